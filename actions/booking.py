@@ -1,0 +1,92 @@
+"""The handoff to a centre's booking page, and to a person at the clinic."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import consent_given, language_of, settings
+from bot.geography import load_centres
+from bot.interview.summary import booking_reason, summary_fields
+from bot.knowledge import load_knowledge_base
+
+# Tiers after which no booking link is given in this conversation: medical help comes first.
+BLOCKING_TIERS = frozenset({"call_112", "emergency_department", "doctor_today", "unclear"})
+
+
+def booking_link(base_url: str, centre_id: str, reason: str) -> str:
+    """The centre's booking URL with the centre and a short reason as query parameters."""
+    parts = urlsplit(base_url)
+    params = {"centre": centre_id}
+    if reason:
+        params["reason"] = reason
+    query = f"{parts.query}&{urlencode(params)}" if parts.query else urlencode(params)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
+
+
+def doctor_first(tracker: Tracker) -> bool:
+    kb = load_knowledge_base()
+    regions = tracker.get_slot("pain_regions") or []
+    return tracker.get_slot("red_flag_tier") == "gp_soon" or any(
+        kb.region(region).is_doctor_first for region in regions
+    )
+
+
+class ActionBookingHandoff(Action):
+    def name(self) -> str:
+        return "action_booking_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        tier = tracker.get_slot("red_flag_tier")
+        if tier in BLOCKING_TIERS:
+            dispatcher.utter_message(response="utter_booking_blocked_by_red_flag")
+            dispatcher.utter_message(response=f"utter_tier_{tier}")
+            return []
+        centres = load_centres()
+        reason = booking_reason(tracker.current_slot_values()) if consent_given(tracker) else ""
+        centre = centres.get(tracker.get_slot("nearest_centre") or "")
+        if centre is None:
+            variables = {}
+            for other in centres.values():
+                variables[f"{other.id}_name"] = other.name
+                variables[f"{other.id}_booking_url"] = booking_link(
+                    settings().booking_url(other.id), other.id, reason
+                )
+            dispatcher.utter_message(response="utter_booking_links_both", **variables)
+            return [SlotSet("booking_link_given", True)]
+        if doctor_first(tracker):
+            dispatcher.utter_message(response="utter_booking_after_doctor")
+        url = booking_link(settings().booking_url(centre.id), centre.id, reason)
+        dispatcher.utter_message(
+            response="utter_booking_link", centre_name=centre.name, booking_url=url
+        )
+        if consent_given(tracker) and tracker.get_slot("pain_severity") is not None:
+            summary = summary_fields(tracker.current_slot_values(), language_of(tracker))
+            dispatcher.utter_message(response="utter_interview_summary", **summary)
+        return [SlotSet("booking_link_given", True)]
+
+
+class ActionHumanHandoff(Action):
+    def name(self) -> str:
+        return "action_human_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        language = language_of(tracker)
+        variables: dict[str, str] = {}
+        for centre in load_centres().values():
+            variables[f"{centre.id}_name"] = centre.name
+            variables[f"{centre.id}_address"] = centre.address_in(language)
+            # Without a configured phone or e-mail, the booking page is the way to reach them.
+            variables[f"{centre.id}_contact"] = settings().contact_route(
+                centre.id
+            ) or settings().booking_url(centre.id)
+        dispatcher.utter_message(response="utter_human_handoff", **variables)
+        return [SlotSet("needs_staff_followup", True)]

@@ -1,0 +1,45 @@
+"""Small helpers shared by the actions: reading the tracker and the settings."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from bot.config import Settings, load_settings
+
+LANGUAGES = ("en", "fr", "nl")
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    return load_settings()
+
+
+def language_of(tracker: Tracker) -> str:
+    language = tracker.get_slot("language")
+    return language if language in LANGUAGES else "en"
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    intent = tracker.latest_message.get("intent") or {}
+    return intent.get("name")
+
+
+def latest_text(tracker: Tracker) -> str:
+    return tracker.latest_message.get("text") or ""
+
+
+def latest_entities(tracker: Tracker) -> list[dict[str, Any]]:
+    return list(tracker.latest_message.get("entities") or [])
+
+
+def entity_values(tracker: Tracker, name: str) -> list[Any]:
+    return [
+        entity.get("value") for entity in latest_entities(tracker) if entity.get("entity") == name
+    ]
+
+
+def consent_given(tracker: Tracker) -> bool:
+    return tracker.get_slot("consent") == "given"

@@ -1,0 +1,39 @@
+"""Explicit consent (GDPR art. 9) before any health detail is noted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import latest_intent
+from bot.interview.answers import INTERVIEW_SLOTS
+from bot.knowledge import REGION_IDS
+from bot.red_flags import screens_for_regions
+
+YES_INTENTS = ("give_consent", "affirm")
+
+
+def health_slots() -> tuple[str, ...]:
+    """Every slot that holds a health detail from the interview."""
+    screens = tuple(screens_for_regions(REGION_IDS))
+    return (*INTERVIEW_SLOTS, "pain_duration_days", *screens)
+
+
+class ActionRecordConsent(Action):
+    def name(self) -> str:
+        return "action_record_consent"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if latest_intent(tracker) in YES_INTENTS:
+            dispatcher.utter_message(response="utter_consent_thanks")
+            return [SlotSet("consent", "given")]
+        dispatcher.utter_message(response="utter_consent_declined")
+        # Declining (or withdrawing) consent also drops anything noted before.
+        return [SlotSet("consent", "declined")] + [
+            SlotSet(slot, None) for slot in health_slots() if tracker.get_slot(slot) is not None
+        ]

@@ -1,0 +1,124 @@
+"""Starts and stops the assistant's processes: the action server and the Rasa server."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.config import PROJECT_ROOT, Settings
+from bot.endpoints import write_endpoints
+
+MODEL_FILE = "hcmc.tar.gz"
+
+
+def rasa_environment() -> dict[str, str]:
+    env = dict(os.environ)
+    # These machines reach no analytics host: don't let Rasa try.
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    return env
+
+
+def is_up(url: str, timeout: float = 1.0) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
+
+
+@dataclass
+class Stack:
+    settings: Settings
+    log_dir: Path
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    @property
+    def rasa_bin(self) -> str:
+        return str(Path(sys.executable).parent / "rasa")
+
+    def commands(self, endpoints: Path) -> dict[str, list[str]]:
+        s = self.settings
+        rasa = [
+            self.rasa_bin, "run",
+            "--model", str(s.models_dir / MODEL_FILE),
+            "--endpoints", str(endpoints),
+            "--credentials", str(PROJECT_ROOT / "credentials.yml"),
+            "--interface", s.rasa_host,
+            "--port", str(s.rasa_port),
+            "--cors", "*",
+        ]  # fmt: skip
+        token = os.environ.get("HCMC_RASA_API_TOKEN", "").strip()
+        if token:
+            # The HTTP API can read and change conversations: only with a token.
+            rasa += ["--enable-api", "--auth-token", token]
+        actions = [
+            self.rasa_bin,
+            "run",
+            "actions",
+            "--actions",
+            "actions",
+            "--port",
+            str(s.action_port),
+        ]
+        return {"action server": actions, "rasa server": rasa}
+
+    def start(self) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        self.settings.var_dir.mkdir(parents=True, exist_ok=True)
+        endpoints = write_endpoints(self.settings, self.settings.var_dir / "endpoints.yml")
+        for name, command in self.commands(endpoints).items():
+            log = open(self.log_dir / f"{name.replace(' ', '-')}.log", "ab")  # noqa: SIM115
+            self.processes[name] = subprocess.Popen(
+                command, cwd=PROJECT_ROOT, env=rasa_environment(), stdout=log, stderr=log
+            )
+
+    def wait_until_ready(self, timeout: float = 180.0) -> None:
+        checks = {
+            "action server": f"http://{self.settings.rasa_host}:{self.settings.action_port}/health",
+            "rasa server": f"{self.settings.rasa_url}/",
+        }
+        deadline = time.monotonic() + timeout
+        pending = dict(checks)
+        while pending:
+            for name, url in list(pending.items()):
+                process = self.processes.get(name)
+                if process is not None and process.poll() is not None:
+                    raise RuntimeError(
+                        f"The {name} stopped (exit code {process.returncode}); "
+                        f"see {self.log_dir / (name.replace(' ', '-') + '.log')}"
+                    )
+                if is_up(url):
+                    del pending[name]
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"Not ready after {timeout:.0f} s: {', '.join(pending)}")
+            time.sleep(0.5)
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        self.processes.clear()
+
+    def wait(self) -> int:
+        """Blocks until one process ends; returns its exit code."""
+        while True:
+            for name, process in self.processes.items():
+                code = process.poll()
+                if code is not None:
+                    print(f"The {name} stopped (exit code {code}).", file=sys.stderr)
+                    return code
+            time.sleep(1)

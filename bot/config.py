@@ -1,0 +1,106 @@
+"""Settings for every process of the assistant, read once from the environment.
+
+Every variable has a documented default (see README, "Configuration") so that a fresh clone runs
+with no configuration at all. Nothing secret has a default.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Placeholders, not real booking pages: the clinic sets its own (README, "Configuration").
+DEFAULT_BOOKING_URLS = {
+    "kraainem": "https://booking.example.org/hcmc/kraainem",
+    "boitsfort": "https://booking.example.org/hcmc/boitsfort",
+}
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as error:
+        raise ValueError(f"{name} must be a whole number, got {raw!r}") from error
+
+
+def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
+    raw = env.get(name, "").strip()
+    path = Path(raw) if raw else default
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What an operator can change, with the defaults a fresh clone runs with."""
+
+    rasa_host: str = "127.0.0.1"
+    rasa_port: int = 5005
+    action_port: int = 5055
+    # SQLAlchemy URL of Rasa's tracker store; SQLite file by default, PostgreSQL in production.
+    database_url: str = ""
+    retention_days: int = 90
+    booking_urls: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BOOKING_URLS))
+    # Optional phone or e-mail routes per centre, shown when a patient asks for a person.
+    contact_routes: dict[str, str] = field(default_factory=dict)
+    var_dir: Path = PROJECT_ROOT / "var"
+    models_dir: Path = PROJECT_ROOT / "models"
+    spacy_pipeline_dir: Path = PROJECT_ROOT / "build" / "spacy" / "hcmc"
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{self.rasa_host}:{self.rasa_port}"
+
+    @property
+    def action_server_url(self) -> str:
+        return f"http://{self.rasa_host}:{self.action_port}/webhook"
+
+    @property
+    def rest_webhook_url(self) -> str:
+        return f"{self.rasa_url}/webhooks/rest/webhook"
+
+    @property
+    def tracker_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.var_dir / 'conversations.db'}"
+
+    def booking_url(self, centre_id: str) -> str:
+        return self.booking_urls[centre_id]
+
+    def contact_route(self, centre_id: str) -> str:
+        return self.contact_routes.get(centre_id, "")
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Builds settings from environment variables (``os.environ`` by default)."""
+    env = os.environ if env is None else env
+    var_dir = _path(env, "HCMC_VAR_DIR", PROJECT_ROOT / "var")
+    retention_days = _int(env, "HCMC_RETENTION_DAYS", 90)
+    if retention_days < 1:
+        raise ValueError("HCMC_RETENTION_DAYS must be at least 1")
+    booking_urls = {
+        centre: env.get(f"HCMC_BOOKING_URL_{centre.upper()}", "").strip() or default
+        for centre, default in DEFAULT_BOOKING_URLS.items()
+    }
+    contact_routes = {
+        centre: env[f"HCMC_CONTACT_{centre.upper()}"].strip()
+        for centre in DEFAULT_BOOKING_URLS
+        if env.get(f"HCMC_CONTACT_{centre.upper()}", "").strip()
+    }
+    return Settings(
+        rasa_host=env.get("HCMC_HOST", "127.0.0.1").strip() or "127.0.0.1",
+        rasa_port=_int(env, "HCMC_RASA_PORT", 5005),
+        action_port=_int(env, "HCMC_ACTION_PORT", 5055),
+        database_url=env.get("HCMC_DATABASE_URL", "").strip(),
+        retention_days=retention_days,
+        booking_urls=booking_urls,
+        contact_routes=contact_routes,
+        var_dir=var_dir,
+        models_dir=_path(env, "HCMC_MODELS_DIR", PROJECT_ROOT / "models"),
+        spacy_pipeline_dir=PROJECT_ROOT / "build" / "spacy" / "hcmc",
+    )

@@ -1,0 +1,45 @@
+"""Rasa's endpoints file, written from the settings (tracker store URL, action server)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy.engine import make_url
+
+from bot.config import PROJECT_ROOT, Settings
+
+
+def tracker_store_config(database_url: str) -> dict[str, Any]:
+    """Rasa's SQL tracker store settings from one SQLAlchemy URL."""
+    url = make_url(database_url)
+    config: dict[str, Any] = {"type": "SQL", "dialect": url.drivername, "db": url.database}
+    if url.drivername.startswith("sqlite"):
+        database = Path(url.database or "conversations.db")
+        # Relative to the project root, as written in the committed endpoints.yml.
+        if database.is_absolute() and database.is_relative_to(PROJECT_ROOT):
+            config["db"] = str(database.relative_to(PROJECT_ROOT))
+        return config
+    for key, value in (
+        ("url", url.host),
+        ("port", url.port),
+        ("username", url.username),
+        ("password", url.password),
+    ):
+        if value is not None:
+            config[key] = value
+    return config
+
+
+def endpoints_config(settings: Settings) -> dict[str, Any]:
+    return {
+        "action_endpoint": {"url": settings.action_server_url},
+        "tracker_store": tracker_store_config(settings.tracker_database_url),
+    }
+
+
+def write_endpoints(settings: Settings, target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(yaml.safe_dump(endpoints_config(settings), sort_keys=False))
+    return target

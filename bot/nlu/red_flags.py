@@ -1,0 +1,68 @@
+"""Rasa NLU component: a red flag found by the deterministic detector overrides the intent.
+
+The classifier alone is not trusted with urgent symptoms (domain-notes.md section 3): whatever
+intent it predicted, a message in which ``bot.red_flags.detect`` finds a non-negated red flag
+becomes intent ``red_flag`` with confidence 1.0, and the flags become ``red_flag_id`` entities.
+Rules then route ``red_flag`` to the urgent advice at any point of the conversation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.red_flags import detect
+
+RED_FLAG_INTENT = "red_flag"
+EXTRACTOR_NAME = "RedFlagInterceptor"
+
+
+def red_flag_entities(text: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "entity": "red_flag_id",
+            "value": match.flag_id,
+            "confidence_entity": 1.0,
+            "extractor": EXTRACTOR_NAME,
+        }
+        for match in detect(text)
+    ]
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class RedFlagInterceptor(GraphComponent):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {}
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> RedFlagInterceptor:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            flags = red_flag_entities(message.get(TEXT) or "")
+            if not flags:
+                continue
+            override = {"name": RED_FLAG_INTENT, "confidence": 1.0}
+            ranking = [
+                entry
+                for entry in message.get(INTENT_RANKING_KEY) or []
+                if entry.get("name") != RED_FLAG_INTENT
+            ]
+            message.set(INTENT, override, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [override, *ranking], add_to_output=True)
+            message.set(ENTITIES, (message.get(ENTITIES) or []) + flags, add_to_output=True)
+        return messages

@@ -1,0 +1,98 @@
+"""Immutable value types for the red-flag rules and the matches found with them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class RedFlagMatch:
+    flag_id: str
+    tier: str
+    language: str  # language of the pattern that matched
+    matched_text: str  # the span of the normalised text that matched
+
+
+@dataclass(frozen=True)
+class LanguagePattern:
+    """All patterns of one flag or term in one language, compiled into a single alternation."""
+
+    language: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A named symptom that only counts as a red flag together with others (see Flag.combos)."""
+
+    name: str
+    patterns: tuple[LanguagePattern, ...]
+
+
+@dataclass(frozen=True)
+class Flag:
+    id: str
+    tier: str
+    patterns: tuple[LanguagePattern, ...]  # any one un-negated match raises the flag
+    combos: tuple[tuple[str, ...], ...]  # term names that must all be present, un-negated
+
+
+@dataclass(frozen=True)
+class Screen:
+    name: str
+    regions: frozenset[str] | None  # None: applies to every region ("all" in the YAML)
+    flags: tuple[str, ...]
+
+
+# Phrases as word tuples ("don't" -> ("don", "t")), indexed by their first word for fast lookup.
+PhraseIndex = Mapping[str, tuple[tuple[str, ...], ...]]
+
+
+@dataclass(frozen=True)
+class NegationRules:
+    """Word lists and limits that decide whether a cue such as "no" or "geen" cancels a match."""
+
+    cues: PhraseIndex
+    pseudo_cues: PhraseIndex  # look like negations but are not ("not sure", "no idea")
+    post_cues: re.Pattern[str]  # "fever? no": a cue right after the symptom
+    affirming_suffixes: PhraseIndex  # "never had pain like this" affirms the pain
+    boundary: re.Pattern[str]  # where a negation's scope ends: ". ; ! ? but mais maar ..."
+    scope_breakers: frozenset[str]  # pronouns and hedges: "no fever and I ..." starts a new claim
+    clause_verbs: frozenset[str]  # after a list separator these start a new clause
+    list_separators: frozenset[str]
+    max_words: int  # words allowed between a cue and the symptom
+    max_list_item_words: int  # words allowed in each later item of a negated list
+    max_total_words: int
+    window_chars: int  # how far back to look for a cue; bounded so long texts stay fast
+
+
+@dataclass(frozen=True)
+class RedFlagRules:
+    path: Path
+    languages: tuple[str, ...]
+    tiers: tuple[str, ...]
+    flags: tuple[Flag, ...]
+    terms: Mapping[str, Term]
+    screens: tuple[Screen, ...]
+    negation: NegationRules
+
+    def tier_rank(self, tier: str) -> int:
+        try:
+            return self.tiers.index(tier)
+        except ValueError:
+            raise KeyError(tier) from None
+
+    def flag(self, flag_id: str) -> Flag:
+        for flag in self.flags:
+            if flag.id == flag_id:
+                return flag
+        raise KeyError(flag_id)
+
+    def screen(self, name: str) -> Screen:
+        for screen in self.screens:
+            if screen.name == name:
+                return screen
+        raise KeyError(name)

@@ -1,0 +1,89 @@
+"""Shared fixtures: the real domain, the real spaCy pipeline and tracker builders."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.nlp.entities import extract_entities
+from bot.nlp.pipeline import build_pipeline
+from bot.red_flags import detect
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@lru_cache(maxsize=1)
+def nlp() -> spacy.language.Language:
+    return build_pipeline()
+
+
+@lru_cache(maxsize=1)
+def domain_dict() -> dict[str, Any]:
+    from rasa.shared.core.domain import Domain
+
+    return Domain.load(str(PROJECT_ROOT / "domain")).as_dict()
+
+
+def slot_defaults() -> dict[str, Any]:
+    return {name: spec.get("initial_value") for name, spec in domain_dict()["slots"].items()}
+
+
+def parse(text: str, intent: str | None = None) -> dict[str, Any]:
+    """What the NLU pipeline gives the actions: the real entities, the red-flag override."""
+    entities = extract_entities(nlp(), text)
+    flags = detect(text)
+    if flags:
+        intent = "red_flag"
+        entities += [{"entity": "red_flag_id", "value": match.flag_id} for match in flags]
+    return {
+        "text": text,
+        "intent": {"name": intent, "confidence": 1.0},
+        "entities": entities,
+    }
+
+
+def payload(intent: str, entities: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A button press such as /inform{"pain_side":"left"}."""
+    return {
+        "text": f"/{intent}",
+        "intent": {"name": intent, "confidence": 1.0},
+        "entities": [{"entity": key, "value": value} for key, value in (entities or {}).items()],
+    }
+
+
+def make_tracker(
+    message: dict[str, Any] | None = None,
+    slots: dict[str, Any] | None = None,
+    events: list[dict[str, Any]] | None = None,
+    active_loop: str | None = None,
+) -> Tracker:
+    return Tracker(
+        sender_id="test-sender",
+        slots={**slot_defaults(), **(slots or {})},
+        latest_message=message or parse("hello", "greet"),
+        events=events or [],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": active_loop} if active_loop else {},
+        latest_action_name="action_listen",
+    )
+
+
+def responses(dispatcher: CollectingDispatcher) -> list[str]:
+    return [message["response"] for message in dispatcher.messages]
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+@pytest.fixture
+def domain() -> dict[str, Any]:
+    return domain_dict()

@@ -1,0 +1,36 @@
+"""Starts the real action server and Rasa server once for the end-to-end tests."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.cli.stack import Stack
+from bot.config import Settings, load_settings
+from bot.rest_client import RestClient
+
+# Ports apart from the defaults, so the tests can run beside `make run`.
+TEST_PORTS = {"HCMC_RASA_PORT": "5105", "HCMC_ACTION_PORT": "5155"}
+
+
+@pytest.fixture(scope="session")
+def running_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    var_dir: Path = tmp_path_factory.mktemp("var")
+    settings = load_settings({**TEST_PORTS, "HCMC_VAR_DIR": str(var_dir)})
+    if not (settings.models_dir / "hcmc.tar.gz").exists():
+        pytest.fail("No trained model: run `make train` first (make e2e does).")
+    stack = Stack(settings, var_dir / "logs")
+    stack.start()
+    try:
+        stack.wait_until_ready(timeout=240)
+        yield settings
+    finally:
+        stack.stop()
+
+
+@pytest.fixture
+def client(running_stack: Settings) -> RestClient:
+    return RestClient(running_stack.rest_webhook_url, sender=f"e2e-{uuid.uuid4().hex[:10]}")

@@ -1,0 +1,143 @@
+"""Nearer centre from a commune, a postcode or coordinates; the booking handoff and summary."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.booking import ActionBookingHandoff, ActionHumanHandoff, booking_link
+from actions.centres import ActionListCentres, ActionSuggestCentre, ValidateLocationForm
+from tests.conftest import make_tracker, parse, payload, responses
+
+
+@pytest.mark.parametrize(
+    ("text", "centre"),
+    [
+        ("I live in Uccle", "boitsfort"),
+        ("1150", "kraainem"),
+        ("ik woon in Elsene", "boitsfort"),
+        ("Zaventem", "kraainem"),
+        ("my postcode is 1410", "boitsfort"),
+    ],
+)
+async def test_location_form_finds_the_nearer_centre(text, centre, dispatcher, domain):
+    tracker = make_tracker(parse(text, "inform_location"), active_loop="location_form")
+    events = await ValidateLocationForm().run(dispatcher, tracker, domain)
+    assert events[0] == SlotSet("nearest_centre", centre)
+    assert dispatcher.messages == []
+
+
+async def test_unknown_place_is_asked_again(dispatcher, domain):
+    tracker = make_tracker(parse("Paris", "inform_location"), active_loop="location_form")
+    events = await ValidateLocationForm().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("nearest_centre", None)]
+    assert responses(dispatcher) == ["utter_unknown_place"]
+
+
+async def test_shared_coordinates_choose_the_centre(dispatcher, domain):
+    # Place Flagey, Ixelles.
+    message = payload("share_location", {"latitude": 50.8275, "longitude": 4.3725})
+    tracker = make_tracker(message, active_loop="location_form")
+    events = await ValidateLocationForm().run(dispatcher, tracker, domain)
+    assert events == [
+        SlotSet("nearest_centre", "boitsfort"),
+        SlotSet("home_place", "geo:50.8275,4.3725"),
+    ]
+
+
+async def test_a_centre_chosen_by_name(dispatcher, domain):
+    tracker = make_tracker(
+        parse("I'll go to Kraainem", "choose_centre"), active_loop="location_form"
+    )
+    events = await ValidateLocationForm().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("nearest_centre", "kraainem"), SlotSet("home_place", None)]
+
+
+async def test_suggestion_names_both_centres_with_distances(dispatcher, domain):
+    tracker = make_tracker(
+        parse("Uccle", "inform_location"),
+        slots={"nearest_centre": "boitsfort", "home_place": "uccle"},
+    )
+    tracker.latest_message["intent"]["name"] = "inform"
+    await ActionSuggestCentre().run(dispatcher, tracker, domain)
+    (message,) = dispatcher.messages
+    assert message["response"] == "utter_nearest_centre"
+    assert message["centre_name"] == "HCMC Boitsfort"
+    assert message["other_name"] == "HCMC Kraainem"
+    assert "Dries 53" in message["address"]
+    assert float(message["distance"]) < float(message["other_distance"])
+
+
+async def test_place_given_outside_the_form_sets_the_slots(dispatcher, domain):
+    tracker = make_tracker(parse("I live in Woluwe-Saint-Pierre", "inform_location"))
+    events = await ActionSuggestCentre().run(dispatcher, tracker, domain)
+    assert events[0] == SlotSet("nearest_centre", "kraainem")
+    assert responses(dispatcher) == ["utter_nearest_centre"]
+
+
+def test_booking_link_carries_centre_and_reason():
+    url = booking_link("https://book.example/hcmc?lang=fr", "kraainem", "low back, knee")
+    query = parse_qs(urlsplit(url).query)
+    assert query == {"lang": ["fr"], "centre": ["kraainem"], "reason": ["low back, knee"]}
+
+
+async def test_booking_after_the_interview_gives_link_and_summary(dispatcher, domain):
+    slots = {
+        "consent": "given",
+        "nearest_centre": "boitsfort",
+        "pain_regions": ["knee_front"],
+        "pain_side": "left",
+        "pain_onset": "gradual",
+        "pain_duration": "acute",
+        "time_pattern": ["during_activity"],
+        "pain_modifiers": "worse on stairs",
+        "pain_severity": 6.0,
+        "precautions": ["needle_fear"],
+    }
+    events = await ActionBookingHandoff().run(dispatcher, make_tracker(slots=slots), domain)
+    assert responses(dispatcher) == ["utter_booking_link", "utter_interview_summary"]
+    link = dispatcher.messages[0]["booking_url"]
+    assert parse_qs(urlsplit(link).query)["centre"] == ["boitsfort"]
+    summary = dispatcher.messages[1]
+    assert summary["severity"] == "6"
+    assert summary["precautions"] == "afraid of needles"
+    assert summary["side"] == " (left side)"
+    assert events == [SlotSet("booking_link_given", True)]
+
+
+async def test_booking_without_consent_carries_no_health_detail(dispatcher, domain):
+    slots = {"consent": "declined", "nearest_centre": "kraainem"}
+    await ActionBookingHandoff().run(dispatcher, make_tracker(slots=slots), domain)
+    assert responses(dispatcher) == ["utter_booking_link"]
+    assert "reason" not in parse_qs(urlsplit(dispatcher.messages[0]["booking_url"]).query)
+
+
+async def test_booking_without_a_centre_gives_both_links(dispatcher, domain):
+    await ActionBookingHandoff().run(dispatcher, make_tracker(), domain)
+    (message,) = dispatcher.messages
+    assert message["response"] == "utter_booking_links_both"
+    assert "kraainem" in message["kraainem_booking_url"]
+    assert "boitsfort" in message["boitsfort_booking_url"]
+
+
+async def test_chest_pain_booking_reminds_to_see_a_doctor_first(dispatcher, domain):
+    slots = {"consent": "given", "nearest_centre": "kraainem", "pain_regions": ["chest"]}
+    await ActionBookingHandoff().run(dispatcher, make_tracker(slots=slots), domain)
+    assert responses(dispatcher)[0] == "utter_booking_after_doctor"
+
+
+async def test_talk_to_a_person_marks_the_conversation(dispatcher, domain):
+    events = await ActionHumanHandoff().run(dispatcher, make_tracker(), domain)
+    assert events == [SlotSet("needs_staff_followup", True)]
+    (message,) = dispatcher.messages
+    assert message["response"] == "utter_human_handoff"
+    assert "1950 Kraainem" in message["kraainem_address"]
+
+
+async def test_centres_list(dispatcher, domain):
+    await ActionListCentres().run(dispatcher, make_tracker(), domain)
+    (message,) = dispatcher.messages
+    assert "Wezembeek" in message["kraainem_address"]
+    assert "1170" in message["boitsfort_address"]

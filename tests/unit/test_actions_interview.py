@@ -1,0 +1,126 @@
+"""The interview form's validation action, offline, with exact events."""
+
+from __future__ import annotations
+
+from rasa_sdk.events import SlotSet
+
+from actions.interview import ActionStartInterview, ValidateInterviewForm, required_slots_for
+from tests.conftest import make_tracker, parse, payload, responses
+
+ANSWERED_UP_TO_SEVERITY = {
+    "pain_regions": ["knee_front"],
+    "pain_side": "left",
+    "pain_onset": "gradual",
+    "pain_duration": "acute",
+    "time_pattern": ["during_activity"],
+    "pain_modifiers": "stairs",
+}
+
+
+async def validate(message, slots, dispatcher, domain):
+    tracker = make_tracker(message, slots, active_loop="interview_form")
+    return await ValidateInterviewForm().run(dispatcher, tracker, domain)
+
+
+async def test_several_answers_at_once_are_all_kept_and_not_asked_again(dispatcher, domain):
+    message = parse("my knee has hurt for three weeks, worse on stairs", "describe_pain")
+    events = await validate(message, {"requested_slot": "pain_regions"}, dispatcher, domain)
+    assert SlotSet("pain_regions", ["knee_front"]) in events
+    assert SlotSet("pain_duration", "acute") in events
+    assert SlotSet("pain_duration_days", 21) in events
+    assert SlotSet("pain_modifiers", "worse on stairs") in events
+    # Next question: the side of the knee, then the onset; the duration is not asked again.
+    assert events[-1] == SlotSet("requested_slot", "pain_side")
+    assert dispatcher.messages == []
+
+
+async def test_button_answer_moves_to_the_next_question(dispatcher, domain):
+    slots = {"requested_slot": "pain_side", "pain_regions": ["knee_front"]}
+    events = await validate(payload("inform", {"pain_side": "left"}), slots, dispatcher, domain)
+    assert events == [SlotSet("pain_side", "left"), SlotSet("requested_slot", "pain_onset")]
+
+
+async def test_an_answer_not_understood_is_asked_again_politely(dispatcher, domain):
+    slots = {**ANSWERED_UP_TO_SEVERITY, "requested_slot": "pain_severity"}
+    events = await validate(parse("quite bad really", "inform"), slots, dispatcher, domain)
+    assert events == [SlotSet("requested_slot", "pain_severity")]
+    assert responses(dispatcher) == ["utter_not_understood_answer"]
+
+
+async def test_interruptions_let_the_form_step_aside(dispatcher, domain):
+    for intent in ("faq", "stop", "red_flag", "request_human", "decline_consent"):
+        events = await validate(
+            parse("what is dry needling?", intent),
+            {"requested_slot": "pain_onset"},
+            dispatcher,
+            domain,
+        )
+        assert events == []
+
+
+async def test_yes_to_a_screen_question_asks_which_one(dispatcher, domain):
+    slots = {
+        **ANSWERED_UP_TO_SEVERITY,
+        "requested_slot": "screen_general",
+        "pain_severity": 5.0,
+        "precautions": ["none"],
+    }
+    events = await validate(parse("yes", "affirm"), slots, dispatcher, domain)
+    assert events == [SlotSet("requested_slot", "screen_general")]
+    assert responses(dispatcher) == ["utter_screen_which_one"]
+
+
+async def test_last_screen_answered_ends_the_form(dispatcher, domain):
+    slots = {
+        **ANSWERED_UP_TO_SEVERITY,
+        "requested_slot": "screen_general",
+        "pain_severity": 5.0,
+        "precautions": ["none"],
+        "screen_calf": False,
+    }
+    events = await validate(parse("none", "deny"), slots, dispatcher, domain)
+    assert events == [SlotSet("screen_general", False), SlotSet("requested_slot", None)]
+
+
+def test_the_screen_is_tailored_to_the_regions():
+    assert required_slots_for({"pain_regions": ["low_back"]})[-2:] == [
+        "screen_back",
+        "screen_general",
+    ]
+    chest = required_slots_for({"pain_regions": ["chest"]})
+    assert "pain_side" not in chest
+    assert chest[-2:] == ["screen_chest", "screen_general"]
+    assert required_slots_for({"pain_regions": ["calf"]})[-2:] == ["screen_calf", "screen_general"]
+    assert required_slots_for({"pain_regions": ["temple"]})[-2:] == [
+        "screen_head",
+        "screen_general",
+    ]
+
+
+async def test_start_interview_keeps_what_was_said_before_consent(dispatcher, domain):
+    before = parse("my lower back hurts since two months", "describe_pain")
+    events = [
+        {"event": "action", "name": "action_session_start"},
+        {"event": "user", "text": before["text"], "parse_data": before},
+        {"event": "bot", "text": "consent question"},
+        {"event": "user", "text": "yes", "parse_data": parse("yes", "give_consent")},
+    ]
+    tracker = make_tracker(parse("yes", "give_consent"), events=events)
+    result = await ActionStartInterview().run(dispatcher, tracker, domain)
+    assert SlotSet("pain_regions", ["low_back"]) in result
+    assert SlotSet("pain_duration", "subacute") in result
+    assert SlotSet("pain_severity", None) in result
+    assert responses(dispatcher) == ["utter_interview_prefilled"]
+    assert "two months" not in dispatcher.messages[0]["noted"]  # labels, not raw text
+    assert "6 weeks to 3 months" in dispatcher.messages[0]["noted"]
+
+
+async def test_start_interview_with_nothing_said_yet_notes_nothing(dispatcher, domain):
+    events = [
+        {"event": "action", "name": "action_session_start"},
+        {"event": "user", "text": "hi", "parse_data": parse("hi", "greet")},
+    ]
+    tracker = make_tracker(parse("I agree", "give_consent"), events=events)
+    result = await ActionStartInterview().run(dispatcher, tracker, domain)
+    assert all(event["value"] is None for event in result)
+    assert dispatcher.messages == []

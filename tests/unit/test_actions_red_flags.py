@@ -1,0 +1,85 @@
+"""Urgent advice: the right tier, the conversation marked for staff, booking blocked after it."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.booking import ActionBookingHandoff
+from actions.red_flags import ActionRedFlagAdvice, more_urgent
+from tests.conftest import make_tracker, parse, payload, responses
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "tier"),
+    [
+        (
+            "my back hurts and I can't feel anything between my legs",
+            "cauda_equina",
+            "emergency_department",
+        ),
+        ("crushing chest pain going into my left arm", "heart_attack_signs", "call_112"),
+        ("worst headache of my life, it came on in seconds", "thunderclap_headache", "call_112"),
+        ("my calf is swollen, red and hot", "dvt", "doctor_today"),
+        ("I had cancer five years ago", "cancer_history", "gp_soon"),
+        ("I want to kill myself", "self_harm", "call_112"),
+    ],
+)
+async def test_red_flag_gives_its_reason_then_the_tier(text, flag, tier, dispatcher, domain):
+    events = await ActionRedFlagAdvice().run(dispatcher, make_tracker(parse(text)), domain)
+    assert responses(dispatcher) == [
+        f"utter_red_flag_{flag}",
+        f"utter_tier_{tier}",
+        "utter_red_flag_staff_note",
+    ]
+    assert events == [
+        SlotSet("red_flag_tier", tier),
+        SlotSet("red_flags", [flag]),
+        SlotSet("needs_staff_followup", True),
+    ]
+
+
+async def test_screen_button_names_the_flag(dispatcher, domain):
+    message = payload("red_flag", {"red_flag_id": "dvt"})
+    events = await ActionRedFlagAdvice().run(dispatcher, make_tracker(message), domain)
+    assert responses(dispatcher)[:2] == ["utter_red_flag_dvt", "utter_tier_doctor_today"]
+    assert SlotSet("red_flags", ["dvt"]) in events
+
+
+async def test_classifier_only_red_flag_still_escalates(dispatcher, domain):
+    message = {"text": "something odd is happening", "intent": {"name": "red_flag"}, "entities": []}
+    events = await ActionRedFlagAdvice().run(dispatcher, make_tracker(message), domain)
+    assert responses(dispatcher) == [
+        "utter_red_flag_unclear",
+        "utter_tier_unclear",
+        "utter_red_flag_staff_note",
+    ]
+    assert SlotSet("red_flag_tier", "unclear") in events
+
+
+async def test_the_most_urgent_tier_of_the_conversation_is_kept(dispatcher, domain):
+    tracker = make_tracker(
+        parse("I've lost weight without trying"),
+        slots={"red_flag_tier": "call_112", "red_flags": ["heart_attack_signs"]},
+    )
+    events = await ActionRedFlagAdvice().run(dispatcher, tracker, domain)
+    assert SlotSet("red_flag_tier", "call_112") in events
+    assert SlotSet("red_flags", ["heart_attack_signs", "weight_loss"]) in events
+
+
+def test_tier_order():
+    assert more_urgent("gp_soon", "call_112") == "call_112"
+    assert more_urgent("unclear", "gp_soon") == "unclear"
+    assert more_urgent("doctor_today", "unclear") == "doctor_today"
+    assert more_urgent(None, "gp_soon") == "gp_soon"
+
+
+@pytest.mark.parametrize("tier", ["call_112", "emergency_department", "doctor_today", "unclear"])
+async def test_no_booking_link_after_an_urgent_red_flag(tier, dispatcher, domain):
+    tracker = make_tracker(
+        parse("I want to book an appointment", "request_booking"),
+        slots={"red_flag_tier": tier, "nearest_centre": "kraainem"},
+    )
+    events = await ActionBookingHandoff().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_blocked_by_red_flag", f"utter_tier_{tier}"]
+    assert events == []

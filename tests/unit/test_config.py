@@ -1,0 +1,67 @@
+"""Settings from the environment, and the endpoints file written from them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.config import PROJECT_ROOT, load_settings
+from bot.endpoints import endpoints_config, tracker_store_config
+
+
+def test_defaults_need_no_environment():
+    settings = load_settings({})
+    assert settings.rasa_port == 5005
+    assert settings.action_port == 5055
+    assert settings.retention_days == 90
+    assert settings.tracker_database_url.startswith("sqlite:///")
+    assert settings.booking_url("kraainem").startswith("https://")
+
+
+def test_environment_overrides():
+    settings = load_settings(
+        {
+            "HCMC_RASA_PORT": "6005",
+            "HCMC_RETENTION_DAYS": "30",
+            "HCMC_BOOKING_URL_BOITSFORT": "https://clinic.example/book?site=2",
+            "HCMC_CONTACT_KRAAINEM": "+32 2 000 00 00",
+        }
+    )
+    assert settings.rasa_port == 6005
+    assert settings.retention_days == 30
+    assert settings.booking_url("boitsfort") == "https://clinic.example/book?site=2"
+    assert settings.contact_route("kraainem") == "+32 2 000 00 00"
+    assert settings.contact_route("boitsfort") == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("HCMC_RASA_PORT", "abc"), ("HCMC_RETENTION_DAYS", "0")]
+)
+def test_bad_values_are_refused_with_the_variable_named(name, value):
+    with pytest.raises(ValueError, match=name):
+        load_settings({name: value})
+
+
+def test_committed_endpoints_match_the_defaults():
+    committed = yaml.safe_load((PROJECT_ROOT / "endpoints.yml").read_text())
+    assert committed == endpoints_config(load_settings({}))
+
+
+def test_postgresql_url_becomes_rasa_tracker_store_settings():
+    config = tracker_store_config("postgresql://rasa:secret@127.0.0.1:5432/conversations")
+    assert config == {
+        "type": "SQL",
+        "dialect": "postgresql",
+        "db": "conversations",
+        "url": "127.0.0.1",
+        "port": 5432,
+        "username": "rasa",
+        "password": "secret",
+    }
+
+
+def test_sqlite_file_outside_the_project_keeps_its_absolute_path(tmp_path: Path):
+    config = tracker_store_config(f"sqlite:///{tmp_path / 'c.db'}")
+    assert config["db"] == str(tmp_path / "c.db")

@@ -1,0 +1,131 @@
+"""The interview's reading of answers: numbers, durations, severities, several answers at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.interview.answers import interpret, needs_side
+from bot.interview.durations import duration_category, duration_in_days
+from bot.interview.numbers import first_number
+from bot.interview.severity import parse_severity
+from bot.nlp.entities import extract_entities
+from tests.conftest import nlp
+
+
+def read(text: str, requested: str | None = None, current: dict | None = None, intent="inform"):
+    return interpret(text, extract_entities(nlp(), text), intent, requested, current or {})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("three weeks", 3),
+        ("a few weeks", 3),
+        ("a couple of months", 2),
+        ("a week", 1),
+        ("2 weeks", 2),
+        ("a pain of 7", 7),
+        ("une semaine", 1),
+        ("een paar weken", 2),
+        ("anderhalve maand", 1.5),
+        ("7,5", 7.5),
+        ("nothing here", None),
+    ],
+)
+def test_first_number(text, expected):
+    assert first_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "days", "category"),
+    [
+        ("four days", "days", 4, "acute"),
+        ("three weeks", "weeks", 21, "acute"),
+        ("6 weeks", "weeks", 42, "subacute"),
+        ("two months", "months", 60, "subacute"),
+        ("3 months", "months", 90, "subacute"),
+        ("four months", "months", 120, "chronic"),
+        ("since last year", "years", 365, "chronic"),
+        ("since yesterday", "days", 1, "acute"),
+        ("trois semaines", "weeks", 21, "acute"),
+        ("zes maanden", "months", 180, "chronic"),
+    ],
+)
+def test_duration_days_and_category(text, unit, days, category):
+    assert duration_in_days(text, unit) == days
+    assert duration_category(days) == category
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("7", 7), ("7/10", 7), ("seven", 7), ("about 6.5", 6.5), ("0", 0), ("10", 10), ("dix", 10)],
+)
+def test_severity_scores(text, score):
+    assert parse_severity(text) == score
+
+
+@pytest.mark.parametrize("text", ["11", "-3", "a lot", "", "42 out of 10"])
+def test_severity_rejects_what_is_not_a_score(text):
+    assert parse_severity(text) is None
+
+
+def test_several_answers_in_one_message_fill_every_slot():
+    updates = read("my knee has hurt for three weeks, worse on stairs", "pain_regions")
+    assert updates["pain_regions"] == ["knee_front"]
+    assert updates["pain_duration"] == "acute"
+    assert updates["pain_duration_days"] == 21
+    assert updates["pain_modifiers"] == "worse on stairs"
+
+
+def test_regions_side_onset_and_pattern_together():
+    updates = read("my left shoulder started suddenly and it's worse at night", "pain_regions")
+    assert updates["pain_regions"] == ["shoulder_top"]
+    assert updates["pain_side"] == "left"
+    assert updates["pain_onset"] == "sudden"
+    assert updates["time_pattern"] == ["night"]
+
+
+def test_a_correction_replaces_the_earlier_region_and_drops_the_negated_one():
+    current = {"pain_regions": ["knee_front"]}
+    updates = read("sorry, not my knee, it's my hip", "pain_severity", current)
+    assert updates["pain_regions"] == ["hip_groin"]
+
+
+def test_also_adds_a_region_instead_of_replacing():
+    updates = read("also my neck", "pain_onset", {"pain_regions": ["low_back"]})
+    assert updates["pain_regions"] == ["low_back", "neck"]
+
+
+def test_left_and_right_mean_both_sides():
+    assert read("left and right", "pain_side")["pain_side"] == "both"
+
+
+def test_free_text_answer_only_counts_for_the_question_asked():
+    assert read("when I garden", "pain_modifiers") == {"pain_modifiers": "when I garden"}
+    assert "pain_modifiers" not in read("when I garden", "pain_onset")
+
+
+def test_none_answers_the_screen_and_the_precautions():
+    assert read("none", "screen_general", intent="deny") == {"screen_general": False}
+    assert read("no", "precautions", intent="deny") == {"precautions": ["none"]}
+
+
+def test_a_screen_answered_with_a_negated_symptom_counts_as_no():
+    assert read("no numbness and no fever", "screen_back") == {"screen_back": False}
+    assert read("geen koorts", "screen_general") == {"screen_general": False}
+    assert read("numbness", "screen_back") == {}
+
+
+def test_precautions_are_collected_for_the_therapist():
+    updates = read("I'm pregnant and I take blood thinners", "precautions")
+    assert updates["precautions"] == ["pregnancy", "anticoagulants"]
+
+
+def test_unchanged_values_are_not_reported_again():
+    assert read("my knee", "pain_side", {"pain_regions": ["knee_front"]}) == {}
+
+
+def test_midline_regions_need_no_side():
+    assert not needs_side(["chest"])
+    assert not needs_side(["abdomen", "mid_back"])
+    assert needs_side(["chest", "knee_front"])
