@@ -96,6 +96,10 @@ class ValidateLocationForm(FormValidationAction):
     ) -> list[EventType]:
         if latest_intent(tracker) in INTERRUPTING_INTENTS:
             return []
+        # Rasa also validates when the form starts, with the message that came before the
+        # question ("none of these"): only a reply to the question itself is an answer.
+        if tracker.get_slot("requested_slot") != "nearest_centre":
+            return []
         resolved = resolve_location(tracker)
         if resolved is None:
             dispatcher.utter_message(response="utter_unknown_place")

@@ -131,11 +131,14 @@ class ValidateInterviewForm(FormValidationAction):
             latest_text(tracker), latest_entities(tracker), intent, requested, values
         )
         events: list[EventType] = [SlotSet(slot, value) for slot, value in updates.items()]
-        if requested and requested not in updates:
+        if requested and requested not in updates and requested in values:
             if requested.startswith("screen_") and intent == "affirm":
                 dispatcher.utter_message(response="utter_screen_which_one")
-            elif not updates and requested in values:
+            elif not updates:
                 dispatcher.utter_message(response="utter_not_understood_answer")
+            # Setting the unanswered slot (to None) keeps Rasa from rejecting the form, so the
+            # same question is asked again instead of a generic fallback.
+            events.append(SlotSet(requested, None))
         values.update(updates)
         # Ask the next question ourselves: the domain's list holds every possible question.
         events.append(SlotSet("requested_slot", next_slot(values)))

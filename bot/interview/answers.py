@@ -43,6 +43,9 @@ _NOTHING = re.compile(
 # "no numbness", "non", "geen koorts": an answer to a screen question that starts with a no.
 # (A red flag that is actually affirmed never reaches here: the detector routes it first.)
 _STARTS_WITH_NO = re.compile(r"^\W*(no|not|none|nope|never|non|pas|aucun\w*|nee|geen|niet)\b", re.I)
+# A time named in a "better when..." part is when the pain eases, not when it is worst.
+_EASING = re.compile(r"\b(better|eases?|helps?|relieves?|mieux|soulag\w*|beter|helpt)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(and|but|et|mais|en|maar)\b", re.I)
 MAX_FREE_TEXT = 200
 
 
@@ -52,6 +55,18 @@ def _entity_values(entities: Sequence[Mapping[str, Any]], name: str) -> list[Any
         if entity.get("entity") == name and entity.get("value") not in values:
             values.append(entity.get("value"))
     return values
+
+
+def _in_easing_clause(text: str, entity: Mapping[str, Any]) -> bool:
+    start = entity.get("start")
+    if not isinstance(start, int):
+        return False
+    clause_start = 0
+    for found in _CLAUSE_BREAK.finditer(text[:start]):
+        clause_start = found.end()
+    end_match = _CLAUSE_BREAK.search(text, start)
+    clause = text[clause_start : end_match.start() if end_match else len(text)]
+    return bool(_EASING.search(clause))
 
 
 def needs_side(regions: Sequence[str] | None) -> bool:
@@ -93,7 +108,12 @@ def interpret(
     elif explicit and explicit[0] in values_of("pain_duration"):
         updates["pain_duration"] = explicit[0]
 
-    patterns = _entity_values(entities, "time_pattern")
+    patterns = [
+        entity.get("value")
+        for entity in entities
+        if entity.get("entity") == "time_pattern" and not _in_easing_clause(text, entity)
+    ]
+    patterns = list(dict.fromkeys(patterns))
     if patterns:
         updates["time_pattern"] = [
             value for value in patterns if value in values_of("time_pattern")

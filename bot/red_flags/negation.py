@@ -22,10 +22,11 @@ def is_negated(text: str, start: int, end: int, rules: NegationRules) -> bool:
     if rules.post_cues.match(text, end):  # "fever? no"
         return True
     tokens = _clause_tokens_before(text, start, rules)
-    cue_end = _nearest_cue_end(tokens, rules)
+    symptom = _WORD.findall(text, start, end)
+    cue_end = _nearest_cue_end(tokens, symptom, rules)
     if cue_end is None:
         return False
-    if not _in_scope(tokens[cue_end:], _WORD.findall(text, start, end), rules):
+    if not _in_scope(tokens[cue_end:], symptom, rules):
         return False
     # "I've never had chest pain like this": the cue negates the past, not the symptom.
     return not _affirmed_after(text, end, rules)
@@ -45,9 +46,14 @@ def _tokens(text: str, rules: NegationRules) -> list[str]:
     return [t for t in _TOKEN.findall(text) if t[0].isalnum() or t in rules.list_separators]
 
 
-def _nearest_cue_end(tokens: Sequence[str], rules: NegationRules) -> int | None:
-    """Index just after the last negation cue that is not part of a pseudo-negation."""
-    covered = _covered_by(tokens, rules.pseudo_cues)
+def _nearest_cue_end(
+    tokens: Sequence[str], symptom: Sequence[str], rules: NegationRules
+) -> int | None:
+    """Index just after the last negation cue that is not part of a pseudo-negation.
+
+    A pseudo-negation may run on into the symptom: "geen" + "controle over mijn blaas".
+    """
+    covered = _covered_by([*tokens, *symptom], rules.pseudo_cues)
     for i in range(len(tokens) - 1, -1, -1):
         for cue in rules.cues.get(tokens[i], ()):
             end = i + len(cue)

@@ -164,3 +164,12 @@ def test_person_handoff(client: RestClient, running_stack: Settings):
 )
 def test_bad_input_gets_a_polite_answer(client: RestClient, text: str):
     assert_polite(client.send(text))
+
+
+def test_an_answer_not_understood_repeats_the_question(client: RestClient):
+    client.send("/give_consent")
+    client.send("my knee")
+    replies = client.send("\x1b[C")
+    text = said(replies)
+    assert "didn't catch that" in text
+    assert "left, on the right" in text

@@ -12,6 +12,10 @@ from actions.centres import ActionListCentres, ActionSuggestCentre, ValidateLoca
 from tests.conftest import make_tracker, parse, payload, responses
 
 
+def asked_where(message):
+    return make_tracker(message, {"requested_slot": "nearest_centre"}, active_loop="location_form")
+
+
 @pytest.mark.parametrize(
     ("text", "centre"),
     [
@@ -23,14 +27,14 @@ from tests.conftest import make_tracker, parse, payload, responses
     ],
 )
 async def test_location_form_finds_the_nearer_centre(text, centre, dispatcher, domain):
-    tracker = make_tracker(parse(text, "inform_location"), active_loop="location_form")
+    tracker = asked_where(parse(text, "inform_location"))
     events = await ValidateLocationForm().run(dispatcher, tracker, domain)
     assert events[0] == SlotSet("nearest_centre", centre)
     assert dispatcher.messages == []
 
 
 async def test_unknown_place_is_asked_again(dispatcher, domain):
-    tracker = make_tracker(parse("Paris", "inform_location"), active_loop="location_form")
+    tracker = asked_where(parse("Paris", "inform_location"))
     events = await ValidateLocationForm().run(dispatcher, tracker, domain)
     assert events == [SlotSet("nearest_centre", None)]
     assert responses(dispatcher) == ["utter_unknown_place"]
@@ -39,7 +43,7 @@ async def test_unknown_place_is_asked_again(dispatcher, domain):
 async def test_shared_coordinates_choose_the_centre(dispatcher, domain):
     # Place Flagey, Ixelles.
     message = payload("share_location", {"latitude": 50.8275, "longitude": 4.3725})
-    tracker = make_tracker(message, active_loop="location_form")
+    tracker = asked_where(message)
     events = await ValidateLocationForm().run(dispatcher, tracker, domain)
     assert events == [
         SlotSet("nearest_centre", "boitsfort"),
@@ -48,11 +52,16 @@ async def test_shared_coordinates_choose_the_centre(dispatcher, domain):
 
 
 async def test_a_centre_chosen_by_name(dispatcher, domain):
-    tracker = make_tracker(
-        parse("I'll go to Kraainem", "choose_centre"), active_loop="location_form"
-    )
+    tracker = asked_where(parse("I'll go to Kraainem", "choose_centre"))
     events = await ValidateLocationForm().run(dispatcher, tracker, domain)
     assert events == [SlotSet("nearest_centre", "kraainem"), SlotSet("home_place", None)]
+
+
+async def test_the_message_before_the_question_is_not_taken_as_an_answer(dispatcher, domain):
+    # Rasa validates when the form starts, with the last answer of the interview.
+    tracker = make_tracker(parse("none of these", "deny"), active_loop="location_form")
+    assert await ValidateLocationForm().run(dispatcher, tracker, domain) == []
+    assert dispatcher.messages == []
 
 
 async def test_suggestion_names_both_centres_with_distances(dispatcher, domain):

@@ -43,7 +43,7 @@ async def test_button_answer_moves_to_the_next_question(dispatcher, domain):
 async def test_an_answer_not_understood_is_asked_again_politely(dispatcher, domain):
     slots = {**ANSWERED_UP_TO_SEVERITY, "requested_slot": "pain_severity"}
     events = await validate(parse("quite bad really", "inform"), slots, dispatcher, domain)
-    assert events == [SlotSet("requested_slot", "pain_severity")]
+    assert events == [SlotSet("pain_severity", None), SlotSet("requested_slot", "pain_severity")]
     assert responses(dispatcher) == ["utter_not_understood_answer"]
 
 
@@ -66,7 +66,7 @@ async def test_yes_to_a_screen_question_asks_which_one(dispatcher, domain):
         "precautions": ["none"],
     }
     events = await validate(parse("yes", "affirm"), slots, dispatcher, domain)
-    assert events == [SlotSet("requested_slot", "screen_general")]
+    assert events == [SlotSet("screen_general", None), SlotSet("requested_slot", "screen_general")]
     assert responses(dispatcher) == ["utter_screen_which_one"]
 
 

@@ -85,6 +85,11 @@ def test_regions_side_onset_and_pattern_together():
     assert updates["time_pattern"] == ["night"]
 
 
+def test_what_eases_the_pain_is_not_when_it_is_worst():
+    updates = read("it's worse when I sit and better when I walk", "pain_modifiers")
+    assert updates["time_pattern"] == ["sitting"]
+
+
 def test_a_correction_replaces_the_earlier_region_and_drops_the_negated_one():
     current = {"pain_regions": ["knee_front"]}
     updates = read("sorry, not my knee, it's my hip", "pain_severity", current)

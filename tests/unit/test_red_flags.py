@@ -1,0 +1,883 @@
+"""Red-flag detection: every flag in English, French and Dutch, negation, screens, validation.
+
+Each case names the exact set of flag ids expected: a missed red flag and a false alarm both fail.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.red_flags import (
+    DEFAULT_RULES_PATH,
+    TIERS,
+    RedFlagMatch,
+    detect,
+    flag_ids,
+    load_rules,
+    most_urgent,
+    screen_flags,
+    screens_for_regions,
+    tier_of,
+    tier_rank,
+)
+from bot.red_flags.normalise import normalise
+
+FLAG_TIERS = {
+    "self_harm": "call_112",
+    "heart_attack_signs": "call_112",
+    "breathing_emergency": "call_112",
+    "thunderclap_headache": "call_112",
+    "meningitis_signs": "call_112",
+    "neuro_deficit": "call_112",
+    "cauda_equina": "emergency_department",
+    "progressive_weakness": "emergency_department",
+    "head_injury": "emergency_department",
+    "dvt": "doctor_today",
+    "giant_cell_arteritis": "doctor_today",
+    "trauma": "doctor_today",
+    "fever_infection": "doctor_today",
+    "weight_loss": "gp_soon",
+    "cancer_history": "gp_soon",
+    "night_pain": "gp_soon",
+}
+
+
+def case(language: str, text: str, *flags: str) -> Any:
+    return pytest.param(language, text, frozenset(flags), id=f"{language}: {text}")
+
+
+# --- one table per flag: positives (affirmed and hedged), then clear negations --------------------
+
+CAUDA_EQUINA = [
+    case(
+        "en", "I have terrible back pain and I can't feel anything between my legs", "cauda_equina"
+    ),
+    case("en", "numbness in my saddle area since yesterday", "cauda_equina"),
+    case("en", "my groin feels numb", "cauda_equina"),
+    case("en", "tingling in my genitals and my back hurts", "cauda_equina"),
+    case("en", "my inner thighs are numb", "cauda_equina"),
+    case("en", "since this morning I have trouble peeing", "cauda_equina"),
+    case("en", "I can't hold my urine anymore", "cauda_equina"),
+    case("en", "I haven't been able to pee since yesterday", "cauda_equina"),
+    case("en", "I wet myself last night without noticing", "cauda_equina"),
+    case("en", "I've lost control of my bowels", "cauda_equina"),
+    case("en", "I have no control over my bladder", "cauda_equina"),
+    case("en", "new erectile dysfunction with my back pain", "cauda_equina"),
+    case("en", "both legs are numb", "cauda_equina"),
+    case("en", "weakness in both legs", "cauda_equina"),
+    case("en", "tingling in both feet and my back is killing me", "cauda_equina"),
+    case("en", "I no longer feel my legs", "cauda_equina"),
+    case("en", "maybe some numbness between my legs", "cauda_equina"),
+    case("en", "not sure if it's numbness in my groin", "cauda_equina"),
+    case("fr", "j'ai mal au dos et je ne sens plus rien entre les jambes", "cauda_equina"),
+    case("fr", "engourdissement au niveau du perinee", "cauda_equina"),
+    case("fr", "j'ai du mal a uriner depuis hier", "cauda_equina"),
+    case("fr", "incontinence urinaire depuis deux jours", "cauda_equina"),
+    case("fr", "je ne sens plus mes jambes", "cauda_equina"),
+    case("fr", "Je n'arrive plus à retenir mes urines", "cauda_equina"),
+    case("nl", "ik heb rugpijn en voel niets meer tussen mijn benen", "cauda_equina"),
+    case("nl", "ik kan mijn plas niet meer ophouden", "cauda_equina"),
+    case("nl", "mijn beide benen zijn gevoelloos", "cauda_equina"),
+    case("nl", "ik voel mijn benen niet meer", "cauda_equina"),
+    case("nl", "ik kan niet plassen sinds gisteren", "cauda_equina"),
+    case("nl", "ik heb geen controle meer over mijn blaas", "cauda_equina"),
+    case("en", "I have no feeling in my groin", "cauda_equina"),
+    case("en", "I can't feel it when I wipe", "cauda_equina"),
+    case("en", "no numbness, no bladder problems"),
+    case("en", "I don't have any numbness between my legs"),
+    case("en", "no pain or numbness between my legs"),
+    case("fr", "pas d'engourdissement entre les jambes"),
+    case("fr", "je ne sens pas d'engourdissement entre les jambes"),
+    case("en", "I have no feeling of pressure in my chest"),
+    case("nl", "geen gevoelloosheid en geen problemen met plassen"),
+]
+
+HEART_ATTACK_SIGNS = [
+    case("en", "I have chest pain", "heart_attack_signs"),
+    case("en", "my chest hurts", "heart_attack_signs"),
+    case("en", "pain in my chest going down my left arm", "heart_attack_signs"),
+    case("en", "tightness in my chest and I'm sweating", "heart_attack_signs"),
+    case("en", "it feels like an elephant sitting on my chest", "heart_attack_signs"),
+    case("en", "crushing pain spreading to my jaw", "heart_attack_signs"),
+    case("en", "chest pressure with nausea", "heart_attack_signs"),
+    case("en", "my chest feels heavy", "heart_attack_signs"),
+    case("en", "I think it's just a pulled chest muscle, my chest is sore", "heart_attack_signs"),
+    case("fr", "j'ai une douleur dans la poitrine qui irradie dans le bras", "heart_attack_signs"),
+    case("fr", "douleur thoracique depuis une heure", "heart_attack_signs"),
+    case("fr", "ma poitrine est serree", "heart_attack_signs"),
+    case("nl", "ik heb pijn op de borst", "heart_attack_signs"),
+    case("nl", "drukkend gevoel op mijn borst", "heart_attack_signs"),
+    case("nl", "borstpijn sinds vanochtend", "heart_attack_signs"),
+    case("en", "no chest pain"),
+    case("en", "I do not have chest pain"),
+    case("fr", "pas de douleur a la poitrine"),
+    case("fr", "aucune douleur thoracique"),
+    case("nl", "geen pijn op de borst"),
+]
+
+BREATHING_EMERGENCY = [
+    case("en", "I suddenly can't breathe", "breathing_emergency"),
+    case("en", "I can't catch my breath", "breathing_emergency"),
+    case("en", "I'm very short of breath since this morning", "breathing_emergency"),
+    case("en", "it hurts when I breathe in", "breathing_emergency"),
+    case("en", "I coughed up blood this morning", "breathing_emergency"),
+    case("fr", "je n'arrive plus a respirer", "breathing_emergency"),
+    case("fr", "je crache du sang", "breathing_emergency"),
+    case("fr", "j'ai mal quand je respire, douleur en inspirant", "breathing_emergency"),
+    case("nl", "ik kan niet meer ademen", "breathing_emergency"),
+    case("nl", "ik hoest bloed op", "breathing_emergency"),
+    case("nl", "ik ben plots heel kortademig", "breathing_emergency"),
+    case("en", "no shortness of breath"),
+    case("en", "I have never coughed up blood"),
+    case("en", "I've never experienced chest pain"),
+    case("fr", "pas d'essoufflement"),
+    case("nl", "ik ben niet kortademig"),
+]
+
+DVT = [
+    case("en", "my left calf is swollen and red", "dvt"),
+    case("en", "one leg is swollen", "dvt"),
+    case("en", "one of my legs is swollen and warm", "dvt"),
+    case("en", "not sure but my leg is swollen", "dvt"),
+    case("en", "throbbing calf with swelling", "dvt"),
+    case("en", "the skin on my leg is warm and red", "dvt"),
+    case("fr", "mon mollet gauche est gonfle et chaud", "dvt"),
+    case("fr", "ma jambe est enflée", "dvt"),
+    case("nl", "mijn kuit is gezwollen en warm", "dvt"),
+    case("nl", "mijn linkerbeen is dik en rood", "dvt"),
+    case("en", "my calf cramps after football"),
+    case("en", "my calf isn't swollen"),
+    case("en", "no swelling in my calf"),
+    case("fr", "pas de gonflement du mollet"),
+    case("nl", "geen zwelling in mijn kuit"),
+]
+
+THUNDERCLAP_HEADACHE = [
+    case("en", "this is the worst headache of my life", "thunderclap_headache"),
+    case("en", "sudden severe headache a few minutes ago", "thunderclap_headache"),
+    case("en", "the headache peaked within a minute", "thunderclap_headache"),
+    case("en", "it came like a thunderclap", "thunderclap_headache"),
+    case("en", "it felt like being hit on the head", "thunderclap_headache"),
+    case("en", "I've never had a headache like this", "thunderclap_headache"),
+    case("fr", "le pire mal de tête de ma vie", "thunderclap_headache"),
+    case("fr", "mal de tete brutal, en coup de tonnerre", "thunderclap_headache"),
+    case("nl", "de ergste hoofdpijn ooit", "thunderclap_headache"),
+    case("nl", "plotselinge hevige hoofdpijn", "thunderclap_headache"),
+    case("en", "I often get a headache in the afternoon"),
+    case("en", "no sudden headache"),
+    case("fr", "pas de mal de tete soudain"),
+    case("nl", "geen plotse hoofdpijn"),
+]
+
+MENINGITIS_SIGNS = [
+    case("en", "I have a headache and a fever", "meningitis_signs", "fever_infection"),
+    case("en", "stiff neck and a high temperature", "meningitis_signs", "fever_infection"),
+    case("en", "headache with a rash on my legs", "meningitis_signs"),
+    case("en", "a rash that does not fade under a glass", "meningitis_signs"),
+    case("en", "headache, stiff neck and the light hurts my eyes", "meningitis_signs"),
+    case("fr", "j'ai mal a la tete et de la fievre", "meningitis_signs", "fever_infection"),
+    case("fr", "la nuque raide et de la fièvre", "meningitis_signs", "fever_infection"),
+    case("nl", "ik heb hoofdpijn en koorts", "meningitis_signs", "fever_infection"),
+    case("nl", "vlekjes die niet verdwijnen onder een glas", "meningitis_signs"),
+    case("en", "stiff neck and a headache from sitting at my desk"),
+    case("en", "headache but no fever"),
+    case("en", "I have a headache, no fever and no rash"),
+    case("fr", "mal de tete mais pas de fievre"),
+    case("nl", "hoofdpijn zonder koorts"),
+]
+
+NEURO_DEFICIT = [
+    case("en", "my face is drooping on one side", "neuro_deficit"),
+    case("en", "my speech is slurred", "neuro_deficit"),
+    case("en", "I have trouble speaking since this morning", "neuro_deficit"),
+    case("en", "sudden weakness in my right arm", "neuro_deficit"),
+    case("en", "numbness on the left side of my body", "neuro_deficit"),
+    case("en", "I feel confused", "neuro_deficit"),
+    case("en", "I have double vision", "neuro_deficit"),
+    case("en", "blurred vision and a headache", "neuro_deficit"),
+    case("en", "I passed out this morning", "neuro_deficit"),
+    case("fr", "j'ai la bouche de travers", "neuro_deficit"),
+    case("fr", "je me suis évanouie", "neuro_deficit"),
+    case("fr", "je vois double", "neuro_deficit"),
+    case("nl", "ik kan niet goed praten", "neuro_deficit"),
+    case("nl", "ik ben flauwgevallen", "neuro_deficit"),
+    case("nl", "mijn mond hangt scheef", "neuro_deficit"),
+    case("en", "I'm confused about the prices"),
+    case("en", "I'm not confused and I can speak normally"),
+    case("fr", "je suis confuse, j'ai oublie mon rendez-vous"),
+    case("nl", "ik heb geen dubbelzien"),
+]
+
+HEAD_INJURY = [
+    case("en", "I hit my head on the cupboard", "head_injury"),
+    case("en", "I had a concussion last week", "head_injury"),
+    case("en", "a blow to the head playing rugby", "head_injury"),
+    case("fr", "je me suis cogne la tete", "head_injury"),
+    case("fr", "j'ai eu une commotion cerebrale", "head_injury"),
+    case("nl", "ik heb mijn hoofd gestoten", "head_injury"),
+    case("nl", "hersenschudding na een val", "head_injury", "trauma"),
+    case("en", "no head injury"),
+    case("fr", "pas de coup a la tete"),
+    case("nl", "geen hersenschudding"),
+]
+
+GIANT_CELL_ARTERITIS = [
+    case("en", "my scalp is tender when I comb my hair", "giant_cell_arteritis"),
+    case("en", "I'm 67 and my jaw hurts when I chew", "giant_cell_arteritis"),
+    case("en", "jaw pain when chewing and a headache on the side", "giant_cell_arteritis"),
+    case(
+        "en",
+        "I am 72 years old with a new headache and blurred vision",
+        "giant_cell_arteritis",
+        "neuro_deficit",
+    ),
+    case("fr", "j'ai 70 ans et mal a la machoire quand je mange", "giant_cell_arteritis"),
+    case("fr", "mon cuir chevelu est douloureux quand je me coiffe", "giant_cell_arteritis"),
+    case("nl", "mijn hoofdhuid is gevoelig", "giant_cell_arteritis"),
+    case("nl", "ik ben 68 jaar en heb pijn in mijn kaak bij het kauwen", "giant_cell_arteritis"),
+    case("en", "my jaw hurts when chewing"),
+    case("en", "I'm 60 and my shoulder hurts"),
+    case("fr", "j'ai mal a la machoire quand je mange"),
+    case("nl", "mijn kaak doet pijn bij het kauwen"),
+]
+
+TRAUMA = [
+    case("en", "I fell down the stairs yesterday", "trauma"),
+    case("en", "I had a car accident last month", "trauma"),
+    case("en", "after a bike crash my back hurts", "trauma"),
+    case("en", "I got hit by a car", "trauma"),
+    case("en", "I slipped and fell on the ice", "trauma"),
+    case("en", "I had a ski accident in February", "trauma"),
+    case("en", "I have osteoporosis and bumped my hip", "trauma"),
+    case("en", "small knock on my back, I'm on steroids", "trauma"),
+    case("fr", "je suis tombée dans les escaliers", "trauma"),
+    case("fr", "accident de voiture il y a deux semaines", "trauma"),
+    case("nl", "ik ben gevallen van de trap", "trauma"),
+    case("nl", "ik had een auto-ongeluk", "trauma"),
+    case("en", "I strained it at the gym"),
+    case("en", "it's an old sports injury"),
+    case("en", "it started after an injury"),
+    case("en", "I can't fall asleep because of the pain"),
+    case("en", "I accidentally slept in a bad position"),
+    case("en", "I have never had an accident"),
+    case("fr", "je n'ai pas fait de chute"),
+    case("nl", "ik ben niet gevallen"),
+    case("nl", "ik heb per ongeluk verkeerd getild"),
+]
+
+FEVER_INFECTION = [
+    case("en", "I think I have a fever", "fever_infection"),
+    case("en", "temperature of 38.5 since yesterday", "fever_infection"),
+    case("en", "chills with the back pain", "fever_infection"),
+    case("en", "I'm on chemotherapy", "fever_infection", "cancer_history"),
+    case("en", "I have a weakened immune system", "fever_infection"),
+    case("en", "I'm immunosuppressed after a transplant", "fever_infection"),
+    case("en", "I inject drugs", "fever_infection"),
+    case("en", "I had a urinary infection last week", "fever_infection"),
+    case("fr", "j'ai de la fievre", "fever_infection"),
+    case("fr", "J'ai de la FIÈVRE et des frissons", "fever_infection"),
+    case("nl", "ik heb koorts", "fever_infection"),
+    case("nl", "ik heb rillingen", "fever_infection"),
+    case("en", "no fever"),
+    case("en", "without fever"),
+    case("en", "fever? no"),
+    case("en", "I haven't had any fever"),
+    case("en", "is anything injected?"),
+    case("fr", "je n'ai pas de fievre"),
+    case("fr", "sans fièvre"),
+    case("nl", "geen koorts"),
+    case("nl", "koorts? nee"),
+]
+
+WEIGHT_LOSS = [
+    case("en", "I've lost weight without trying", "weight_loss"),
+    case("en", "unexplained weight loss over two months", "weight_loss"),
+    case("en", "I lost 6 kg and I don't know why", "weight_loss"),
+    case("fr", "j'ai perdu du poids sans raison", "weight_loss"),
+    case("fr", "perte de poids inexpliquée", "weight_loss"),
+    case("nl", "ik ben 5 kilo afgevallen zonder reden", "weight_loss"),
+    case("en", "no weight loss"),
+    case("en", "I'm trying to lose weight"),
+    case("fr", "pas de perte de poids"),
+    case("nl", "geen gewichtsverlies"),
+]
+
+CANCER_HISTORY = [
+    case("en", "I had breast cancer five years ago", "cancer_history"),
+    case("en", "history of prostate cancer", "cancer_history"),
+    case("en", "I'm a cancer survivor", "cancer_history"),
+    case("en", "they found a tumour last year", "cancer_history"),
+    case("en", "I had chemo ten years ago", "cancer_history"),
+    case("en", "metastases in my spine", "cancer_history"),
+    case("fr", "j'ai eu un cancer du sein", "cancer_history"),
+    case("nl", "ik heb borstkanker gehad", "cancer_history"),
+    case("en", "never had cancer"),
+    case("en", "no history of cancer"),
+    case("fr", "jamais eu de cancer"),
+    case("nl", "nooit kanker gehad"),
+]
+
+NIGHT_PAIN = [
+    case(
+        "en",
+        "constant pain at night that doesn't ease when I change position",
+        "night_pain",
+    ),
+    case("en", "it wakes me every night whatever position I sleep in", "night_pain"),
+    case("en", "no position helps at night, the pain is constant", "night_pain"),
+    case("fr", "la douleur est constante la nuit, quelle que soit la position", "night_pain"),
+    case("nl", "'s nachts constant pijn, welke houding ik ook aanneem", "night_pain"),
+    case("en", "it hurts at night when I lie on it"),
+    case("en", "it's worse at night"),
+    case("fr", "j'ai plus mal la nuit quand je me couche sur le cote"),
+    case("nl", "'s nachts meer pijn als ik op mijn schouder lig"),
+]
+
+PROGRESSIVE_WEAKNESS = [
+    case("en", "the weakness in my leg is getting worse", "progressive_weakness", "neuro_deficit"),
+    case("en", "the numbness is getting worse every day", "progressive_weakness"),
+    case("en", "I have trouble walking", "progressive_weakness"),
+    case("en", "my legs keep giving way", "progressive_weakness"),
+    case("en", "I have a foot drop", "progressive_weakness"),
+    case("en", "I can't lift my foot", "progressive_weakness"),
+    case("fr", "j'ai de plus en plus de mal a marcher", "progressive_weakness"),
+    case("fr", "ma jambe lache", "progressive_weakness"),
+    case("nl", "ik kan bijna niet meer lopen", "progressive_weakness"),
+    case("nl", "mijn been zakt steeds door", "progressive_weakness"),
+    case("en", "no trouble walking"),
+    case("en", "my knee gives way on the stairs sometimes"),
+    case("fr", "pas de difficulte a marcher"),
+    case("nl", "geen moeite met lopen"),
+]
+
+SELF_HARM = [
+    case("en", "sometimes I think about killing myself", "self_harm"),
+    case("en", "I don't want to live anymore", "self_harm"),
+    case("en", "I have thoughts of ending my life", "self_harm"),
+    case("en", "I've been self-harming", "self_harm"),
+    case("fr", "j'ai des idées suicidaires", "self_harm"),
+    case("fr", "je veux mourir", "self_harm"),
+    case("nl", "ik wil niet meer leven", "self_harm"),
+    case("nl", "ik denk aan zelfmoord", "self_harm"),
+    case("en", "I hurt myself lifting a box"),
+    case("en", "this pain is killing me"),
+    case("fr", "je veux en finir avec cette douleur"),
+    case("nl", "ik ben niet suicidaal"),
+]
+
+# --- negation scope, lists, hedges, several flags in one message ----------------------------------
+
+NEGATION_AND_HEDGES = [
+    case("en", "I'm not sure if I have a fever", "fever_infection"),
+    case("en", "I'm not certain whether my leg is swollen", "dvt"),
+    case("en", "no idea if I have a temperature", "fever_infection"),
+    case("fr", "je ne sais pas si j'ai de la fievre", "fever_infection"),
+    case("fr", "je ne suis pas sûre d'avoir de la fièvre", "fever_infection"),
+    case("fr", "je n'ai que de la fievre", "fever_infection"),
+    case("nl", "ik weet niet of ik koorts heb", "fever_infection"),
+    case("nl", "ik weet het niet zeker, misschien koorts", "fever_infection"),
+    case("en", "no fever, chills or weight loss"),
+    case("en", "I don't have fever or chills"),
+    case("en", "no fever, no chills, no night sweats"),
+    case("en", "numbness? none"),
+    case("en", "Any numbness? No"),
+    case("fr", "je n'ai pas de fievre ni de frissons"),
+    case("fr", "fièvre : non"),
+    case("nl", "ik heb geen koorts en geen rillingen"),
+    case("en", "no fever but I can't feel my saddle area", "cauda_equina"),
+    case("en", "no fever; my legs are numb", "cauda_equina"),
+    case("en", "no fever, legs are numb", "cauda_equina"),
+    case("en", "no fever and I have chest pain", "heart_attack_signs"),
+    case("en", "no fever and can't feel my legs", "cauda_equina"),
+    case("en", "no numbness however I have chest pain", "heart_attack_signs"),
+    case("en", "no chest pain, although I coughed up blood", "breathing_emergency"),
+    case("en", "never had cancer, but I have a fever", "fever_infection"),
+    case("en", "I never had chest pain like this before", "heart_attack_signs"),
+    case("en", "No. But my legs are numb", "cauda_equina"),
+    case("fr", "pas de fievre mais je ne sens plus mes jambes", "cauda_equina"),
+    case("nl", "geen koorts maar wel pijn op de borst", "heart_attack_signs"),
+    case("nl", "geen koorts, wel rillingen", "fever_infection"),
+    case("nl", "ik heb geen koorts, maar mijn kuit is dik en rood", "dvt"),
+    case("en", "no fever, no chest pain, but I've lost weight without trying", "weight_loss"),
+    case(
+        "en",
+        "no weight loss, but constant pain at night that doesn't ease when I change position",
+        "night_pain",
+    ),
+    case(
+        "en",
+        "I fell off my bike, hit my head and now I have chest pain and a fever",
+        "heart_attack_signs",
+        "head_injury",
+        "trauma",
+        "fever_infection",
+    ),
+    case(
+        "en",
+        "no chest pain, but my calf is swollen and I'm short of breath",
+        "dvt",
+        "breathing_emergency",
+    ),
+]
+
+# --- everyday complaints that must not raise anything ---------------------------------------------
+
+EVERYDAY = [
+    case("en", "my knee hurts on stairs"),
+    case("en", "it hurts when I chew"),
+    case("en", "stiff neck when I wake up"),
+    case("en", "worse at night when I lie on my left shoulder"),
+    case("en", "I pulled a muscle at the gym"),
+    case("en", "my calf is tight after running"),
+    case("fr", "j'ai mal au dos depuis trois semaines"),
+    case("nl", "mijn nek zit vast"),
+    case("en", "headache after a day at the computer"),
+    case("en", "I'm afraid of needles"),
+    case("en", "I'm pregnant"),
+    case("en", "I have diabetes"),
+    case("en", "my lower back hurts, no numbness and no fever"),
+    case("en", "none of these"),
+    case("en", "no"),
+    case("en", "Hello, I'd like to book an appointment at Kraainem"),
+    case("en", "I get headaches from my neck"),
+    case("en", "the pain goes down my arm to my thumb"),
+    case("en", "my buttock hurts when I sit"),
+    case("en", "my leg goes numb when I sit too long"),
+    case("en", "my hip hurts when I lie on my side"),
+    case("en", "I'm sore after the treatment and have a small bruise"),
+    case("fr", "j'ai une douleur a l'epaule quand je leve le bras"),
+    case("fr", "le tennis-elbow me fait mal depuis un mois"),
+    case("nl", "ik heb pijn in mijn onderrug"),
+    case("nl", "mijn schouder doet pijn als ik mijn arm hef"),
+    case("en", "I have a collapsed disc"),
+    case("en", "I did chest presses and now my shoulder hurts"),
+    case("en", "should I use hot and cold therapy?"),
+    case("en", "I have fallen arches"),
+    case("en", "numbness at the bottom of my foot"),
+    case("en", "the worst back pain of my life"),
+    case("en", "I'm confused, which centre should I choose?"),
+    case("en", "is dry needling safe? what about infection risk?"),
+    case("en", "I can't find a comfortable position"),
+    case("en", "I like breast stroke swimming"),
+]
+
+# Deliberate, conservative readings: each is a possible false alarm accepted to avoid a miss.
+DELIBERATE = [
+    case("en", "my chest muscles are tight from the gym", "heart_attack_signs"),
+    case("en", "my grandmother had cancer", "cancer_history"),
+    case("en", "I could kill myself for forgetting my appointment", "self_harm"),
+    case("en", "I can't walk far because of my back pain", "progressive_weakness"),
+    case("en", "my arm is weak since my shoulder injury", "neuro_deficit"),
+    case("en", "tingling in my buttocks", "cauda_equina"),
+    case("en", "I don't think I have a fever", "fever_infection"),
+    case("en", "no fever, no chills, " + "no fever, " * 12, "fever_infection"),
+]
+
+ALL_CASES = [
+    *CAUDA_EQUINA,
+    *HEART_ATTACK_SIGNS,
+    *BREATHING_EMERGENCY,
+    *DVT,
+    *THUNDERCLAP_HEADACHE,
+    *MENINGITIS_SIGNS,
+    *NEURO_DEFICIT,
+    *HEAD_INJURY,
+    *GIANT_CELL_ARTERITIS,
+    *TRAUMA,
+    *FEVER_INFECTION,
+    *WEIGHT_LOSS,
+    *CANCER_HISTORY,
+    *NIGHT_PAIN,
+    *PROGRESSIVE_WEAKNESS,
+    *SELF_HARM,
+    *NEGATION_AND_HEDGES,
+    *EVERYDAY,
+    *DELIBERATE,
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), ALL_CASES)
+def test_detect_finds_exactly_the_expected_flags(language, text, expected):
+    matches = detect(text)
+    assert {match.flag_id for match in matches} == expected, [
+        (match.flag_id, match.matched_text) for match in matches
+    ]
+
+
+def test_every_flag_has_positive_cases_in_every_language():
+    positives = {(p.values[0], flag) for p in ALL_CASES for flag in p.values[2]}
+    missing = {(lang, flag) for flag in FLAG_TIERS for lang in ("en", "fr", "nl")} - positives
+    assert not missing
+
+
+def test_every_flag_table_has_negative_cases_in_every_language():
+    tables = [CAUDA_EQUINA, HEART_ATTACK_SIGNS, BREATHING_EMERGENCY, DVT, THUNDERCLAP_HEADACHE]
+    tables += [MENINGITIS_SIGNS, NEURO_DEFICIT, HEAD_INJURY, GIANT_CELL_ARTERITIS, TRAUMA]
+    tables += [FEVER_INFECTION, WEIGHT_LOSS, CANCER_HISTORY, NIGHT_PAIN, PROGRESSIVE_WEAKNESS]
+    tables += [SELF_HARM]
+    for table in tables:
+        languages = {p.values[0] for p in table if not p.values[2]}
+        assert languages == {"en", "fr", "nl"}, table[0].values[1]
+
+
+def test_the_case_table_is_large_and_has_no_duplicates():
+    texts = [p.values[1] for p in ALL_CASES]
+    assert len(texts) >= 150
+    assert len(set(texts)) == len(texts)
+
+
+# --- the returned matches -------------------------------------------------------------------------
+
+
+def test_matches_are_ordered_most_urgent_first_with_their_tier():
+    text = "I have a fever, I fell off my bike and now I have chest pain, and I've lost weight"
+    matches = detect(text)
+    assert [m.flag_id for m in matches] == [
+        "heart_attack_signs",
+        "trauma",
+        "fever_infection",
+        "weight_loss",
+    ]
+    assert [m.tier for m in matches] == ["call_112", "doctor_today", "doctor_today", "gp_soon"]
+    ranks = [tier_rank(m.tier) for m in matches]
+    assert ranks == sorted(ranks)
+
+
+def test_a_match_reports_its_language_and_the_normalised_text_it_matched():
+    [match] = detect("J'ai de la FIÈVRE")
+    assert match == RedFlagMatch("fever_infection", "doctor_today", "fr", "fievre")
+    [match] = detect("ik heb KOORTS")
+    assert (match.language, match.matched_text) == ("nl", "koorts")
+    [match] = detect("My chest HURTS")
+    assert (match.flag_id, match.language, match.matched_text) == (
+        "heart_attack_signs",
+        "en",
+        "chest hurts",
+    )
+
+
+def test_one_match_per_flag_even_when_mentioned_twice():
+    matches = detect("chest pain. chest pain again, my chest hurts")
+    assert [m.flag_id for m in matches] == ["heart_attack_signs"]
+    assert matches[0].matched_text == "chest pain"
+
+
+def test_a_later_affirmed_mention_counts_after_a_negated_one():
+    [match] = detect("no chest pain this morning. Now chest pain again")
+    assert match.flag_id == "heart_attack_signs"
+
+
+def test_detect_is_deterministic():
+    text = "no fever but my calf is swollen, I hit my head and I have chest pain"
+    assert detect(text) == detect(text) == detect(text)
+
+
+def test_most_urgent_picks_the_most_urgent_tier_then_the_first():
+    assert most_urgent([]) is None
+    weight = RedFlagMatch("weight_loss", "gp_soon", "en", "weight loss")
+    trauma = RedFlagMatch("trauma", "doctor_today", "en", "fall")
+    fever = RedFlagMatch("fever_infection", "doctor_today", "en", "fever")
+    chest = RedFlagMatch("heart_attack_signs", "call_112", "en", "chest pain")
+    assert most_urgent([weight, trauma, chest, fever]) == chest
+    assert most_urgent([weight, trauma, fever]) == trauma
+    assert most_urgent([fever, trauma]) == fever
+    found = most_urgent(detect("my calf is swollen and I coughed up blood"))
+    assert found is not None and found.flag_id == "breathing_emergency"
+
+
+def test_tiers_flags_and_their_order():
+    assert TIERS == ("call_112", "emergency_department", "doctor_today", "gp_soon")
+    assert [tier_rank(tier) for tier in TIERS] == [0, 1, 2, 3]
+    assert set(flag_ids()) == set(FLAG_TIERS)
+    assert len(flag_ids()) == len(FLAG_TIERS)
+    for flag, tier in FLAG_TIERS.items():
+        assert tier_of(flag) == tier
+    with pytest.raises(KeyError):
+        tier_rank("call_911")
+    with pytest.raises(KeyError):
+        tier_of("broken_leg")
+
+
+# --- screens --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("regions", "expected"),
+    [
+        ([], ["screen_general"]),
+        (["knee_front"], ["screen_general"]),
+        (["low_back"], ["screen_back", "screen_general"]),
+        (["low_back", "calf"], ["screen_back", "screen_calf", "screen_general"]),
+        (["calf", "low_back"], ["screen_back", "screen_calf", "screen_general"]),
+        (["chest"], ["screen_chest", "screen_general"]),
+        (["temple", "jaw", "neck"], ["screen_head", "screen_general"]),
+        (["achilles_heel", "buttock"], ["screen_back", "screen_calf", "screen_general"]),
+        (
+            ["shin_ankle", "forehead", "chest", "thigh"],
+            ["screen_back", "screen_chest", "screen_head", "screen_calf", "screen_general"],
+        ),
+        (["unknown_region"], ["screen_general"]),
+    ],
+)
+def test_screens_for_regions(regions, expected):
+    assert screens_for_regions(regions) == expected
+
+
+def test_screen_flags():
+    assert screen_flags("screen_back") == ("cauda_equina", "progressive_weakness")
+    assert screen_flags("screen_chest") == ("heart_attack_signs", "breathing_emergency")
+    assert screen_flags("screen_head") == (
+        "thunderclap_headache",
+        "meningitis_signs",
+        "neuro_deficit",
+        "head_injury",
+        "giant_cell_arteritis",
+    )
+    assert screen_flags("screen_calf") == ("dvt",)
+    assert screen_flags("screen_general") == (
+        "fever_infection",
+        "trauma",
+        "weight_loss",
+        "cancer_history",
+        "night_pain",
+    )
+    with pytest.raises(KeyError):
+        screen_flags("screen_knee")
+
+
+def test_every_flag_is_asked_in_some_screen_except_self_harm():
+    screens = screens_for_regions(["low_back", "chest", "temple", "calf"])
+    asked = {flag for screen in screens for flag in screen_flags(screen)}
+    assert asked == set(FLAG_TIERS) - {"self_harm"}
+
+
+# --- validation of the rules file -----------------------------------------------------------------
+
+
+def _rules_doc() -> dict[str, Any]:
+    return yaml.safe_load(DEFAULT_RULES_PATH.read_text(encoding="utf-8"))
+
+
+def _write(tmp_path: Path, doc: dict[str, Any]) -> Path:
+    path = tmp_path / "rules.yml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _flag(doc: dict[str, Any], flag_id: str) -> dict[str, Any]:
+    return next(flag for flag in doc["flags"] if flag["id"] == flag_id)
+
+
+def test_a_valid_copy_of_the_rules_loads_and_is_used(tmp_path):
+    doc = _rules_doc()
+    _flag(doc, "cancer_history")["patterns"]["en"].append("glioma")
+    rules = load_rules(_write(tmp_path, doc))
+    assert [m.flag_id for m in detect("I had a glioma", rules)] == ["cancer_history"]
+    assert detect("I had a glioma") == []
+
+
+def _break_tier(doc):
+    _flag(doc, "dvt")["tier"] = "see_a_vet"
+
+
+def _break_regex(doc):
+    _flag(doc, "dvt")["patterns"]["en"].append("swollen (calf")
+
+
+def _drop_english(doc):
+    del _flag(doc, "night_pain")["patterns"]["en"]
+
+
+def _unknown_screen_flag(doc):
+    doc["screens"]["screen_calf"]["flags"].append("broken_leg")
+
+
+def _duplicate_id(doc):
+    doc["flags"].append(dict(_flag(doc, "dvt")))
+
+
+def _uppercase(doc):
+    _flag(doc, "dvt")["patterns"]["en"].append("Swollen calf")
+
+
+def _accent(doc):
+    _flag(doc, "dvt")["patterns"]["fr"].append("mollet gonflé")
+
+
+def _matches_empty(doc):
+    _flag(doc, "dvt")["patterns"]["en"].append("(?:calf)?")
+
+
+def _unknown_macro(doc):
+    _flag(doc, "dvt")["patterns"]["en"].append("{{swelling}} calf")
+
+
+def _gap_too_long(doc):
+    _flag(doc, "dvt")["patterns"]["en"].append("calf{{gap:50}}swollen")
+
+
+def _unknown_term(doc):
+    _flag(doc, "meningitis_signs")["combos"].append(["headache", "purple_spots"])
+
+
+def _unused_term(doc):
+    doc["terms"]["lonely"] = {"en": ["lonely"]}
+
+
+def _unknown_language(doc):
+    _flag(doc, "dvt")["patterns"]["de"] = ["geschwollene wade"]
+
+
+def _no_general_screen(doc):
+    del doc["screens"]["screen_general"]
+
+
+def _missing_negation_key(doc):
+    del doc["negation"]["cues"]
+
+
+def _unknown_flag_key(doc):
+    _flag(doc, "dvt")["advice"] = "see a doctor"
+
+
+@pytest.mark.parametrize(
+    ("breakage", "message"),
+    [
+        (_break_tier, r"flag 'dvt': unknown tier 'see_a_vet'"),
+        (_break_regex, r"flag 'dvt' \(en\): pattern 'swollen \(calf' does not compile"),
+        (_drop_english, r"flag 'night_pain': no 'en' pattern"),
+        (_unknown_screen_flag, r"screen 'screen_calf': unknown flag 'broken_leg'"),
+        (_duplicate_id, r"flag 'dvt': duplicate flag id"),
+        (_uppercase, r"upper-case"),
+        (_accent, r"non-ASCII"),
+        (_matches_empty, r"matches empty text"),
+        (_unknown_macro, r"unknown macro \{\{swelling\}\}"),
+        (_gap_too_long, r"exceeds the limit"),
+        (_unknown_term, r"combo names unknown term 'purple_spots'"),
+        (_unused_term, r"term 'lonely' is not used"),
+        (_unknown_language, r"unknown key\(s\) de"),
+        (_no_general_screen, r"regions: all"),
+        (_missing_negation_key, r"negation: missing cues"),
+        (_unknown_flag_key, r"unknown key\(s\) advice"),
+    ],
+)
+def test_invalid_rules_are_rejected_with_the_file_and_item_named(tmp_path, breakage, message):
+    doc = _rules_doc()
+    breakage(doc)
+    path = _write(tmp_path, doc)
+    with pytest.raises(ValueError, match=message) as error:
+        load_rules(path)
+    assert str(path) in str(error.value)
+
+
+def test_duplicate_yaml_keys_are_rejected(tmp_path):
+    text = DEFAULT_RULES_PATH.read_text(encoding="utf-8")
+    text = text.replace(
+        "\nscreens:\n", "\nscreens:\n  screen_calf:\n    regions: [calf]\n    flags: [dvt]\n"
+    )
+    path = tmp_path / "rules.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="duplicate key 'screen_calf'"):
+        load_rules(path)
+
+
+@pytest.mark.parametrize("content", ["", "- just\n- a list\n", "flags: [\n", "tiers: [a, b]\n"])
+def test_malformed_rules_files_are_rejected(tmp_path, content):
+    path = tmp_path / "rules.yml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(str(path))):
+        load_rules(path)
+
+
+def test_a_missing_rules_file_is_rejected(tmp_path):
+    with pytest.raises(ValueError, match="cannot read"):
+        load_rules(tmp_path / "nope.yml")
+
+
+def test_the_rules_file_yaml_booleans_did_not_sneak_in():
+    # An unquoted "no" in YAML is the boolean False: the negation cue would silently vanish.
+    doc = _rules_doc()
+    assert "no" in doc["negation"]["cues"]["en"]
+    assert "no" in doc["negation"]["post_cues"]
+
+
+# --- robustness: odd input, long input, speed -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", set()),
+        ("   \n\t ", set()),
+        ("😀🔥🙏", set()),
+        ("<script>alert('x')</script><b>hello</b>", set()),
+        ("\x00\x01\x02\x1b[31m\x7f", set()),
+        ("I have chest pain 😰😰", {"heart_attack_signs"}),
+        ("<p>I have <b>chest pain</b></p>", {"heart_attack_signs"}),
+        ("chest\x00pain", {"heart_attack_signs"}),
+        ("che\u200bst pain", {"heart_attack_signs"}),
+        ("I can\u2019t breathe", {"breathing_emergency"}),
+        ("CHEST PAIN!!!", {"heart_attack_signs"}),
+        ("ﬁèvre", {"fever_infection"}),  # the "fi" ligature decomposes to "fi"
+        ("FIÈVRE", {"fever_infection"}),
+        ("fièvre", {"fever_infection"}),
+        ("koorts\u00a0en\u00a0hoofdpijn", {"fever_infection", "meningitis_signs"}),
+    ],
+)
+def test_odd_input_does_not_crash(text, expected):
+    assert {m.flag_id for m in detect(text)} == expected
+
+
+def _best_of(runs: int, text: str) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        detect(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+LONG_INPUTS = {
+    "sentences": "My lower back has been hurting for three weeks, mostly when I sit. " * 80,
+    "french": "j'ai mal au dos depuis trois semaines et ca ne passe pas du tout. " * 80,
+    "emoji": "😀🔥🙏 " * 1300,
+    "html": "<div class='msg'><p>pain <b>here</b></p></div>" * 110,
+    "control": "\x00\x01\x1b[31m pain \x7f" * 400,
+    "one_word": "numb" * 1250,
+    "negations": "no fever, no chest pain, no numbness between my legs, no cancer. " * 80,
+    "gap_bait": "numb " + "very " * 998 + "groin",
+    "apostrophes": "I'm can't don't won't " * 230,
+}
+
+
+@pytest.mark.parametrize("name", list(LONG_INPUTS))
+def test_five_thousand_characters_are_checked_fast(name):
+    text = LONG_INPUTS[name][:5000]
+    assert len(text) == 5000
+    assert _best_of(5, text) < 0.020
+
+
+def test_a_red_flag_at_the_end_of_a_long_message_is_found():
+    text = ("My lower back has been hurting for weeks. " * 120)[:4980] + " I have chest pain"
+    assert [m.flag_id for m in detect(text)] == ["heart_attack_signs"]
+
+
+def test_many_negated_mentions_stay_bounded_and_err_on_the_safe_side():
+    text = "no fever " * 600
+    assert _best_of(3, text) < 0.050
+    # Past a bound, a repeated negated mention counts as affirmed: a false alarm, never a miss.
+    assert [m.flag_id for m in detect(text)] == ["fever_infection"]
+    assert detect("no fever " * 5) == []
+
+
+def test_normalise_casefolds_strips_accents_and_blanks_emoji_and_control_characters():
+    assert normalise("  FIÈVRE\tœdème\x00ça  ") == "fievre oedeme ca"
+    assert normalise("can\u2019t 😀 breathe") == "can't breathe"
+    assert normalise("38.5°C") == "38.5°c"
+    assert normalise("") == ""
