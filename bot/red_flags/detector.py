@@ -75,6 +75,8 @@ def most_urgent(
 
 def _first_hit(patterns: Sequence[LanguagePattern], text: str, rules: RedFlagRules) -> _Hit | None:
     """The earliest un-negated match over all languages (ties go to the first language)."""
+    if not patterns:
+        return None
     scanner = _scanner(tuple(patterns))
     position = negated = 0
     while True:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -336,14 +335,11 @@ LONG_TEXTS = [
 
 
 @pytest.mark.parametrize("text", LONG_TEXTS)
-def test_long_text_is_handled_quickly(text: str) -> None:
-    find_place("warm up the indexes")
-    durations = []
-    for _ in range(3):
-        started = time.perf_counter()
-        find_place(text)
-        durations.append(time.perf_counter() - started)
-    assert min(durations) < 0.05
+def test_long_text_is_handled(text: str) -> None:
+    # Speed is measured by `make bench` (bench/detector.py), not asserted here.
+    result = find_place(text)
+    expected = "uccle" if "Uccle" in text else None
+    assert (result.id if result else None) == expected
 
 
 def test_long_text_still_finds_a_place_named_at_its_end() -> None:

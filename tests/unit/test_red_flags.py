@@ -6,7 +6,6 @@ Each case names the exact set of flag ids expected: a missed red flag and a fals
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -714,6 +713,10 @@ def _matches_empty(doc):
     _flag(doc, "dvt")["patterns"]["en"].append("(?:calf)?")
 
 
+def _starts_with_punctuation(doc):
+    _flag(doc, "dvt")["patterns"]["en"].append("-swollen calf")
+
+
 def _unknown_macro(doc):
     _flag(doc, "dvt")["patterns"]["en"].append("{{swelling}} calf")
 
@@ -757,6 +760,7 @@ def _unknown_flag_key(doc):
         (_uppercase, r"upper-case"),
         (_accent, r"non-ASCII"),
         (_matches_empty, r"matches empty text"),
+        (_starts_with_punctuation, r"pattern '-swollen calf' must start with a letter or a digit"),
         (_unknown_macro, r"unknown macro \{\{swelling\}\}"),
         (_gap_too_long, r"exceeds the limit"),
         (_unknown_term, r"combo names unknown term 'purple_spots'"),
@@ -834,15 +838,8 @@ def test_odd_input_does_not_crash(text, expected):
     assert {m.flag_id for m in detect(text)} == expected
 
 
-def _best_of(runs: int, text: str) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        detect(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
+# Long or odd messages must not crash and must find nothing here; how fast they are checked is
+# measured by `make bench` (bench/detector.py), never asserted by a test.
 LONG_INPUTS = {
     "sentences": "My lower back has been hurting for three weeks, mostly when I sit. " * 80,
     "french": "j'ai mal au dos depuis trois semaines et ca ne passe pas du tout. " * 80,
@@ -853,14 +850,15 @@ LONG_INPUTS = {
     "negations": "no fever, no chest pain, no numbness between my legs, no cancer. " * 80,
     "gap_bait": "numb " + "very " * 998 + "groin",
     "apostrophes": "I'm can't don't won't " * 230,
+    "punctuation": "- ?! <b> " * 560,
 }
 
 
-@pytest.mark.parametrize("name", list(LONG_INPUTS))
-def test_five_thousand_characters_are_checked_fast(name):
+@pytest.mark.parametrize("name", [name for name in LONG_INPUTS if name != "negations"])
+def test_five_thousand_characters_without_a_red_flag_find_none(name):
     text = LONG_INPUTS[name][:5000]
     assert len(text) == 5000
-    assert _best_of(5, text) < 0.020
+    assert detect(text) == []
 
 
 def test_a_red_flag_at_the_end_of_a_long_message_is_found():
@@ -870,7 +868,6 @@ def test_a_red_flag_at_the_end_of_a_long_message_is_found():
 
 def test_many_negated_mentions_stay_bounded_and_err_on_the_safe_side():
     text = "no fever " * 600
-    assert _best_of(3, text) < 0.050
     # Past a bound, a repeated negated mention counts as affirmed: a false alarm, never a miss.
     assert [m.flag_id for m in detect(text)] == ["fever_infection"]
     assert detect("no fever " * 5) == []
