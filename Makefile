@@ -65,7 +65,7 @@ test-stories: $(MODEL)
 		--fail-on-prediction-errors 2>&1 | grep -v "it/s\]" | tail -n 15
 
 e2e: $(MODEL)
-	$(PY) -m pytest tests/e2e -q
+	$(PY) -m pytest tests/e2e tests/telegram -q
 
 bench: $(MODEL)
 	$(PY) -m bench.run

@@ -1,18 +1,30 @@
-"""`make run`: starts the action server and the Rasa server, prints where to talk to them."""
+"""`make run`: starts the action server, the Rasa server and, when TELEGRAM_BOT_TOKEN is set, the
+Telegram bridge; prints where to talk to them."""
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from types import FrameType
 
 from bot.cli.stack import Stack
 from bot.config import load_settings
+from bot.telegram.config import load_telegram_settings, token_from
 
 
 def main() -> int:
     settings = load_settings()
-    stack = Stack(settings, settings.var_dir / "logs")
+    telegram = None
+    if token_from(os.environ):
+        try:
+            telegram = load_telegram_settings(os.environ, settings)
+        except ValueError as error:  # the message never contains the token
+            print(f"Could not start the Telegram bridge: {error}", file=sys.stderr)
+            return 1
+    else:
+        print("Telegram: skipped (TELEGRAM_BOT_TOKEN not set)")
+    stack = Stack(settings, settings.var_dir / "logs", telegram=telegram)
 
     def shut_down(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
@@ -22,11 +34,17 @@ def main() -> int:
     stack.start()
     try:
         stack.wait_until_ready()
+        telegram_line = (
+            f"  Telegram:       {telegram.mode} (health: {telegram.health_url})\n"
+            if telegram
+            else ""
+        )
         print(
             "\nThe HCMC assistant is running.\n"
             f"  REST channel:   POST {settings.rest_webhook_url}\n"
             '                  body: {"sender": "any-id", "message": "hello"}\n'
             f"  Action server:  http://{settings.rasa_host}:{settings.action_port}\n"
+            f"{telegram_line}"
             f"  Conversations:  {settings.tracker_database_url}\n"
             f"  Logs:           {settings.var_dir / 'logs'}\n"
             "Talk to it in a terminal with `make chat` (in another terminal). Ctrl-C stops it.\n",

@@ -1,4 +1,5 @@
-"""Starts and stops the assistant's processes: the action server and the Rasa server."""
+"""Starts and stops the assistant's processes: the action server, the Rasa server and, when
+configured, the Telegram bridge."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import PROJECT_ROOT, Settings
 from bot.endpoints import write_endpoints
+
+if TYPE_CHECKING:
+    from bot.telegram.config import TelegramSettings
 
 MODEL_FILE = "hcmc.tar.gz"
 
@@ -40,6 +45,8 @@ class Stack:
     settings: Settings
     log_dir: Path
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    # The Telegram bridge runs as a third process only when its settings are given.
+    telegram: TelegramSettings | None = None
 
     @property
     def rasa_bin(self) -> str:
@@ -69,7 +76,10 @@ class Stack:
             "--port",
             str(s.action_port),
         ]
-        return {"action server": actions, "rasa server": rasa}
+        commands = {"action server": actions, "rasa server": rasa}
+        if self.telegram is not None:
+            commands["telegram bridge"] = [sys.executable, "-m", "bot.telegram"]
+        return commands
 
     def start(self) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
@@ -86,6 +96,8 @@ class Stack:
             "action server": f"http://{self.settings.rasa_host}:{self.settings.action_port}/health",
             "rasa server": f"{self.settings.rasa_url}/",
         }
+        if self.telegram is not None:
+            checks["telegram bridge"] = self.telegram.health_url
         deadline = time.monotonic() + timeout
         pending = dict(checks)
         while pending:

@@ -132,8 +132,7 @@ def load_telegram_settings(
         webhook_secret=secret,
         listen_host=env.get("TELEGRAM_LISTEN_HOST", "").strip() or "127.0.0.1",
         listen_port=_port(env, "TELEGRAM_LISTEN_PORT", DEFAULT_LISTEN_PORT),
-        assistant_url=env.get("TELEGRAM_ASSISTANT_URL", "").strip()
-        or assistant.rest_webhook_url,
+        assistant_url=env.get("TELEGRAM_ASSISTANT_URL", "").strip() or assistant.rest_webhook_url,
         api_base_url=api_base_url,
         database_url=assistant.tracker_database_url,
         retention_days=assistant.retention_days,

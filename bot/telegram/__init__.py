@@ -1,0 +1,1 @@
+"""The Telegram channel: a bridge between Telegram and the assistant's REST channel."""

@@ -1,0 +1,110 @@
+"""Button payloads as Telegram callback data, whatever their length.
+
+Telegram's callback_data holds at most 64 bytes; the assistant's payloads (such as
+``/inform{"pain_regions":["lower_back"],"pain_side":"left"}``) can be longer. A payload that fits
+and starts with "/" travels as itself; any other gets a short key derived from its content, and the
+payload is remembered here (in memory, and in a small SQLite file when a path is given, so that
+buttons still work after a restart).
+
+Callback data therefore has three forms: "/..." a payload, "#key" a stored payload, "!..." the
+bridge's own buttons (language choice, a pressed-button mark).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import sqlite3
+import time
+from collections import OrderedDict
+from pathlib import Path
+
+CALLBACK_DATA_LIMIT = 64  # bytes, Telegram's limit
+KEY_PREFIX = "#"
+INTERNAL_PREFIX = "!"
+
+logger = logging.getLogger(__name__)
+
+
+def payload_key(payload: str) -> str:
+    """A stable 22-character key: the same payload always gets the same key."""
+    digest = hashlib.sha256(payload.encode("utf-8")).digest()
+    return KEY_PREFIX + base64.urlsafe_b64encode(digest).decode("ascii")[:22]
+
+
+def fits_as_is(payload: str) -> bool:
+    return payload.startswith("/") and len(payload.encode("utf-8")) <= CALLBACK_DATA_LIMIT
+
+
+class PayloadStore:
+    """Maps callback data to payloads. Bounded in memory; optionally backed by SQLite."""
+
+    def __init__(
+        self, path: Path | None = None, max_items: int = 20_000, keep_days: int = 90
+    ) -> None:
+        self._memory: OrderedDict[str, str] = OrderedDict()
+        self._max_items = max_items
+        self._db: sqlite3.Connection | None = None
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(str(path), isolation_level=None)
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS payloads "
+                    "(key TEXT PRIMARY KEY, payload TEXT NOT NULL, used_at REAL NOT NULL)"
+                )
+                # Buttons older than the conversations they belong to are of no use.
+                self._db.execute(
+                    "DELETE FROM payloads WHERE used_at < ?", (time.time() - keep_days * 86400,)
+                )
+            except sqlite3.Error as error:
+                # A read-only disk must not stop the bridge: fall back to memory.
+                logger.warning("Button payloads kept in memory only (%s)", error)
+                self._db = None
+
+    def encode(self, payload: str) -> str:
+        """The callback data for a button that sends ``payload``."""
+        if fits_as_is(payload):
+            return payload
+        key = payload_key(payload)
+        self._remember(key, payload)
+        return key
+
+    def decode(self, data: str) -> str | None:
+        """The payload behind callback data; None when it is unknown (an expired button)."""
+        if data.startswith("/"):
+            return data
+        if not data.startswith(KEY_PREFIX):
+            return None
+        payload = self._memory.get(data)
+        if payload is None and self._db is not None:
+            try:
+                row = self._db.execute(
+                    "SELECT payload FROM payloads WHERE key = ?", (data,)
+                ).fetchone()
+            except sqlite3.Error:
+                row = None
+            payload = row[0] if row else None
+        if payload is not None:
+            self._remember(data, payload, write=False)
+        return payload
+
+    def _remember(self, key: str, payload: str, write: bool = True) -> None:
+        self._memory[key] = payload
+        self._memory.move_to_end(key)
+        while len(self._memory) > self._max_items:
+            self._memory.popitem(last=False)
+        if write and self._db is not None:
+            try:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO payloads (key, payload, used_at) VALUES (?, ?, ?)",
+                    (key, payload, time.time()),
+                )
+            except sqlite3.Error as error:
+                logger.warning("Could not save a button payload (%s)", error)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
