@@ -13,10 +13,11 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml) $(SPACY_PIPELINE)
+TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml) $(wildcard data/nlu/*/*.yml) \
+	$(SPACY_PIPELINE)
 PATTERNS := $(wildcard bot/nlp/patterns/*.jsonl) bot/nlp/pipeline.py
 
-.PHONY: run chat test lint types unit validate train test-stories e2e bench install spacy clean
+.PHONY: run chat test lint types unit validate train test-stories e2e bench nlu-eval install spacy clean
 
 run: $(MODEL)
 	$(PY) -m bot.cli.run
@@ -69,6 +70,10 @@ e2e: $(MODEL)
 
 bench: $(MODEL)
 	$(PY) -m bench.run
+
+# NLU cross-validation per language (a few minutes; not part of `make test`).
+nlu-eval: $(INSTALLED) $(SPACY_PIPELINE)
+	$(PY) -m bot.cli.nlu_eval --multilingual
 
 clean:
 	rm -rf build models var .pytest_cache .mypy_cache .ruff_cache

@@ -25,6 +25,7 @@ INTERRUPTING_INTENTS = frozenset(
         "help",
         "bot_challenge",
         "restart_conversation",
+        "switch_language",
     }
 )
 COORDINATES_PREFIX = "geo:"

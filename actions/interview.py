@@ -32,6 +32,7 @@ INTERRUPTING_INTENTS = frozenset(
         "bot_challenge",
         "decline_consent",
         "restart_conversation",
+        "switch_language",
     }
 )
 ALL_SCREENS = ("screen_back", "screen_chest", "screen_head", "screen_calf", "screen_general")

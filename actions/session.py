@@ -8,14 +8,28 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import LANGUAGES, settings
+from actions.common import settings
+from bot.language import language_from_code
+
+LANGUAGE_SLOTS = ("language", "language_chosen")
 
 
 def language_from_metadata(metadata: dict[str, Any] | None) -> str | None:
     """ "fr", "fr-BE" or "nl_BE" from a channel's metadata (Telegram, the web page's lang)."""
-    raw = str((metadata or {}).get("language") or "").strip().lower()
-    code = raw[:2]
-    return code if code in LANGUAGES else None
+    return language_from_code((metadata or {}).get("language"))
+
+
+def language_before_restart(tracker: Tracker) -> dict[str, Any]:
+    """The language slots as last set, also before a restart (which resets every slot): a
+    patient who starts over in French should not be answered in English."""
+    found: dict[str, Any] = {}
+    for event in reversed(tracker.events):
+        name = event.get("name")
+        if event.get("event") == "slot" and name in LANGUAGE_SLOTS and name not in found:
+            found[name] = event.get("value")
+        if len(found) == len(LANGUAGE_SLOTS):
+            break
+    return found
 
 
 class ActionSessionStart(Action):
@@ -33,6 +47,13 @@ class ActionSessionStart(Action):
         events.append(SlotSet("retention_days", settings().retention_days))
         language = language_from_metadata(tracker.get_slot("session_started_metadata"))
         if language:
-            events.append(SlotSet("language", language))
+            # The channel's language counts as chosen: the text no longer decides it.
+            events += [SlotSet("language", language), SlotSet("language_chosen", True)]
+        else:
+            events += [
+                SlotSet(slot, value)
+                for slot, value in language_before_restart(tracker).items()
+                if value is not None and value != tracker.get_slot(slot)
+            ]
         events.append(ActionExecuted("action_listen"))
         return events

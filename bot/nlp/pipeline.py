@@ -27,6 +27,7 @@ LABELS = (
     "time_pattern",
     "severity",
     "precaution",
+    "language",
 )
 
 

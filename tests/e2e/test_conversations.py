@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from bot.config import Settings
+from bot.config import PROJECT_ROOT, Settings, load_settings
 from bot.rest_client import RestClient, reply_buttons, reply_texts
 
 pytestmark = pytest.mark.e2e
@@ -173,3 +173,196 @@ def test_an_answer_not_understood_repeats_the_question(client: RestClient):
     text = said(replies)
     assert "didn't catch that" in text
     assert "left, on the right" in text
+
+
+# --- French and Dutch ---------------------------------------------------------------------------
+
+
+def test_a_whole_conversation_in_french_chosen_from_what_the_patient_writes(client: RestClient):
+    replies = client.send("bonjour")
+    text = said(replies)
+    assert "assistant automatisé" in text and "pas un médecin" in text and "112" in text
+    assert "90 jours" in text
+
+    replies = press(client, replies, "Oui, je suis d'accord")
+    assert "Où avez-vous mal" in said(replies)
+
+    replies = client.send(
+        "j'ai mal au genou gauche depuis trois semaines, surtout dans les escaliers"
+    )
+    assert "Comment la douleur a-t-elle commencé" in said(replies)  # side and duration known
+    replies = client.send("c'est venu petit à petit")
+    assert "Qu'est-ce qui aggrave" in said(replies)
+    replies = client.send("c'est pire dans les escaliers, mieux au repos")
+    assert "Sur une échelle de 0" in said(replies)
+    replies = client.send("je dirais 6 sur 10")
+    assert "thérapeute" in said(replies)
+    replies = press(client, replies, "Aucun de ces points")
+    assert "vérification de sécurité" in said(replies)
+    replies = press(client, replies, "Aucun de ces points")
+
+    text = said(replies)
+    assert "pas un diagnostic" in text
+    assert "cuisse" in text  # the clinic's example: thigh muscles -> knee
+    assert "commune" in text
+
+    replies = client.send("j'habite à Uccle")
+    text = said(replies)
+    assert "HCMC Boitsfort" in text and "Dries 53" in text and "HCMC Kraainem" in text
+    assert "Le centre le plus proche" in text
+    link = next(word for word in text.split() if word.startswith("https://"))
+    assert parse_qs(urlsplit(link).query)["centre"] == ["boitsfort"]
+    assert "Intensité : 6/10" in text
+    assert "côté gauche" in text  # the summary's labels are French too
+    assert_polite(replies)
+
+
+def test_a_whole_conversation_in_dutch_with_a_question_in_the_middle(client: RestClient):
+    replies = client.send("goeiedag")
+    text = said(replies)
+    assert "geautomatiseerde assistent" in text and "geen arts" in text and "112" in text
+    assert "90 dagen" in text
+
+    replies = press(client, replies, "Ja, ik ga akkoord")
+    assert "Waar voelt u de pijn" in said(replies)
+    replies = client.send("mijn nek zit al drie weken vast")
+    assert "links, rechts" in said(replies)
+    replies = client.send("is dry needling hetzelfde als acupunctuur?")
+    text = said(replies)
+    assert "acupunctuur" in text
+    assert "links, rechts" in text  # the interrupted question comes back, in Dutch
+    replies = press(client, replies, "Links")
+    assert "Hoe is de pijn begonnen" in said(replies)
+    replies = client.send("het is geleidelijk gekomen")
+    assert "Wanneer is de pijn het ergst" in said(replies)
+    replies = client.send("als ik aan mijn bureau zit")
+    assert "Wat maakt de pijn erger" in said(replies)
+    replies = client.send("erger als ik lang zit, warmte helpt")
+    assert "Op een schaal van 0" in said(replies)
+    replies = client.send("zes op tien")
+    assert "therapeut" in said(replies)
+    replies = press(client, replies, "Geen van deze")
+    assert "veiligheidsvragen" in said(replies)
+    replies = press(client, replies, "Geen van deze")
+    assert "veiligheidscontrole" in said(replies)
+    replies = press(client, replies, "Geen van deze")
+
+    text = said(replies)
+    assert "geen diagnose" in text and "gemeente" in text
+    replies = client.send("ik woon in Sterrebeek")
+    text = said(replies)
+    assert "Het dichtstbijzijnde centrum voor u is HCMC Kraainem" in text
+    assert "Wezembeeklaan 106" in text  # the address in Dutch
+    assert "Intensiteit: 6/10" in text
+    assert_polite(replies)
+
+
+def test_the_channel_language_wins_over_the_text(client: RestClient, running_stack: Settings):
+    replies = client.send("hello", metadata={"language": "nl-BE"})
+    text = said(replies)
+    assert "geautomatiseerde assistent" in text and "Gaat u akkoord" in text
+    # Written in English, but the web page said Dutch and nobody asked to switch.
+    replies = client.send("what is dry needling?")
+    assert "naald" in said(replies)
+    slots = {
+        e["name"]: e["value"]
+        for e in stored_events(running_stack, client.sender)
+        if e["event"] == "slot"
+    }
+    assert slots["language"] == "nl" and slots["language_chosen"] is True
+
+
+def test_switching_language_in_the_middle_of_the_interview(client: RestClient):
+    client.send("hi")
+    client.send("/give_consent")
+    replies = client.send("my knee")
+    assert "left, on the right" in said(replies)
+    replies = client.send("en français svp")
+    text = said(replies)
+    assert "continuons en français" in text
+    assert "Est-ce à gauche, à droite" in text  # the same question, now in French
+    replies = client.send("à gauche")
+    assert "Comment la douleur a-t-elle commencé" in said(replies)
+    # What the patient writes no longer decides: they chose French.
+    replies = client.send("it came on gradually")
+    assert "Depuis combien de temps" in said(replies)
+    replies = client.send("for three weeks")
+    assert "Quand la douleur est-elle la plus forte" in said(replies)
+    replies = press(client, replies, "Pas de moment particulier")
+    replies = client.send("in het Nederlands a.u.b.")
+    text = said(replies)
+    assert "we gaan verder in het Nederlands" in text
+    assert "Wat maakt de pijn erger" in text
+
+
+@pytest.mark.parametrize(
+    ("message", "urgent", "advice"),
+    [
+        ("j'ai très mal au dos et je ne sens plus rien entre les jambes", "urgences", "112"),
+        ("ik heb erge rugpijn en ik voel niets meer tussen mijn benen", "spoeddienst", "112"),
+        ("j'ai une douleur qui serre dans la poitrine et qui descend dans le bras", "112", "cœur"),
+        ("ik wil niet meer leven", "1813", "0800 32 123"),
+    ],
+)
+def test_red_flags_in_french_and_dutch_get_urgent_advice_in_that_language(
+    client: RestClient, message: str, urgent: str, advice: str
+):
+    replies = client.send(message)
+    text = said(replies)
+    assert urgent in text and advice in text
+    replies = client.send("/request_booking")
+    assert "https://" not in said(replies)
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("j'ai mal au bas du dos, pas d'engourdissement et pas de fièvre", "à gauche, à droite"),
+        ("mijn onderrug doet pijn, geen verdoofd gevoel en geen koorts", "links, rechts"),
+    ],
+)
+def test_negated_red_flags_in_french_and_dutch_do_not_interrupt(
+    client: RestClient, message: str, question: str
+):
+    client.send("/give_consent")
+    replies = client.send(message)
+    text = said(replies)
+    assert "112" not in text and "urgences" not in text and "spoed" not in text
+    assert question in text
+
+
+# Inside the interview both are read the same way (the form reads the answers from the text).
+INTERCHANGEABLE_IN_INTERVIEW = frozenset({"inform", "describe_pain"})
+
+
+def story_messages() -> list[tuple[str, str, str, bool]]:
+    """(file, text, intent, in the interview) of every typed message of the test stories."""
+    import yaml
+
+    found = []
+    for path in sorted((PROJECT_ROOT / "tests" / "stories").glob("*.yml")):
+        for story in yaml.safe_load(path.read_text(encoding="utf-8"))["stories"]:
+            in_interview = False
+            for step in story["steps"]:
+                if "active_loop" in step:
+                    in_interview = step["active_loop"] == "interview_form"
+                text = str(step.get("user") or "").strip()
+                if text and not text.startswith("/"):
+                    found.append((path.name, text, step["intent"], in_interview))
+    return found
+
+
+async def test_the_model_understands_every_message_of_the_test_stories():
+    """`make test-stories` checks the dialogue with the stories' intents; this checks that the
+    trained model gives those intents to the stories' words, in the three languages."""
+    from rasa.core.agent import Agent
+
+    settings = load_settings()
+    agent = Agent.load(str(settings.models_dir / "hcmc.tar.gz"))
+    wrong = []
+    for name, text, intent, in_interview in story_messages():
+        predicted = (await agent.parse_message(text))["intent"]["name"]
+        same = {predicted, intent} <= INTERCHANGEABLE_IN_INTERVIEW and in_interview
+        if predicted != intent and not same:
+            wrong.append(f"{name}: {text!r} is {predicted}, not {intent}")
+    assert wrong == []

@@ -1,0 +1,84 @@
+"""The conversation's language: an explicit switch, and the language read from the text.
+
+Precedence, highest first: the patient asks for a language (action_switch_language); the channel
+said which at the session start (actions/session.py); the language the patient writes in
+(entity ``detected_language`` of bot/nlu/language.py), only while neither of the others chose.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import ValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.common import LANGUAGES, entity_values, latest_text
+from bot.language import detect_language
+
+LANGUAGE_SLOT = "language"
+CHOSEN_SLOT = "language_chosen"
+
+
+def requested_language(tracker: Tracker) -> str | None:
+    """The language the latest message asks for: the ``language`` entity ("en français",
+    a button), else the language the request itself is written in ("andere taal aub")."""
+    named = [value for value in entity_values(tracker, "language") if value in LANGUAGES]
+    if named:
+        return str(named[-1])
+    return detect_language(latest_text(tracker))
+
+
+def detected_language(tracker: Tracker) -> str | None:
+    found = [value for value in entity_values(tracker, "detected_language") if value in LANGUAGES]
+    return str(found[-1]) if found else None
+
+
+class ActionSwitchLanguage(Action):
+    """Sets the language the patient asked for; a rule then confirms it (utter_language_switched,
+    rendered after this action's events, so in the new language) and resumes any form."""
+
+    def name(self) -> str:
+        return "action_switch_language"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        language = requested_language(tracker)
+        if language is None:
+            return []  # "/language" alone: the confirmation's buttons let the patient pick
+        return [SlotSet(LANGUAGE_SLOT, language), SlotSet(CHOSEN_SLOT, True)]
+
+
+class ValidateSlotMappings(ValidationAction):
+    """Run by Rasa after every user message: follows the language the patient writes in, unless
+    the channel or the patient already chose one."""
+
+    def name(self) -> str:
+        return "action_validate_slot_mappings"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        return [LANGUAGE_SLOT]
+
+    async def extract_language(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if tracker.get_slot(CHOSEN_SLOT):
+            return {}
+        language = detected_language(tracker)
+        if language is None or language == tracker.get_slot(LANGUAGE_SLOT):
+            return {}
+        return {LANGUAGE_SLOT: language}
+
+    async def validate_language(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {LANGUAGE_SLOT: value if value in LANGUAGES else None}

@@ -1,0 +1,285 @@
+"""`make nlu-eval`: how well the one multilingual NLU model understands each language.
+
+For English, French and Dutch separately:
+- intent F1: Rasa's cross-validation (`rasa test nlu --cross-validation`) on that language's NLU
+  files alone (data/nlu/*.yml for English, data/nlu/fr/ and data/nlu/nl/), with the project's
+  config.yml: the weighted average F1 of the intents, and of the FAQ answers (ResponseSelector);
+- entity F1: the entity ruler (deterministic, not trained, so no cross-validation) on the held-out
+  gold set tests/nlu/entities.yml, matching (entity, value) pairs per message;
+- language detection: on that language's NLU examples, how many are recognised as that language,
+  left undecided (None) or taken for another language.
+
+With --multilingual, also the model as deployed: one cross-validation on the three languages'
+data together, its predictions then scored per language (intent F1 of the one multilingual
+model, to compare with a model per language).
+
+Writes var/results/nlu-eval.json and the per-language Rasa reports under var/results/nlu-eval/.
+Takes a few minutes (3 folds x 3 languages of training); not part of `make test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.cli.stack import rasa_environment
+from bot.config import PROJECT_ROOT
+from bot.language import LANGUAGES, detect_language
+
+NLU_DIR = PROJECT_ROOT / "data" / "nlu"
+GOLD_ENTITIES = PROJECT_ROOT / "tests" / "nlu" / "entities.yml"
+RESULTS_DIR = PROJECT_ROOT / "var" / "results"
+# Entities that are not spans of the patient's words: the message's language, red-flag ids.
+NOT_EVALUATED = frozenset({"detected_language", "red_flag_id"})
+TARGET_INTENT_F1 = 0.95
+
+
+def nlu_files(language: str, nlu_dir: Path | None = None) -> list[Path]:
+    """English lives in data/nlu/*.yml, French and Dutch in data/nlu/fr/ and data/nlu/nl/."""
+    nlu_dir = nlu_dir or NLU_DIR
+    folder = nlu_dir if language == "en" else nlu_dir / language
+    return sorted(folder.glob("*.yml"))
+
+
+def examples_by_intent(files: Iterable[Path]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for path in files:
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
+            if "intent" not in item:
+                continue
+            lines = str(item.get("examples") or "").splitlines()
+            found.setdefault(item["intent"], []).extend(
+                line.strip()[2:].strip() for line in lines if line.strip().startswith("- ")
+            )
+    return found
+
+
+def detection_stats(language: str, texts: Sequence[str]) -> dict[str, Any]:
+    """How many texts the detector gives to this language, to none, to another one."""
+    results = Counter(detect_language(text) for text in texts)
+    total = len(texts) or 1
+    other = sum(count for found, count in results.items() if found not in (language, None))
+    return {
+        "examples": len(texts),
+        "correct": round(results[language] / total, 3),
+        "undecided": round(results[None] / total, 3),
+        "wrong": round(other / total, 3),
+    }
+
+
+def _pairs(entities: Mapping[str, Any]) -> set[tuple[str, str]]:
+    return {
+        (label, _canonical(value))
+        for label, values in entities.items()
+        for value in (values if isinstance(values, list) else [values])
+    }
+
+
+def _canonical(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def entity_scores(
+    gold: Sequence[Mapping[str, Any]], extract: Any
+) -> dict[str, float | int | list[dict[str, Any]]]:
+    """Micro precision, recall and F1 of (entity, value) pairs, and the messages that differ.
+
+    A value found twice in one message counts once: the interview reads values, not spans.
+    """
+    true_positives = predicted_total = gold_total = 0
+    misses: list[dict[str, Any]] = []
+    for item in gold:
+        expected = _pairs(item.get("entities") or {})
+        found = {
+            (entity["entity"], _canonical(entity["value"]))
+            for entity in extract(item["text"])
+            if entity["entity"] not in NOT_EVALUATED
+        }
+        true_positives += len(expected & found)
+        predicted_total += len(found)
+        gold_total += len(expected)
+        if expected != found:
+            misses.append(
+                {
+                    "text": item["text"],
+                    "missing": sorted(f"{k}={v}" for k, v in expected - found),
+                    "extra": sorted(f"{k}={v}" for k, v in found - expected),
+                }
+            )
+    precision = true_positives / predicted_total if predicted_total else 0.0
+    recall = true_positives / gold_total if gold_total else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+        "messages": len(gold),
+        "errors": misses,
+    }
+
+
+def _weighted_f1(report_path: Path) -> float | None:
+    if not report_path.exists():
+        return None
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    return round(float(report["weighted avg"]["f1-score"]), 3)
+
+
+def _run_cross_validation(
+    languages: Sequence[str], folds: int, config: Path, out_dir: Path, successes: bool = False
+) -> int:
+    """`rasa test nlu --cross-validation` on the NLU files of the languages; seconds taken."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="nlu-eval-") as tmp:
+        for language in languages:
+            for path in nlu_files(language):
+                shutil.copy(path, Path(tmp) / f"{language}_{path.name}")
+        command = [
+            str(Path(sys.executable).parent / "rasa"), "test", "nlu",
+            "--nlu", tmp, "--config", str(config), "--domain", str(PROJECT_ROOT / "domain"),
+            "--cross-validation", "--folds", str(folds), "--out", str(out_dir),
+            "--no-plot", "--quiet", *(["--successes"] if successes else []),
+        ]  # fmt: skip
+        started = time.monotonic()
+        result = subprocess.run(
+            command, cwd=PROJECT_ROOT, env=rasa_environment(), capture_output=True, text=True
+        )
+    if result.returncode != 0:
+        print((result.stdout + result.stderr)[-3000:], file=sys.stderr)
+        raise RuntimeError(f"cross-validation failed for {', '.join(languages)}")
+    return round(time.monotonic() - started)
+
+
+def cross_validate(language: str, folds: int, config: Path, out_dir: Path) -> dict[str, Any]:
+    """Rasa's cross-validation on one language's NLU files; the weighted intent and FAQ F1."""
+    seconds = _run_cross_validation([language], folds, config, out_dir)
+    return {
+        "intent_f1": _weighted_f1(out_dir / "intent_report.json"),
+        "faq_f1": _weighted_f1(out_dir / "response_selection_report.json"),
+        "seconds": seconds,
+    }
+
+
+def multilingual_intent_f1(folds: int, config: Path, out_dir: Path) -> dict[str, float]:
+    """One cross-validation on the three languages together, scored per language."""
+    from sklearn.metrics import f1_score
+
+    _run_cross_validation(LANGUAGES, folds, config, out_dir, successes=True)
+    language_of = {
+        text: language
+        for language in LANGUAGES
+        for texts in examples_by_intent(nlu_files(language)).values()
+        for text in texts
+    }
+    predictions: dict[str, tuple[list[str], list[str]]] = {lang: ([], []) for lang in LANGUAGES}
+    for name in ("intent_successes.json", "intent_errors.json"):
+        path = out_dir / name
+        for item in json.loads(path.read_text(encoding="utf-8")) if path.exists() else []:
+            language = language_of.get(item["text"])
+            if language is None:
+                continue
+            predictions[language][0].append(item["intent"])
+            predictions[language][1].append(item["intent_prediction"]["name"] or "None")
+    return {
+        language: round(float(f1_score(gold, found, average="weighted", zero_division=0)), 3)
+        for language, (gold, found) in predictions.items()
+        if gold
+    }
+
+
+def table(results: Mapping[str, Mapping[str, Any]]) -> str:
+    header = (
+        f"{'language':<9}{'examples':>9}{'intent F1':>11}{'FAQ F1':>8}{'multi F1':>10}"
+        f"{'entity F1':>11}{'detected':>10}{'undecided':>11}{'wrong':>7}"
+    )
+    rows = [header, "-" * len(header)]
+    for language, result in results.items():
+        detection = result["detection"]
+
+        def number(value: Any) -> str:
+            return "-" if value is None else f"{value:.3f}"
+
+        rows.append(
+            f"{language:<9}{detection['examples']:>9}{number(result.get('intent_f1')):>11}"
+            f"{number(result.get('faq_f1')):>8}{number(result.get('multilingual_intent_f1')):>10}"
+            f"{number(result['entities']['f1']):>11}"
+            f"{detection['correct']:>10.1%}{detection['undecided']:>11.1%}"
+            f"{detection['wrong']:>7.1%}"
+        )
+    return "\n".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--folds", type=int, default=3)
+    parser.add_argument("--languages", nargs="+", choices=LANGUAGES, default=list(LANGUAGES))
+    parser.add_argument("--config", type=Path, default=PROJECT_ROOT / "config.yml")
+    parser.add_argument(
+        "--no-cv", action="store_true", help="skip cross-validation (entities, detection only)"
+    )
+    parser.add_argument(
+        "--multilingual",
+        action="store_true",
+        help="also cross-validate the three languages together, scored per language",
+    )
+    args = parser.parse_args(argv)
+
+    from bot.nlp.entities import extract_entities
+    from bot.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    gold = yaml.safe_load(GOLD_ENTITIES.read_text(encoding="utf-8"))
+    results: dict[str, dict[str, Any]] = {}
+    for language in args.languages:
+        texts = [t for ts in examples_by_intent(nlu_files(language)).values() for t in ts]
+        result: dict[str, Any] = {
+            "detection": detection_stats(language, texts),
+            "entities": entity_scores(gold[language], lambda text: extract_entities(nlp, text)),
+        }
+        if not args.no_cv:
+            print(f"cross-validating {language} ({args.folds} folds)...", flush=True)
+            result.update(
+                cross_validate(
+                    language, args.folds, args.config, RESULTS_DIR / "nlu-eval" / language
+                )
+            )
+        results[language] = result
+    if args.multilingual and not args.no_cv:
+        print(f"cross-validating en+fr+nl together ({args.folds} folds)...", flush=True)
+        scores = multilingual_intent_f1(
+            args.folds, args.config, RESULTS_DIR / "nlu-eval" / "multilingual"
+        )
+        for language, score in scores.items():
+            if language in results:
+                results[language]["multilingual_intent_f1"] = score
+
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    report = RESULTS_DIR / "nlu-eval.json"
+    report.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(table(results))
+    print(f"(details: {report.relative_to(PROJECT_ROOT)})")
+    below = [
+        language
+        for language, result in results.items()
+        if result.get("intent_f1") is not None and result["intent_f1"] < TARGET_INTENT_F1
+    ]
+    if below:
+        print(f"intent F1 below {TARGET_INTENT_F1} for: {', '.join(below)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
