@@ -36,7 +36,7 @@ from bot.telegram.assistant import (
     send_with_retry,
 )
 from bot.telegram.config import TelegramSettings
-from bot.telegram.forget import erase_conversation
+from bot.conversations.erase import erase_conversation
 from bot.telegram.messages import LANGUAGES, Messages, language_code
 from bot.telegram.payloads import INTERNAL_PREFIX, PayloadStore
 from bot.telegram.rendering import Markup, marked_keyboard, render_replies, to_html

@@ -2,7 +2,8 @@
 
 Rasa's SQLTrackerStore keeps every event of every conversation in one table, ``events``, keyed by
 ``sender_id``; it reads them back on each message, so once the rows are gone the assistant starts
-afresh. Kept free of Telegram so that staff tooling can reuse it.
+afresh. One code path for every erasure: a patient's own (Telegram /forget, the widget's
+"clear conversation"), a staff erasure and the retention purge.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Stored conversations: reading and erasing what Rasa's tracker store keeps."""
