@@ -49,7 +49,7 @@ def parse(text: str, intent: str | None = None) -> dict[str, Any]:
 
 
 def payload(intent: str, entities: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A button press such as /inform{"pain_side":"left"}."""
+    """A button press such as /describe_pain{"pain_side":"left"}."""
     return {
         "text": f"/{intent}",
         "intent": {"name": intent, "confidence": 1.0},

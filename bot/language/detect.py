@@ -118,7 +118,7 @@ def detect_language(text: str) -> str | None:
     """ "en", "fr" or "nl" when the text is clearly in that language, otherwise None."""
     text = (text or "").strip()
     if not text or text.startswith("/"):
-        return None  # empty, or a button payload such as /inform{"pain_side":"left"}
+        return None  # empty, or a button payload such as /describe_pain{"pain_side":"left"}
     cues = load_cues()
     scores = language_scores(text)
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)

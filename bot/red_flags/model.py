@@ -62,6 +62,9 @@ class NegationRules:
     boundary: re.Pattern[str]  # where a negation's scope ends: ". ; ! ? but mais maar ..."
     scope_breakers: frozenset[str]  # pronouns and hedges: "no fever and I ..." starts a new claim
     clause_verbs: frozenset[str]  # after a list separator these start a new clause
+    # "I haven't fallen or had an accident": after these cues a participle continues the list.
+    auxiliary_cues: frozenset[tuple[str, ...]]
+    participles: frozenset[str]
     list_separators: frozenset[str]
     max_words: int  # words allowed between a cue and the symptom
     max_list_item_words: int  # words allowed in each later item of a negated list

@@ -23,10 +23,11 @@ def is_negated(text: str, start: int, end: int, rules: NegationRules) -> bool:
         return True
     tokens = _clause_tokens_before(text, start, rules)
     symptom = _WORD.findall(text, start, end)
-    cue_end = _nearest_cue_end(tokens, symptom, rules)
-    if cue_end is None:
+    cue = _nearest_cue(tokens, symptom, rules)
+    if cue is None:
         return False
-    if not _in_scope(tokens[cue_end:], symptom, rules):
+    shares_auxiliary = tuple(tokens[cue[0] : cue[1]]) in rules.auxiliary_cues
+    if not _in_scope(tokens[cue[1] :], symptom, rules, shares_auxiliary):
         return False
     # "I've never had chest pain like this": the cue negates the past, not the symptom.
     return not _affirmed_after(text, end, rules)
@@ -46,10 +47,10 @@ def _tokens(text: str, rules: NegationRules) -> list[str]:
     return [t for t in _TOKEN.findall(text) if t[0].isalnum() or t in rules.list_separators]
 
 
-def _nearest_cue_end(
+def _nearest_cue(
     tokens: Sequence[str], symptom: Sequence[str], rules: NegationRules
-) -> int | None:
-    """Index just after the last negation cue that is not part of a pseudo-negation.
+) -> tuple[int, int] | None:
+    """Start and end indexes of the last negation cue that is not part of a pseudo-negation.
 
     A pseudo-negation may run on into the symptom: "geen" + "controle over mijn blaas".
     """
@@ -58,7 +59,7 @@ def _nearest_cue_end(
         for cue in rules.cues.get(tokens[i], ()):
             end = i + len(cue)
             if tuple(tokens[i:end]) == cue and not covered.intersection(range(i, end)):
-                return end
+                return i, end
     return None
 
 
@@ -71,11 +72,17 @@ def _covered_by(tokens: Sequence[str], phrases: PhraseIndex) -> set[int]:
     return covered
 
 
-def _in_scope(between: Sequence[str], symptom: Sequence[str], rules: NegationRules) -> bool:
+def _in_scope(
+    between: Sequence[str],
+    symptom: Sequence[str],
+    rules: NegationRules,
+    shares_auxiliary: bool = False,
+) -> bool:
     """Does a cue followed by these tokens still reach the symptom (the words of the match)?
 
     Lists extend the scope ("no fever, chills or weight loss"), but each later item must be short
-    and must not start a new clause ("no fever, legs are numb").
+    and must not start a new clause ("no fever, legs are numb"). After a perfect-tense cue, a
+    participle shares its auxiliary: "I haven't fallen or had an accident".
     """
     first_word = symptom[0] if symptom else ""
     after_separator = False
@@ -84,7 +91,10 @@ def _in_scope(between: Sequence[str], symptom: Sequence[str], rules: NegationRul
         if token in rules.list_separators:
             after_separator, item_words = True, 0
             continue
-        if token in rules.scope_breakers or (after_separator and token in rules.clause_verbs):
+        shared = shares_auxiliary and token in rules.participles
+        if token in rules.scope_breakers or (
+            after_separator and token in rules.clause_verbs and not shared
+        ):
             return False
         item_words += 1
         total_words += 1

@@ -43,6 +43,8 @@ _NEGATION_KEYS = {
     "boundary_words",
     "scope_breakers",
     "clause_verbs",
+    "auxiliary_cues",
+    "participles",
     "list_separators",
 }
 
@@ -247,6 +249,8 @@ def _negation(doc: Mapping[str, Any]) -> NegationRules:
         boundary=boundary,
         scope_breakers=_single_words(doc["scope_breakers"], "scope_breakers"),
         clause_verbs=_single_words(doc["clause_verbs"], "clause_verbs"),
+        auxiliary_cues=frozenset(_phrases(doc["auxiliary_cues"], "auxiliary_cues")),
+        participles=_single_words(doc["participles"], "participles"),
         list_separators=frozenset(_flat_strings(doc["list_separators"], "list_separators")),
         max_words=_positive_int(doc["max_words"], "max_words"),
         max_list_item_words=_positive_int(doc["max_list_item_words"], "max_list_item_words"),

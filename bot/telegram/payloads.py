@@ -1,7 +1,7 @@
 """Button payloads as Telegram callback data, whatever their length.
 
 Telegram's callback_data holds at most 64 bytes; the assistant's payloads (such as
-``/inform{"pain_regions":["lower_back"],"pain_side":"left"}``) can be longer. A payload that fits
+``/describe_pain{"pain_regions":["lower_back"],"pain_side":"left"}``) can be longer. A payload that fits
 and starts with "/" travels as itself; any other gets a short key derived from its content, and the
 payload is remembered here (in memory, and in a small SQLite file when a path is given, so that
 buttons still work after a restart).

@@ -19,7 +19,7 @@ from aiohttp import web
 from bot.geography import nearest_centre
 
 # Longer than Telegram's 64-byte callback_data limit, as some of the assistant's payloads are.
-LONG_PAYLOAD = '/inform{"pain_regions":["lower_back"],"pain_side":"both","pain_onset":"gradual"}'
+LONG_PAYLOAD = '/describe_pain{"pain_regions":["lower_back"],"pain_side":"both","pain_onset":"gradual"}'
 BOOKING = "https://booking.example.org/hcmc/{centre}?centre={centre}&reason=lower+back"
 CENTRE_NAMES = {"kraainem": "HCMC Kraainem", "boitsfort": "HCMC Boitsfort"}
 LONG_TEXT = "\n\n".join(f"Paragraph {i}: " + " ".join(["trigger points"] * 60) for i in range(12))
@@ -62,7 +62,7 @@ def script(message: str) -> list[dict[str, Any]]:
                 "text": "Where do you feel the pain?",
                 "buttons": [
                     {"title": "Lower back", "payload": LONG_PAYLOAD},
-                    {"title": "Knee", "payload": '/inform{"pain_regions":["knee"]}'},
+                    {"title": "Knee", "payload": '/describe_pain{"pain_regions":["knee"]}'},
                 ],
             }
         ]

@@ -69,7 +69,7 @@ async def test_suggestion_names_both_centres_with_distances(dispatcher, domain):
         parse("Uccle", "inform_location"),
         slots={"nearest_centre": "boitsfort", "home_place": "uccle"},
     )
-    tracker.latest_message["intent"]["name"] = "inform"
+    tracker.latest_message["intent"]["name"] = "describe_pain"
     await ActionSuggestCentre().run(dispatcher, tracker, domain)
     (message,) = dispatcher.messages
     assert message["response"] == "utter_nearest_centre"

@@ -36,13 +36,13 @@ async def test_several_answers_at_once_are_all_kept_and_not_asked_again(dispatch
 
 async def test_button_answer_moves_to_the_next_question(dispatcher, domain):
     slots = {"requested_slot": "pain_side", "pain_regions": ["knee_front"]}
-    events = await validate(payload("inform", {"pain_side": "left"}), slots, dispatcher, domain)
+    events = await validate(payload("describe_pain", {"pain_side": "left"}), slots, dispatcher, domain)
     assert events == [SlotSet("pain_side", "left"), SlotSet("requested_slot", "pain_onset")]
 
 
 async def test_an_answer_not_understood_is_asked_again_politely(dispatcher, domain):
     slots = {**ANSWERED_UP_TO_SEVERITY, "requested_slot": "pain_severity"}
-    events = await validate(parse("quite bad really", "inform"), slots, dispatcher, domain)
+    events = await validate(parse("quite bad really", "describe_pain"), slots, dispatcher, domain)
     assert events == [SlotSet("pain_severity", None), SlotSet("requested_slot", "pain_severity")]
     assert responses(dispatcher) == ["utter_not_understood_answer"]
 

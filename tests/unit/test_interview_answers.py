@@ -12,7 +12,7 @@ from bot.nlp.entities import extract_entities
 from tests.conftest import nlp
 
 
-def read(text: str, requested: str | None = None, current: dict | None = None, intent="inform"):
+def read(text: str, requested: str | None = None, current: dict | None = None, intent="describe_pain"):
     return interpret(text, extract_entities(nlp(), text), intent, requested, current or {})
 
 

@@ -63,7 +63,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
         ("7", None),
         ("Uccle", None),
         ("1180", None),
-        ('/inform{"pain_side":"left"}', None),
+        ('/describe_pain{"pain_side":"left"}', None),
         ("/switch_language", None),
         ("", None),
         ("hello", None),

@@ -478,6 +478,35 @@ DELIBERATE = [
     case("en", "no fever, no chills, " + "no fever, " * 12, "fever_infection"),
 ]
 
+# Misses and false alarms found in the NLU training data and by the clinic (issue 6).
+PATIENT_PHRASINGS = [
+    case("fr", "je n'ai plus envie de vivre", "self_harm"),
+    case("fr", "je n'ai pas envie de vivre comme ça", "self_harm"),
+    case("fr", "je pense à en finir", "self_harm"),
+    case("nl", "ik denk eraan om er een einde aan te maken", "self_harm"),
+    case("nl", "een van mijn benen is dik en warm", "dvt"),
+    case("fr", "une de mes jambes est gonflée et chaude", "dvt"),
+    case("nl", "mijn zitvlak is gevoelloos", "cauda_equina"),
+    case("fr", "j'ai la zone entre les cuisses engourdie", "cauda_equina"),
+    case("fr", "j'ai fait pipi sur moi et j'ai horriblement mal au dos", "cauda_equina"),
+    case("nl", "ik kan sinds gisteren niet meer plassen en mijn rug doet pijn", "cauda_equina"),
+    case("fr", "mon visage s'affaisse et je parle mal", "neuro_deficit"),
+    case("fr", "je suis confus et mon bras est faible", "neuro_deficit"),
+    case("nl", "ik zie plots niet goed meer en mijn hoofd doet pijn", "neuro_deficit"),
+    case("nl", "de pijn is er de hele nacht, hoe ik ook lig", "night_pain"),
+    case("nl", "ik kan steeds slechter stappen", "progressive_weakness"),
+    case("fr", "laisse tomber"),
+    case("fr", "laissez tomber, ce n'est pas grave"),
+    case("fr", "ça tombe bien, je suis libre mardi"),
+    case("fr", "laisse tomber, je suis tombé hier dans le bus", "trauma"),
+    case("en", "I haven't fallen or had an accident"),
+    case("en", "my shoulder hurts, I haven't fallen or had an accident"),
+    case("en", "I haven't fallen but I had an accident", "trauma"),
+    case("en", "I have no fever and had chills", "fever_infection"),
+    case("fr", "je ne suis pas tombé et je n'ai jamais eu d'accident"),
+    case("nl", "mijn hoofd doet pijn"),
+]
+
 ALL_CASES = [
     *CAUDA_EQUINA,
     *HEART_ATTACK_SIGNS,
@@ -498,6 +527,7 @@ ALL_CASES = [
     *NEGATION_AND_HEDGES,
     *EVERYDAY,
     *DELIBERATE,
+    *PATIENT_PHRASINGS,
 ]
 
 
