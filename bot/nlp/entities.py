@@ -12,6 +12,9 @@ from bot.interview.severity import parse_severity
 # A region named right after one of these is one the user rules out ("not my knee, my hip").
 NEGATION_WORDS = frozenset({"not", "no", "isn't", "pas", "niet", "geen"})
 MAX_TEXT_LENGTH = 1000  # longer messages are cut: a patient's answer never needs more
+# Dutch writes the side and the region as one word ("linkerknie", "rechterschouder"): the ruler
+# finds the region, and the side is read from the start of the word.
+SIDE_PREFIXES = {"linker": "left", "rechter": "right"}
 
 
 def _is_negated(doc: Any, start: int) -> bool:
@@ -37,6 +40,10 @@ def extract_entities(nlp: Language, text: str) -> list[dict[str, Any]]:
             if score is None:
                 continue
             value = score
+        if ent.label_ == "body_region":
+            side = _side_in_compound(ent.text)
+            if side and not any(e["entity"] == "side" for e in entities):
+                entities.append(_entity("side", side, ent.start_char, ent.end_char))
         entities.append(
             {
                 "entity": ent.label_,
@@ -47,3 +54,12 @@ def extract_entities(nlp: Language, text: str) -> list[dict[str, Any]]:
             }
         )
     return entities
+
+
+def _side_in_compound(word: str) -> str | None:
+    folded = word.casefold()
+    return next((side for prefix, side in SIDE_PREFIXES.items() if folded.startswith(prefix)), None)
+
+
+def _entity(label: str, value: Any, start: int, end: int) -> dict[str, Any]:
+    return {"entity": label, "value": value, "start": start, "end": end, "confidence_entity": 1.0}

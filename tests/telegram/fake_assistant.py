@@ -19,7 +19,9 @@ from aiohttp import web
 from bot.geography import nearest_centre
 
 # Longer than Telegram's 64-byte callback_data limit, as some of the assistant's payloads are.
-LONG_PAYLOAD = '/describe_pain{"pain_regions":["lower_back"],"pain_side":"both","pain_onset":"gradual"}'
+LONG_PAYLOAD = (
+    '/describe_pain{"pain_regions":["lower_back"],"pain_side":"both","pain_onset":"gradual"}'
+)
 BOOKING = "https://booking.example.org/hcmc/{centre}?centre={centre}&reason=lower+back"
 CENTRE_NAMES = {"kraainem": "HCMC Kraainem", "boitsfort": "HCMC Boitsfort"}
 LONG_TEXT = "\n\n".join(f"Paragraph {i}: " + " ".join(["trigger points"] * 60) for i in range(12))

@@ -79,7 +79,9 @@ def test_replies_become_messages_and_the_location_keyboard_is_removed_after_use(
 def test_payloads_of_any_length_fit_in_callback_data(tmp_path: Path):
     store = PayloadStore(tmp_path / "payloads.sqlite3")
     short = '/describe_pain{"pain_side":"left"}'
-    long = '/describe_pain{"body_region":"low_back","pain_side":"both","pain_onset":"gradual","x":1}'
+    long = (
+        '/describe_pain{"body_region":"low_back","pain_side":"both","pain_onset":"gradual","x":1}'
+    )
     plain = "yes please"
     assert store.encode(short) == short
     for payload in (long, plain, "/" + "é" * 40):

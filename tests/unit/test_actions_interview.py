@@ -36,7 +36,9 @@ async def test_several_answers_at_once_are_all_kept_and_not_asked_again(dispatch
 
 async def test_button_answer_moves_to_the_next_question(dispatcher, domain):
     slots = {"requested_slot": "pain_side", "pain_regions": ["knee_front"]}
-    events = await validate(payload("describe_pain", {"pain_side": "left"}), slots, dispatcher, domain)
+    events = await validate(
+        payload("describe_pain", {"pain_side": "left"}), slots, dispatcher, domain
+    )
     assert events == [SlotSet("pain_side", "left"), SlotSet("requested_slot", "pain_onset")]
 
 

@@ -12,7 +12,9 @@ from bot.nlp.entities import extract_entities
 from tests.conftest import nlp
 
 
-def read(text: str, requested: str | None = None, current: dict | None = None, intent="describe_pain"):
+def read(
+    text: str, requested: str | None = None, current: dict | None = None, intent="describe_pain"
+):
     return interpret(text, extract_entities(nlp(), text), intent, requested, current or {})
 
 
@@ -134,3 +136,52 @@ def test_midline_regions_need_no_side():
     assert not needs_side(["chest"])
     assert not needs_side(["abdomen", "mid_back"])
     assert needs_side(["chest", "knee_front"])
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "expected"),
+    [
+        (
+            "ik heb pijn in mijn linkerknie",
+            None,
+            {"pain_regions": ["knee_front"], "pain_side": "left"},
+        ),
+        (
+            "mijn rechterschouder zit vast",
+            None,
+            {"pain_regions": ["shoulder_top"], "pain_side": "right"},
+        ),
+        (
+            "al een dag of tien",
+            "pain_duration",
+            {"pain_duration": "acute", "pain_duration_days": 10},
+        ),
+        ("een week of drie", "pain_duration", {"pain_duration": "acute", "pain_duration_days": 21}),
+        (
+            "depuis une quinzaine de jours",
+            "pain_duration",
+            {"pain_duration": "acute", "pain_duration_days": 15},
+        ),
+        (
+            "une huitaine de jours",
+            "pain_duration",
+            {"pain_duration": "acute", "pain_duration_days": 8},
+        ),
+        (
+            "ça fait une dizaine de semaines",
+            "pain_duration",
+            {"pain_duration": "subacute", "pain_duration_days": 70},
+        ),
+        ("sept sur dix", "pain_severity", {"pain_severity": 7}),
+        ("zeven op tien", "pain_severity", {"pain_severity": 7}),
+        ("zes van de tien", "pain_severity", {"pain_severity": 6}),
+        ("seven out of ten", "pain_severity", {"pain_severity": 7}),
+    ],
+)
+def test_belgian_and_spelled_out_answers(text, requested, expected):
+    assert read(text, requested) == expected
+
+
+def test_a_side_written_apart_is_not_doubled_by_the_compound_rule():
+    found = extract_entities(nlp(), "mijn linker knie en mijn linkerheup")
+    assert [e["value"] for e in found if e["entity"] == "side"] == ["left"]
