@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from bot.telegram.config import TelegramSettings
@@ -239,6 +240,26 @@ async def test_language_choice_goes_to_the_assistant_when_it_can_switch(
         await app.shutdown()
     assert assistant.received[-1]["message"] == '/switch_language{"language": "nl"}'
     assert assistant.received[-1]["metadata"]["language"] == "nl"
+
+
+async def test_with_the_project_domain_language_choice_switches_the_assistant(
+    telegram_api: FakeBotAPI, assistant: FakeAssistant, tmp_path: Path
+):
+    """The project's own domain declares switch_language, so /language is sent as that intent."""
+    from bot.config import PROJECT_ROOT
+    from bot.telegram.app import build_application
+
+    settings = replace(
+        make_settings(telegram_api, assistant.url, tmp_path), domain_dir=PROJECT_ROOT / "domain"
+    )
+    app = build_application(settings)
+    await app.initialize()
+    try:
+        await process(app, telegram_api.text_update(CHAT, "/language"))
+        await process(app, telegram_api.button_update(CHAT, "Français"))
+    finally:
+        await app.shutdown()
+    assert assistant.received[-1]["message"] == '/switch_language{"language": "fr"}'
 
 
 def tracker_store(database: Path, senders: dict[str, int]) -> None:
