@@ -1,10 +1,10 @@
 """Button payloads as Telegram callback data, whatever their length.
 
 Telegram's callback_data holds at most 64 bytes; the assistant's payloads (such as
-``/describe_pain{"pain_regions":["lower_back"],"pain_side":"left"}``) can be longer. A payload that fits
-and starts with "/" travels as itself; any other gets a short key derived from its content, and the
-payload is remembered here (in memory, and in a small SQLite file when a path is given, so that
-buttons still work after a restart).
+``/describe_pain{"pain_regions":["lower_back"],"pain_side":"left"}``) can be longer. A payload
+that fits and starts with "/" travels as itself; any other gets a short key derived from its
+content, and the payload is remembered here (in memory, and in a small SQLite file when a path is
+given, so that buttons still work after a restart).
 
 Callback data therefore has three forms: "/..." a payload, "#key" a stored payload, "!..." the
 bridge's own buttons (language choice, a pressed-button mark).
