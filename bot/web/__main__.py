@@ -11,7 +11,9 @@ from bot.web.server import create_app
 
 def main() -> None:
     web = load_web_settings(load_settings())
-    uvicorn.run(create_app(web), host=web.host, port=web.port, log_level="warning")
+    # ws="none": the site needs no websockets of its own (the widget's socket is Rasa's), and
+    # the websockets version Rasa's Sanic pins is older than uvicorn's websocket support.
+    uvicorn.run(create_app(web), host=web.host, port=web.port, log_level="warning", ws="none")
 
 
 if __name__ == "__main__":

@@ -72,3 +72,13 @@ class Widget:
                 }"""
             )
         )
+
+    def focused_text(self) -> str:
+        return str(
+            self.page.evaluate(
+                """() => {
+                  const active = document.getElementById('hcmc-widget').shadowRoot.activeElement;
+                  return active ? active.textContent : '';
+                }"""
+            )
+        )

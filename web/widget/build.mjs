@@ -20,10 +20,10 @@ const client = readFileSync(
   join(here, "node_modules", "socket.io-client", "dist", "socket.io.min.js"),
   "utf8",
 ).replace(/\n?\/\/# sourceMappingURL=.*\s*$/, "\n");
-const widget = readFileSync(join(here, "src", "widget.js"), "utf8").replace(
-  "__HCMC_MESSAGES__",
-  JSON.stringify(messages),
-);
+const source = readFileSync(join(here, "src", "widget.js"), "utf8");
+const placeholder = "var MESSAGES = __HCMC_MESSAGES__;";
+if (!source.includes(placeholder)) throw new Error(`widget.js: "${placeholder}" is missing`);
+const widget = source.replace(placeholder, `var MESSAGES = ${JSON.stringify(messages)};`);
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "hcmc-widget.js"), `${client}\n${widget}`);
 copyFileSync(join(here, "src", "widget.css"), join(out, "hcmc-widget.css"));

@@ -269,9 +269,12 @@
       }
       var choice = el("button", "hcmc-quick-reply", payload === LOCATION_PAYLOAD ? t("use_location") : titleText);
       choice.type = "button";
-      choice.addEventListener("click", function () {
+      choice.addEventListener("click", function (event) {
         if (payload === LOCATION_PAYLOAD) shareLocation();
         else send(payload, titleText);
+        // The pressed button is gone: keyboard users carry on in the text box (event.detail is 0
+        // for Enter or Space; a tap on a phone does not pop the keyboard up).
+        if (event.detail === 0) input.focus();
       });
       quickReplies.appendChild(choice);
     });
