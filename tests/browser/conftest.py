@@ -99,6 +99,7 @@ def _is_local(url: str) -> bool:
 def watch(page: Any) -> Watched:
     watched = Watched(page)
     page.on("request", lambda request: watched.requests.append(request.url))
+    page.on("websocket", lambda socket: watched.requests.append(socket.url))
     page.on(
         "console",
         lambda message: watched.errors.append(message.text) if message.type == "error" else None,

@@ -24,8 +24,15 @@ class Widget:
 
     def visit(self, url: str) -> Widget:
         self.page.goto(url)
-        expect(self.launcher.or_(self.panel)).to_be_visible()
+        self.ready()
         return self
+
+    def ready(self) -> None:
+        """Waits until the widget is connected and shows the conversation so far."""
+        expect(self.page.locator("#hcmc-widget[data-state=ready]")).to_be_attached(
+            timeout=TURN_TIMEOUT_MS
+        )
+        expect(self.page.locator(".hcmc")).to_be_visible()
 
     def open(self) -> None:
         self.launcher.click()

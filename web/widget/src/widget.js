@@ -126,6 +126,26 @@
     return onWhite >= onBlack ? "#ffffff" : "#101010";
   }
 
+  /* A speech bubble drawn in SVG: an emoji would depend on the visitor's fonts. */
+  function chatIcon() {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "22");
+    svg.setAttribute("height", "22");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("fill", "currentColor");
+    path.setAttribute("fill-rule", "evenodd"); // the three dots are holes
+    path.setAttribute(
+      "d",
+      "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z"
+    );
+    svg.appendChild(path);
+    return svg;
+  }
+
   // ---- the elements -------------------------------------------------------------------------
   var host = el("div");
   host.id = "hcmc-widget";
@@ -150,9 +170,7 @@
   launcher.type = "button";
   launcher.setAttribute("aria-expanded", "false");
   launcher.setAttribute("aria-controls", "hcmc-panel");
-  var launcherIcon = el("span", "hcmc-launcher-icon", "💬");
-  launcherIcon.setAttribute("aria-hidden", "true");
-  launcher.appendChild(launcherIcon);
+  launcher.appendChild(chatIcon());
   launcher.appendChild(el("span", "hcmc-launcher-label", t("launcher")));
 
   var panel = el("section", "hcmc-panel");
@@ -366,6 +384,7 @@
       }
     });
     historyLoaded = true;
+    host.setAttribute("data-state", "ready"); // connected, conversation shown (tests wait on it)
     greetIfNew();
   });
   socket.on("bot_uttered", function (message) {
