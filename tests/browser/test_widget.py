@@ -153,6 +153,8 @@ def test_keyboard_only(new_page, servers: Servers):
     expect(widget.panel).to_be_visible()
     assert widget.focused().startswith("input.hcmc-input")  # focus moves into the panel
     widget.bot_says("not a doctor")
+    widget.settled()
+    expect(widget.quick_replies.filter(has_text="Yes, I agree")).to_be_visible()
 
     # Back from the text box to the suggested answers, and press one with the keyboard.
     for _ in range(4):
