@@ -25,6 +25,18 @@ const placeholder = "var MESSAGES = __HCMC_MESSAGES__;";
 if (!source.includes(placeholder)) throw new Error(`widget.js: "${placeholder}" is missing`);
 const widget = source.replace(placeholder, `var MESSAGES = ${JSON.stringify(messages)};`);
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "hcmc-widget.js"), `${client}\n${widget}`);
+// The client runs in a function of its own and leaves the page as it was: its UMD header must not
+// register with a page's AMD loader or replace a socket.io client the page has itself.
+const bundle = `(function () {
+var pageIo = window.io;
+var define, module, exports;
+${client}
+var io = window.io;
+if (pageIo === undefined) delete window.io;
+else window.io = pageIo;
+${widget}
+})();
+`;
+writeFileSync(join(out, "hcmc-widget.js"), bundle);
 copyFileSync(join(here, "src", "widget.css"), join(out, "hcmc-widget.css"));
 console.log(`widget built in ${out}`);

@@ -2,7 +2,7 @@
  *
  * <script src="https://assistant.example.org/widget/hcmc-widget.js" data-server="https://assistant.example.org:5005" defer></script>
  *
- * The build (build.mjs) puts the socket.io client (window.io) in front of this file and replaces
+ * The build (build.mjs) puts the socket.io client (`io`) in front of this file and replaces
  * __HCMC_MESSAGES__ with src/messages.json, so the page loads one script and nothing else from
  * any other host. Every text from the assistant or the visitor goes into the page as text
  * (textContent), never as HTML.
@@ -325,7 +325,7 @@
   // ---- the connection -----------------------------------------------------------------------
   var sessionId = load("localStorage", SESSION_KEY);
   var historyLoaded = false;
-  var socket = window.io(config.server, {
+  var socket = io(config.server, {
     path: config.socketPath,
     transports: ["websocket", "polling"],
   });
