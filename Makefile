@@ -7,25 +7,44 @@ RASA := $(VENV)/bin/rasa
 INSTALLED := $(VENV)/.installed
 SPACY_PIPELINE := build/spacy/hcmc/meta.json
 MODEL := models/hcmc.tar.gz
+WIDGET := build/web/widget/hcmc-widget.js
+WIDGET_SOURCES := $(wildcard web/widget/src/*) web/widget/build.mjs web/widget/package.json \
+	web/widget/package-lock.json
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Playwright drives Debian's chromium; it must never fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml) $(wildcard data/nlu/*/*.yml) \
 	$(SPACY_PIPELINE)
 PATTERNS := $(wildcard bot/nlp/patterns/*.jsonl) bot/nlp/pipeline.py
 
-.PHONY: run chat test lint types unit validate train test-stories e2e bench nlu-eval install spacy clean
+.PHONY: run chat test lint types unit validate train test-stories e2e browser chromium widget bench \
+	nlu-eval install spacy clean
 
-run: $(MODEL)
+run: $(MODEL) $(WIDGET)
 	$(PY) -m bot.cli.run
 
 chat: $(MODEL)
 	$(PY) -m bot.cli.chat
 
 install: $(INSTALLED)
+
+# The website widget: the socket.io client from the npm registry (package-lock.json) and the
+# widget's own script, stylesheet and texts, built into build/web/widget/.
+widget: $(WIDGET)
+
+$(WIDGET): $(WIDGET_SOURCES)
+	@command -v npm >/dev/null || { echo "npm not found: the widget needs Node.js 18 or newer \
+	(e.g. apt-get install -y nodejs npm)"; exit 1; }
+	cd web/widget && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+
+# Debian's chromium for the browser tests (root: apt-get); otherwise the tests say why they skip.
+chromium:
+	@scripts/ensure-chromium.sh
 
 $(INSTALLED): pyproject.toml requirements/constraints.txt
 	@test -x $(PY) || "$$(scripts/find-python310.sh)" -m venv $(VENV)
@@ -46,7 +65,7 @@ $(MODEL): $(INSTALLED) $(TRAINING_INPUTS)
 		--fixed-model-name hcmc --quiet 2>&1 | grep -v "it/s\]" | tail -n 5
 	@test -f $@
 
-test: lint types unit validate train test-stories e2e
+test: lint types unit validate train test-stories e2e browser
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check bot actions tests bench
@@ -67,6 +86,11 @@ test-stories: $(MODEL)
 
 e2e: $(MODEL)
 	$(PY) -m pytest tests/e2e tests/telegram -q
+
+# The widget in headless Chromium against the real servers (tests/browser, screenshots in
+# var/results/screenshots/).
+browser: $(MODEL) $(WIDGET) chromium
+	$(PY) -m pytest tests/browser -q -p no:cacheprovider
 
 bench: $(MODEL)
 	$(PY) -m bench.run

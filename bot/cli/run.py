@@ -1,5 +1,5 @@
-"""`make run`: starts the action server, the Rasa server and, when TELEGRAM_BOT_TOKEN is set, the
-Telegram bridge; prints where to talk to them."""
+"""`make run`: starts the action server, the Rasa server, the website widget's demo web server and,
+when TELEGRAM_BOT_TOKEN is set, the Telegram bridge; prints where to talk to them."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from types import FrameType
 from bot.cli.stack import Stack
 from bot.config import load_settings
 from bot.telegram.config import load_telegram_settings, token_from
+from bot.web.config import load_web_settings
 
 
 def main() -> int:
@@ -24,7 +25,12 @@ def main() -> int:
             return 1
     else:
         print("Telegram: skipped (TELEGRAM_BOT_TOKEN not set)")
-    stack = Stack(settings, settings.var_dir / "logs", telegram=telegram)
+    try:
+        web = load_web_settings(settings)
+    except ValueError as error:
+        print(f"Could not start the web server: {error}", file=sys.stderr)
+        return 1
+    stack = Stack(settings, settings.var_dir / "logs", telegram=telegram, web=web)
 
     def shut_down(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
@@ -44,6 +50,7 @@ def main() -> int:
             f"  REST channel:   POST {settings.rest_webhook_url}\n"
             '                  body: {"sender": "any-id", "message": "hello"}\n'
             f"  Action server:  http://{settings.rasa_host}:{settings.action_port}\n"
+            f"  Website demo:   {web.url}/  (the chat widget, bottom right)\n"
             f"{telegram_line}"
             f"  Conversations:  {settings.tracker_database_url}\n"
             f"  Logs:           {settings.var_dir / 'logs'}\n"

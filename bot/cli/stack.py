@@ -1,5 +1,5 @@
-"""Starts and stops the assistant's processes: the action server, the Rasa server and, when
-configured, the Telegram bridge."""
+"""Starts and stops the assistant's processes: the action server, the Rasa server, the website
+widget's web server when asked for, and, when configured, the Telegram bridge."""
 
 from __future__ import annotations
 
@@ -19,12 +19,19 @@ from bot.endpoints import write_endpoints
 
 if TYPE_CHECKING:
     from bot.telegram.config import TelegramSettings
+    from bot.web.config import WebSettings
 
 MODEL_FILE = "hcmc.tar.gz"
 
 
-def rasa_environment() -> dict[str, str]:
+def rasa_environment(settings: Settings | None = None) -> dict[str, str]:
     env = dict(os.environ)
+    if settings is not None:
+        # The processes read the same settings as the caller, also when the caller's came from
+        # elsewhere than the environment (tests): the widget's channel in the Rasa server reads
+        # and erases conversations in this database.
+        env["HCMC_DATABASE_URL"] = settings.tracker_database_url
+        env["HCMC_VAR_DIR"] = str(settings.var_dir)
     # These machines reach no analytics host: don't let Rasa try.
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -47,6 +54,8 @@ class Stack:
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     # The Telegram bridge runs as a third process only when its settings are given.
     telegram: TelegramSettings | None = None
+    # The website widget's web server (bot/web) runs when its settings are given.
+    web: WebSettings | None = None
 
     @property
     def rasa_bin(self) -> str:
@@ -79,7 +88,20 @@ class Stack:
         commands = {"action server": actions, "rasa server": rasa}
         if self.telegram is not None:
             commands["telegram bridge"] = [sys.executable, "-m", "bot.telegram"]
+        if self.web is not None:
+            commands["web server"] = [sys.executable, "-m", "bot.web"]
         return commands
+
+    def environment(self) -> dict[str, str]:
+        env = rasa_environment(self.settings)
+        if self.web is not None:
+            env.update(
+                HCMC_WEB_HOST=self.web.host,
+                HCMC_WEB_PORT=str(self.web.port),
+                HCMC_WIDGET_SERVER=self.web.assistant_url,
+                HCMC_WIDGET_DIR=str(self.web.widget_dir),
+            )
+        return env
 
     def start(self) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
@@ -88,7 +110,7 @@ class Stack:
         for name, command in self.commands(endpoints).items():
             log = open(self.log_dir / f"{name.replace(' ', '-')}.log", "ab")  # noqa: SIM115
             self.processes[name] = subprocess.Popen(
-                command, cwd=PROJECT_ROOT, env=rasa_environment(), stdout=log, stderr=log
+                command, cwd=PROJECT_ROOT, env=self.environment(), stdout=log, stderr=log
             )
 
     def wait_until_ready(self, timeout: float = 180.0) -> None:
@@ -98,6 +120,8 @@ class Stack:
         }
         if self.telegram is not None:
             checks["telegram bridge"] = self.telegram.health_url
+        if self.web is not None:
+            checks["web server"] = self.web.health_url
         deadline = time.monotonic() + timeout
         pending = dict(checks)
         while pending:

@@ -1,0 +1,75 @@
+"""What a patient saw of one stored conversation: the user's and the assistant's messages, for the
+website widget to show again after a page reload or on another page of the site.
+
+Read from Rasa's SQL tracker store (table ``events``), as erasure deletes from it: only the
+``user`` and ``bot`` events, never slots, intents or actions. Button payloads the patient pressed
+are shown with the button's title, as the widget showed them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import MetaData, Table, create_engine, inspect, select
+
+from bot.conversations.erase import EVENTS_TABLE
+
+LOCATION_PAYLOAD = "/share_location"
+
+
+def _buttons(event: dict[str, Any]) -> list[dict[str, str]]:
+    data = event.get("data") or {}
+    raw = data.get("buttons") or data.get("quick_replies") or []
+    return [
+        {"title": str(button.get("title", "")), "payload": str(button.get("payload", ""))}
+        for button in raw
+        if isinstance(button, dict)
+    ]
+
+
+def visible_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The messages a patient saw, in order, from a conversation's events."""
+    messages: list[dict[str, Any]] = []
+    last_buttons: list[dict[str, str]] = []
+    for event in events:
+        kind = event.get("event")
+        text = str(event.get("text") or "")
+        if kind == "bot":
+            last_buttons = _buttons(event)
+            # As the socketio channel sends them: one message per paragraph, buttons on the last.
+            parts = [part for part in text.strip().split("\n\n") if part] or [""]
+            for part in parts[:-1]:
+                messages.append({"from": "bot", "text": part, "buttons": []})
+            if parts[-1] or last_buttons:
+                messages.append({"from": "bot", "text": parts[-1], "buttons": last_buttons})
+        elif kind == "user":
+            if text.startswith(LOCATION_PAYLOAD + "{"):
+                messages.append({"from": "user", "text": "", "location": True})
+            elif text.startswith("/"):
+                # A pressed button shows as its title; other payloads (the widget's opening
+                # greeting) were never shown.
+                title = next((b["title"] for b in last_buttons if b["payload"] == text), None)
+                if title:
+                    messages.append({"from": "user", "text": title})
+            elif text:
+                messages.append({"from": "user", "text": text})
+    return messages
+
+
+def stored_events(database_url: str, sender_id: str) -> list[dict[str, Any]]:
+    """Every stored event of `sender_id`, oldest first; [] when nothing is stored."""
+    engine = create_engine(database_url)
+    try:
+        if not inspect(engine).has_table(EVENTS_TABLE):
+            return []
+        events = Table(EVENTS_TABLE, MetaData(), autoload_with=engine)
+        query = select(events.c.data).where(events.c.sender_id == sender_id).order_by(events.c.id)
+        with engine.connect() as connection:
+            return [json.loads(row[0]) for row in connection.execute(query)]
+    finally:
+        engine.dispose()
+
+
+def conversation_history(database_url: str, sender_id: str) -> list[dict[str, Any]]:
+    return visible_messages(stored_events(database_url, sender_id))

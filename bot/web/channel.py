@@ -1,0 +1,195 @@
+"""The website widget's input channel: Rasa's socketio channel with session persistence that works.
+
+Registered in credentials.yml as ``bot.web.channel.WidgetInput``. It speaks the protocol of Rasa's
+``SocketIOInput`` (events ``session_request`` / ``session_confirm``, ``user_uttered`` /
+``bot_uttered``) and fixes what makes ``session_persistence: true`` fail on Rasa 3.6 with
+python-socketio 5: Rasa calls ``sio.enter_room(sid, session_id)`` without awaiting it (a coroutine
+in python-socketio's AsyncServer since 5.x), so the socket never joins the session's room and the
+assistant's replies, sent to that room, reach nobody. Here the room is joined (awaited) and each
+socket's session is remembered on the server (sid -> conversation id) instead of being trusted
+from every message.
+
+Additions for the widget:
+- ``session_history`` after ``session_confirm``: the messages of the stored conversation, so that
+  a reload or another page of the site shows the conversation so far;
+- ``bot_turn_end`` once the assistant has sent everything for a message (the typing indicator);
+- ``erase_session``: erases the conversation from the tracker store (the same code as Telegram's
+  /forget) and answers ``session_erased`` (or ``erase_failed``).
+
+The session id is a random 128-bit value made by the server; the browser keeps it in
+localStorage and it is the only key to the conversation. Conversations are stored as
+``web:<session id>``, so a browser can never reach another channel's conversation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+import re
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from socketio import AsyncServer
+
+from bot.config import load_settings
+from bot.conversations.erase import erase_conversation
+from bot.conversations.history import conversation_history
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "web"
+SENDER_PREFIX = "web:"
+SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+MAX_MESSAGE_CHARS = 2000
+LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2}([-_][A-Za-z]{2})?$")
+
+
+def valid_session_id(value: Any) -> str | None:
+    return value if isinstance(value, str) and SESSION_ID.match(value) else None
+
+
+def new_session_id() -> str:
+    return uuid.uuid4().hex
+
+
+def sender_for(session_id: str) -> str:
+    return f"{SENDER_PREFIX}{session_id}"
+
+
+def message_metadata(raw: Any) -> dict[str, Any]:
+    """What the assistant gets from the page: its language, and that this is the web channel.
+    Nothing else a page sends is passed on."""
+    metadata: dict[str, Any] = {"channel": CHANNEL}
+    language = raw.get("language") if isinstance(raw, dict) else None
+    if isinstance(language, str) and LANGUAGE_CODE.match(language):
+        metadata["language"] = language
+    return metadata
+
+
+async def _maybe_await(result: Any) -> None:
+    # enter_room / leave_room are coroutines in python-socketio 5's AsyncServer; awaiting them is
+    # the whole fix of Rasa 3.6's session persistence.
+    if inspect.isawaitable(result):
+        await result
+
+
+class WidgetInput(SocketIOInput):
+    """Rasa's socketio channel for the website widget (see the module docstring)."""
+
+    @classmethod
+    def name(cls) -> str:
+        return CHANNEL
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> WidgetInput:
+        credentials = credentials or {}
+        return cls(
+            user_message_evt=credentials.get("user_message_evt", "user_uttered"),
+            bot_message_evt=credentials.get("bot_message_evt", "bot_uttered"),
+            namespace=credentials.get("namespace"),
+            session_persistence=True,
+            socketio_path=credentials.get("socketio_path", "/socket.io"),
+        )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sessions: dict[str, str] = {}  # socket id -> conversation id (sender id)
+        self.database_url = load_settings().tracker_database_url
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        # cors_allowed_origins=[]: python-socketio leaves CORS to Sanic (rasa run --cors).
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        webhook = SocketBlueprint(sio, self.socketio_path, "widget_webhook", __name__)
+        self.sio = sio
+        namespace = self.namespace
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @sio.on("disconnect", namespace=namespace)
+        async def disconnect(sid: str) -> None:
+            self.sessions.pop(sid, None)
+
+        async def join(sid: str, sender_id: str) -> None:
+            previous = self.sessions.get(sid)
+            if previous == sender_id:
+                return
+            if previous is not None:
+                await _maybe_await(sio.leave_room(sid, previous, namespace=namespace))
+            await _maybe_await(sio.enter_room(sid, sender_id, namespace=namespace))
+            self.sessions[sid] = sender_id
+
+        @sio.on("session_request", namespace=namespace)
+        async def session_request(sid: str, data: Any) -> None:
+            requested = valid_session_id((data or {}).get("session_id"))
+            session_id = requested or new_session_id()
+            sender_id = sender_for(session_id)
+            await join(sid, sender_id)
+            await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+            messages = await self.history(sender_id) if requested else []
+            await sio.emit("session_history", {"messages": messages}, room=sid, namespace=namespace)
+
+        @sio.on(self.user_message_evt, namespace=namespace)
+        async def handle_message(sid: str, data: Any) -> None:
+            if not isinstance(data, dict):
+                return
+            sender_id = self.sessions.get(sid)
+            if sender_id is None:
+                # A message sent before the session was confirmed (a reconnection): the browser
+                # holds the session id, which is all the session_request would have shown.
+                session_id = valid_session_id(data.get("session_id"))
+                if session_id is None:
+                    logger.warning("A widget message without a session was ignored")
+                    return
+                sender_id = sender_for(session_id)
+                await join(sid, sender_id)
+            text = str(data.get("message") or "")[:MAX_MESSAGE_CHARS]
+            message = UserMessage(
+                text,
+                SocketIOOutput(sio, self.bot_message_evt),
+                sender_id,
+                input_channel=self.name(),
+                metadata=message_metadata(data.get(self.metadata_key)),
+            )
+            try:
+                await on_new_message(message)
+            finally:
+                await sio.emit("bot_turn_end", {}, room=sender_id, namespace=namespace)
+
+        @sio.on("erase_session", namespace=namespace)
+        async def erase_session(sid: str, data: Any) -> None:
+            sender_id = self.sessions.get(sid)
+            if sender_id is None:
+                await sio.emit("erase_failed", {}, room=sid, namespace=namespace)
+                return
+            try:
+                await asyncio.to_thread(erase_conversation, self.database_url, sender_id)
+            except Exception:  # the database is unreachable: say so, erase nothing half-way
+                logger.exception("Erasing a widget conversation failed")
+                await sio.emit("erase_failed", {}, room=sid, namespace=namespace)
+                return
+            # Every tab of this conversation starts afresh (rooms left before anyone is told, so
+            # that a tab's new session_request cannot be undone by this loop).
+            tabs = [other for other, sender in self.sessions.items() if sender == sender_id]
+            for other_sid in tabs:
+                await _maybe_await(sio.leave_room(other_sid, sender_id, namespace=namespace))
+                self.sessions.pop(other_sid, None)
+            for other_sid in tabs:
+                await sio.emit("session_erased", {}, room=other_sid, namespace=namespace)
+
+        return webhook
+
+    async def history(self, sender_id: str) -> list[dict[str, Any]]:
+        try:
+            return await asyncio.to_thread(conversation_history, self.database_url, sender_id)
+        except Exception:  # no history is better than no conversation
+            logger.exception("Reading a widget conversation's history failed")
+            return []

@@ -1,0 +1,250 @@
+"""The chat widget on the demo site, in headless Chromium, with the real assistant behind it."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import UCCLE, Servers, screenshot
+from tests.browser.widget import Widget
+
+pytestmark = pytest.mark.e2e
+
+HOSTILE = (
+    '<img src=x onerror="window.__hostile=1"><script>window.__hostile=1</script>'
+    "<b>bold?</b> & <a href='javascript:alert(1)'>link</a>"
+)
+
+
+def stored_senders(servers: Servers) -> set[str]:
+    with sqlite3.connect(servers.database) as connection:
+        return {row[0] for row in connection.execute("SELECT DISTINCT sender_id FROM events")}
+
+
+def session_id(page: Any) -> str:
+    return str(page.evaluate("() => localStorage.getItem('hcmc-widget-session')"))
+
+
+def test_greeting_to_booking_links_with_quick_replies_and_history_after_reload(
+    new_page, servers: Servers
+):
+    page = new_page().page
+    widget = Widget(page).visit(servers.url("/"))
+    expect(widget.panel).to_be_hidden()  # data-open="false"
+    widget.open()
+
+    widget.bot_says("not a doctor")  # the greeting comes without typing anything
+    widget.bot_says("90 days")
+    expect(widget.quick_replies.filter(has_text="Yes, I agree")).to_be_visible()
+    widget.press("No, thanks")
+    widget.press("Book an appointment")
+    widget.bot_says("book online at either centre")
+
+    links = page.locator(".hcmc-from-bot a.hcmc-link")
+    expect(links.first).to_be_visible()
+    for index in range(links.count()):
+        link = links.nth(index)
+        assert link.get_attribute("href", timeout=1000).startswith("https://booking.example.org/")
+        assert link.get_attribute("target") == "_blank"
+        assert "noopener" in (link.get_attribute("rel") or "")
+    screenshot(page, "desktop-booking-links")
+
+    before = widget.messages()
+    assert "user: No, thanks" in before and "user: Book an appointment" in before
+    assert f"web:{session_id(page)}" in stored_senders(servers)
+
+    # A reload and another page of the site show the same conversation, still open.
+    page.reload()
+    widget.ready()
+    expect(widget.panel).to_be_visible()
+    expect(widget.page.locator(".hcmc-message")).to_have_count(len(before))
+    assert widget.messages() == before
+    page.get_by_role("link", name="Treatments").click()
+    widget.ready()
+    expect(widget.page.locator(".hcmc-message")).to_have_count(len(before))
+    assert widget.messages() == before
+    # ...and the conversation goes on there.
+    widget.say("Where are your centres?")
+    widget.bot_says("two centres")
+
+
+def test_interview_then_my_location_gives_the_nearer_centre_and_its_booking_button(
+    new_page, servers: Servers
+):
+    page = new_page(geolocation=UCCLE, permissions=["geolocation"]).page
+    widget = Widget(page).visit(servers.url("/"))
+    widget.open()
+    widget.bot_says("not a doctor")
+    widget.press("Yes, I agree")
+    widget.bot_says("Where do you feel the pain")
+    widget.say("my knee has hurt for three weeks, worse on stairs")
+    widget.press("Left")
+    widget.say("it came on gradually")
+    widget.say("6")
+    widget.press("None of these")
+    widget.press("None of these")
+    widget.bot_says("commune")
+
+    widget.press("Use my location")
+    widget.bot_says("HCMC Boitsfort")
+    assert "user: My location (shared)" in widget.messages()
+    booking = page.locator("a.hcmc-quick-link", has_text="Book at HCMC Boitsfort")
+    expect(booking).to_be_visible()
+    assert booking.get_attribute("target") == "_blank"
+    assert "centre=boitsfort" in (booking.get_attribute("href") or "")
+    screenshot(page, "desktop-nearer-centre")
+
+
+def test_refusing_the_location_asks_for_the_commune(new_page, servers: Servers):
+    page = new_page(permissions=[]).page  # geolocation not granted: the browser refuses
+    widget = Widget(page).visit(servers.url("/"))
+    widget.open()
+    widget.bot_says("not a doctor")
+    widget.press("Yes, I agree")
+    widget.say("my knee has hurt for three weeks, worse on stairs")
+    widget.press("Left")
+    widget.say("it came on gradually")
+    widget.say("6")
+    widget.press("None of these")
+    widget.press("None of these")
+    widget.quick_replies.filter(has_text="Use my location").click()
+    expect(page.locator(".hcmc-from-widget", has_text="type the commune")).to_be_visible()
+    assert widget.focused().startswith("input.")  # straight into the text box
+    widget.say("Uccle")
+    widget.bot_says("HCMC Boitsfort")
+
+
+def test_hostile_text_is_shown_as_text_and_never_runs(new_page, servers: Servers):
+    page = new_page().page
+    widget = Widget(page).visit(servers.url("/"))
+    widget.open()
+    widget.bot_says("not a doctor")
+    widget.say(HOSTILE)
+
+    mine = page.locator(".hcmc-from-user .hcmc-text").last
+    assert mine.text_content() == HOSTILE
+    assert page.evaluate("() => window.__hostile") is None
+    log = page.locator(".hcmc-log")
+    for tag in ("img", "script", "b"):
+        expect(log.locator(tag)).to_have_count(0)
+    expect(log.locator("a[href^='javascript']")).to_have_count(0)
+    # Still text after a reload, from the server's copy of the conversation.
+    page.reload()
+    widget.ready()
+    expect(page.locator(".hcmc-from-user .hcmc-text").last).to_have_text(HOSTILE)
+    assert page.evaluate("() => window.__hostile") is None
+    expect(log.locator("img")).to_have_count(0)
+
+
+def test_keyboard_only(new_page, servers: Servers):
+    page = new_page().page
+    widget = Widget(page).visit(servers.url("/"))
+    # Tab from the top of the page reaches the launcher (after the page's own links).
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if widget.focused().startswith("button.hcmc-launcher"):
+            break
+    assert widget.focused().startswith("button.hcmc-launcher")
+    expect(widget.launcher).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Enter")
+    expect(widget.panel).to_be_visible()
+    assert widget.focused().startswith("input.hcmc-input")  # focus moves into the panel
+    widget.bot_says("not a doctor")
+    widget.settled()
+    expect(widget.quick_replies.filter(has_text="Yes, I agree")).to_be_visible()
+
+    # Back from the text box to the suggested answers, and press one with the keyboard.
+    for _ in range(4):
+        page.keyboard.press("Shift+Tab")
+        if widget.focused_text() == "Yes, I agree":
+            break
+    assert widget.focused().startswith("button.hcmc-quick-reply")
+    assert widget.focused_text() == "Yes, I agree"
+    page.keyboard.press("Enter")
+    widget.settled()
+    widget.bot_says("Where do you feel the pain")
+    assert widget.focused().startswith("input.hcmc-input")  # the pressed button is gone
+
+    page.keyboard.type("my shoulder hurts")
+    page.keyboard.press("Enter")
+    widget.settled()
+    assert "user: my shoulder hurts" in widget.messages()
+
+    # The focus ring is visible on keyboard focus.
+    outline = page.evaluate(
+        """() => getComputedStyle(
+             document.getElementById('hcmc-widget').shadowRoot.activeElement).outlineStyle"""
+    )
+    assert outline == "solid"
+
+    page.keyboard.press("Escape")
+    expect(widget.panel).to_be_hidden()
+    assert widget.focused().startswith("button.hcmc-launcher")  # focus back where it was
+    expect(widget.launcher).to_have_attribute("aria-expanded", "false")
+
+
+def test_clear_conversation_erases_it_on_the_server(new_page, servers: Servers):
+    page = new_page().page
+    widget = Widget(page).visit(servers.url("/"))
+    widget.open()
+    widget.bot_says("not a doctor")
+    widget.press("No, thanks")
+    first = session_id(page)
+    assert f"web:{first}" in stored_senders(servers)
+
+    page.locator(".hcmc-clear").click()
+    expect(widget.status).to_contain_text("erased")
+    expect(page.locator(".hcmc-from-user")).to_have_count(0)
+    assert f"web:{first}" not in stored_senders(servers)
+    # A new conversation starts with a new session id, greeting again.
+    widget.bot_says("not a doctor")
+    assert session_id(page) not in (first, "None")
+    page.reload()
+    widget.ready()
+    expect(page.locator(".hcmc-from-user")).to_have_count(0)
+
+
+def test_french_page_gets_french_answers_and_widget(new_page, servers: Servers):
+    page = new_page().page
+    widget = Widget(page).visit(servers.url("/fr/"))
+    expect(widget.launcher).to_contain_text("Discuter avec notre assistant")
+    widget.open()
+    widget.bot_says("pas un médecin")
+    expect(widget.quick_replies.filter(has_text="Oui, je suis d'accord")).to_be_visible()
+    expect(page.locator(".hcmc-clear")).to_have_text("Effacer la conversation")
+
+
+def test_accessible_structure_and_reduced_motion(new_page, servers: Servers):
+    page = new_page(reduced_motion="reduce").page
+    widget = Widget(page).visit(servers.url("/"))
+    widget.open()
+    expect(widget.log).to_have_attribute("aria-live", "polite")
+    expect(widget.log).to_have_attribute("role", "log")
+    expect(widget.panel).to_have_attribute("role", "dialog")
+    expect(widget.launcher).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(".hcmc-close")).to_have_attribute("aria-label", "Close the chat")
+    widget.bot_says("not a doctor")
+    animation = page.locator(".hcmc-panel").evaluate(
+        "panel => getComputedStyle(panel).animationName"
+    )
+    assert animation == "none"
+
+
+def test_phone_width(new_page, servers: Servers):
+    page = new_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True).page
+    widget = Widget(page).visit(servers.url("/"))
+    screenshot(page, "phone-360-closed")
+    widget.open()
+    widget.bot_says("not a doctor")
+    widget.press("No, thanks")
+    box = widget.panel.bounding_box()
+    assert box is not None and box["width"] <= 360 and box["x"] >= 0
+    # Nothing wider than the screen: no sideways scrolling.
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    for button in widget.quick_replies.all():
+        button_box = button.bounding_box()
+        assert button_box is not None and button_box["x"] + button_box["width"] <= 360
+    screenshot(page, "phone-360-open")

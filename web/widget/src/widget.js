@@ -1,0 +1,490 @@
+/* HCMC chat widget: one script tag, Rasa's socketio channel (bot.web.channel.WidgetInput).
+ *
+ * <script src="https://assistant.example.org/widget/hcmc-widget.js" data-server="https://assistant.example.org:5005" defer></script>
+ *
+ * The build (build.mjs) puts the socket.io client (`io`) in front of this file and replaces
+ * __HCMC_MESSAGES__ with src/messages.json, so the page loads one script and nothing else from
+ * any other host. Every text from the assistant or the visitor goes into the page as text
+ * (textContent), never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var MESSAGES = __HCMC_MESSAGES__;
+  var LANGUAGES = ["en", "fr", "nl"];
+  var SESSION_KEY = "hcmc-widget-session";
+  var OPEN_KEY = "hcmc-widget-open";
+  var LOCATION_PAYLOAD = "/share_location";
+  var GREETING_PAYLOAD = "/greet";
+  var ANSWER_TIMEOUT_MS = 20000;
+  var URL_PATTERN = /https?:\/\/[^\s<>"]+/g;
+
+  var script = document.currentScript;
+  if (!script || window.__hcmcWidget) return;
+  window.__hcmcWidget = true;
+
+  function option(name, fallback) {
+    var value = script.getAttribute("data-" + name);
+    return value === null || value === "" ? fallback : value;
+  }
+
+  function pageLanguage() {
+    var raw = option("language", document.documentElement.lang || "en");
+    var code = String(raw).trim().toLowerCase().slice(0, 2);
+    return LANGUAGES.indexOf(code) >= 0 ? code : "en";
+  }
+
+  var language = pageLanguage();
+  var scriptBase = new URL(".", script.src).href;
+  var server = option("server", new URL(script.src).origin);
+  var config = {
+    server: server,
+    socketPath: option("socket-path", "/socket.io/"),
+    title: option("title", MESSAGES.title[language]),
+    colour: option("primary-colour", option("primary-color", "#0b5e55")),
+    startOpen: option("open", "false") === "true",
+  };
+
+  function t(key) {
+    var texts = MESSAGES[key];
+    return texts[language] || texts.en;
+  }
+
+  // Storage can be refused (private windows, blocked cookies): the widget then works for one page.
+  var memory = {};
+  function load(store, key) {
+    try {
+      return window[store].getItem(key);
+    } catch (error) {
+      return memory[store + key] || null;
+    }
+  }
+  function save(store, key, value) {
+    try {
+      if (value === null) window[store].removeItem(key);
+      else window[store].setItem(key, value);
+    } catch (error) {
+      memory[store + key] = value;
+    }
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function safeUrl(raw) {
+    try {
+      var url = new URL(raw);
+      return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function link(href, label) {
+    var a = el("a", "hcmc-link", label);
+    a.href = href;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    a.appendChild(el("span", "hcmc-sr-only", " " + t("new_tab")));
+    return a;
+  }
+
+  /* Text with its web addresses as links; everything else as text nodes. */
+  function richText(container, text) {
+    var last = 0;
+    String(text).replace(URL_PATTERN, function (match, offset) {
+      var trimmed = match.replace(/[.,;:!?)\]]+$/, "");
+      var href = safeUrl(trimmed);
+      if (!href) return match;
+      container.appendChild(document.createTextNode(text.slice(last, offset)));
+      container.appendChild(link(href, trimmed));
+      last = offset + trimmed.length;
+      return match;
+    });
+    container.appendChild(document.createTextNode(String(text).slice(last)));
+  }
+
+  /* White or near-black text on the primary colour, whichever contrasts more (WCAG formula). */
+  function textColourOn(colour) {
+    var probe = document.createElement("span");
+    probe.style.color = colour;
+    document.body.appendChild(probe);
+    var rgb = getComputedStyle(probe).color.match(/\d+(\.\d+)?/g) || ["11", "94", "85"];
+    probe.remove();
+    var channel = function (value) {
+      var c = Number(value) / 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    };
+    var luminance =
+      0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
+    var onWhite = 1.05 / (luminance + 0.05);
+    var onBlack = (luminance + 0.05) / 0.0552; // #101010
+    return onWhite >= onBlack ? "#ffffff" : "#101010";
+  }
+
+  /* A speech bubble drawn in SVG: an emoji would depend on the visitor's fonts. */
+  function chatIcon() {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "22");
+    svg.setAttribute("height", "22");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("fill", "currentColor");
+    path.setAttribute("fill-rule", "evenodd"); // the three dots are holes
+    path.setAttribute(
+      "d",
+      "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z"
+    );
+    svg.appendChild(path);
+    return svg;
+  }
+
+  // ---- the elements -------------------------------------------------------------------------
+  var host = el("div");
+  host.id = "hcmc-widget";
+  host.setAttribute("lang", language);
+  var root = host.attachShadow({ mode: "open" });
+  var stylesheet = el("link");
+  stylesheet.rel = "stylesheet";
+  stylesheet.href = scriptBase + "hcmc-widget.css";
+  root.appendChild(stylesheet);
+
+  var frame = el("div", "hcmc");
+  frame.hidden = true; // shown once the stylesheet is in, so nothing unstyled flashes
+  stylesheet.addEventListener("load", function () {
+    frame.hidden = false;
+  });
+  stylesheet.addEventListener("error", function () {
+    frame.hidden = false;
+  });
+  frame.style.setProperty("--hcmc-primary", config.colour);
+
+  var launcher = el("button", "hcmc-launcher");
+  launcher.type = "button";
+  launcher.setAttribute("aria-expanded", "false");
+  launcher.setAttribute("aria-controls", "hcmc-panel");
+  launcher.appendChild(chatIcon());
+  launcher.appendChild(el("span", "hcmc-launcher-label", t("launcher")));
+
+  var panel = el("section", "hcmc-panel");
+  panel.id = "hcmc-panel";
+  panel.hidden = true;
+  panel.setAttribute("role", "dialog");
+  panel.setAttribute("aria-labelledby", "hcmc-title");
+
+  var header = el("header", "hcmc-header");
+  var title = el("h2", "hcmc-title", config.title);
+  title.id = "hcmc-title";
+  var clearButton = el("button", "hcmc-clear", t("clear"));
+  clearButton.type = "button";
+  var closeButton = el("button", "hcmc-close");
+  closeButton.type = "button";
+  closeButton.setAttribute("aria-label", t("close"));
+  var closeIcon = el("span", "", "×");
+  closeIcon.setAttribute("aria-hidden", "true");
+  closeButton.appendChild(closeIcon);
+  header.appendChild(title);
+  header.appendChild(clearButton);
+  header.appendChild(closeButton);
+
+  var notice = el("p", "hcmc-notice", t("notice"));
+  var log = el("div", "hcmc-log");
+  log.setAttribute("role", "log");
+  log.setAttribute("aria-live", "polite");
+  log.setAttribute("aria-relevant", "additions");
+  log.setAttribute("aria-label", t("log_label"));
+  log.tabIndex = 0; // scrollable by keyboard
+
+  var typing = el("div", "hcmc-typing");
+  typing.hidden = true;
+  typing.appendChild(el("span", "hcmc-sr-only", t("typing")));
+  for (var i = 0; i < 3; i++) {
+    var dot = el("span", "hcmc-dot");
+    dot.setAttribute("aria-hidden", "true");
+    typing.appendChild(dot);
+  }
+
+  var quickReplies = el("div", "hcmc-quick-replies");
+  quickReplies.setAttribute("role", "group");
+  quickReplies.setAttribute("aria-label", t("quick_replies"));
+  quickReplies.hidden = true;
+
+  var status = el("p", "hcmc-status");
+  status.setAttribute("role", "status");
+
+  var form = el("form", "hcmc-form");
+  var label = el("label", "hcmc-sr-only", t("input_label"));
+  label.htmlFor = "hcmc-input";
+  var input = el("input", "hcmc-input");
+  input.id = "hcmc-input";
+  input.type = "text";
+  input.autocomplete = "off";
+  input.maxLength = 1000;
+  input.placeholder = t("placeholder");
+  var sendButton = el("button", "hcmc-send", t("send"));
+  sendButton.type = "submit";
+  form.appendChild(label);
+  form.appendChild(input);
+  form.appendChild(sendButton);
+
+  panel.appendChild(header);
+  panel.appendChild(notice);
+  panel.appendChild(log);
+  panel.appendChild(typing);
+  panel.appendChild(quickReplies);
+  panel.appendChild(status);
+  panel.appendChild(form);
+  frame.appendChild(panel);
+  frame.appendChild(launcher);
+  root.appendChild(frame);
+
+  // ---- showing messages ---------------------------------------------------------------------
+  function scrollToEnd() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function showMessage(from, text) {
+    var item = el("div", "hcmc-message hcmc-from-" + from);
+    item.appendChild(el("span", "hcmc-sr-only", (from === "user" ? t("you") : t("assistant")) + ": "));
+    var body = el("span", "hcmc-text");
+    if (from === "bot") richText(body, text);
+    else body.textContent = text;
+    item.appendChild(body);
+    log.appendChild(item);
+    scrollToEnd();
+    return item;
+  }
+
+  function showNote(text) {
+    var item = el("div", "hcmc-message hcmc-from-widget", text);
+    log.appendChild(item);
+    scrollToEnd();
+  }
+
+  function clearQuickReplies() {
+    quickReplies.textContent = "";
+    quickReplies.hidden = true;
+  }
+
+  function showQuickReplies(buttons) {
+    clearQuickReplies();
+    buttons.forEach(function (button) {
+      var titleText = String(button.title || "");
+      var payload = String(button.payload || "");
+      var href = safeUrl(button.url || payload);
+      if (href) {
+        var a = link(href, titleText);
+        a.className = "hcmc-quick-reply hcmc-quick-link";
+        quickReplies.appendChild(a);
+        return;
+      }
+      var choice = el("button", "hcmc-quick-reply", payload === LOCATION_PAYLOAD ? t("use_location") : titleText);
+      choice.type = "button";
+      choice.addEventListener("click", function (event) {
+        if (payload === LOCATION_PAYLOAD) shareLocation();
+        else send(payload, titleText);
+        // The pressed button is gone: keyboard users carry on in the text box (event.detail is 0
+        // for Enter or Space; a tap on a phone does not pop the keyboard up).
+        if (event.detail === 0) input.focus();
+      });
+      quickReplies.appendChild(choice);
+    });
+    quickReplies.hidden = buttons.length === 0;
+    scrollToEnd();
+  }
+
+  function showBotMessage(message) {
+    if (message.text) showMessage("bot", message.text);
+    var buttons = message.quick_replies || message.buttons || [];
+    if (buttons.length) showQuickReplies(buttons);
+  }
+
+  // ---- the typing indicator and answer timeout ----------------------------------------------
+  var answerTimer = null;
+  function waitForAnswer() {
+    typing.hidden = false;
+    scrollToEnd();
+    clearTimeout(answerTimer);
+    answerTimer = setTimeout(function () {
+      typing.hidden = true;
+      showNote(t("no_answer"));
+    }, ANSWER_TIMEOUT_MS);
+  }
+  function answerDone() {
+    clearTimeout(answerTimer);
+    typing.hidden = true;
+  }
+
+  // ---- the connection -----------------------------------------------------------------------
+  var sessionId = load("localStorage", SESSION_KEY);
+  var historyLoaded = false;
+  var socket = io(config.server, {
+    path: config.socketPath,
+    transports: ["websocket", "polling"],
+  });
+
+  function metadata() {
+    return { language: language };
+  }
+
+  function send(payload, shown) {
+    if (!socket.connected || !sessionId) {
+      status.textContent = t("offline");
+      return false;
+    }
+    clearQuickReplies();
+    if (shown) showMessage("user", shown);
+    socket.emit("user_uttered", { message: payload, session_id: sessionId, metadata: metadata() });
+    waitForAnswer();
+    return true;
+  }
+
+  function greetIfNew() {
+    if (isOpen() && historyLoaded && log.children.length === 0) send(GREETING_PAYLOAD, "");
+  }
+
+  socket.on("connect", function () {
+    status.textContent = "";
+    socket.emit("session_request", { session_id: sessionId });
+  });
+  socket.on("connect_error", function () {
+    status.textContent = t("offline");
+  });
+  socket.on("disconnect", function () {
+    status.textContent = t("connecting");
+  });
+  socket.on("session_confirm", function (confirmed) {
+    var id = typeof confirmed === "string" ? confirmed : confirmed && confirmed.session_id;
+    if (id !== sessionId) {
+      // A new conversation: the old id (if any) was unknown or erased.
+      sessionId = id;
+      save("localStorage", SESSION_KEY, id);
+    }
+  });
+  socket.on("session_history", function (history) {
+    log.textContent = "";
+    clearQuickReplies();
+    var messages = (history && history.messages) || [];
+    messages.forEach(function (message, index) {
+      if (message.from === "user") {
+        showMessage("user", message.location ? t("location_shared") : message.text);
+      } else {
+        showMessage("bot", message.text || "");
+        // Only the last message's buttons are still an open question.
+        if (index === messages.length - 1 && message.buttons && message.buttons.length) {
+          showQuickReplies(message.buttons);
+        }
+      }
+    });
+    historyLoaded = true;
+    host.setAttribute("data-state", "ready"); // connected, conversation shown (tests wait on it)
+    greetIfNew();
+  });
+  socket.on("bot_uttered", function (message) {
+    showBotMessage(message || {});
+  });
+  socket.on("bot_turn_end", answerDone);
+  socket.on("session_erased", function () {
+    answerDone();
+    log.textContent = "";
+    clearQuickReplies();
+    sessionId = null;
+    save("localStorage", SESSION_KEY, null);
+    historyLoaded = false;
+    status.textContent = t("cleared");
+    socket.emit("session_request", { session_id: null });
+  });
+  socket.on("erase_failed", function () {
+    status.textContent = t("clear_failed");
+  });
+
+  // ---- "Use my location" --------------------------------------------------------------------
+  function askForCommune() {
+    showNote(t("location_refused"));
+    input.focus();
+  }
+
+  function shareLocation() {
+    if (!navigator.geolocation) return askForCommune();
+    clearQuickReplies();
+    status.textContent = t("location_asking");
+    navigator.geolocation.getCurrentPosition(
+      function (position) {
+        status.textContent = "";
+        var coordinates = {
+          latitude: Number(position.coords.latitude.toFixed(5)),
+          longitude: Number(position.coords.longitude.toFixed(5)),
+        };
+        send(LOCATION_PAYLOAD + JSON.stringify(coordinates), t("location_shared"));
+      },
+      function () {
+        status.textContent = "";
+        askForCommune();
+      },
+      { timeout: 15000, maximumAge: 600000 }
+    );
+  }
+
+  // ---- opening, closing, typing -------------------------------------------------------------
+  function isOpen() {
+    return !panel.hidden;
+  }
+
+  function setOpen(open, moveFocus) {
+    panel.hidden = !open;
+    launcher.hidden = open;
+    launcher.setAttribute("aria-expanded", String(open));
+    frame.classList.toggle("hcmc-is-open", open);
+    save("sessionStorage", OPEN_KEY, open ? "true" : "false");
+    if (open) {
+      scrollToEnd();
+      if (moveFocus) input.focus();
+      greetIfNew();
+    } else if (moveFocus) {
+      launcher.focus();
+    }
+  }
+
+  launcher.addEventListener("click", function () {
+    setOpen(true, true);
+  });
+  closeButton.addEventListener("click", function () {
+    setOpen(false, true);
+  });
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      setOpen(false, true);
+    }
+  });
+  clearButton.addEventListener("click", function () {
+    if (!socket.connected || !sessionId) {
+      status.textContent = t("clear_failed");
+      return;
+    }
+    socket.emit("erase_session", { session_id: sessionId });
+    input.focus();
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text) return;
+    if (send(text, text)) input.value = "";
+  });
+
+  function mount() {
+    document.body.appendChild(host);
+    frame.style.setProperty("--hcmc-on-primary", textColourOn(config.colour));
+    var remembered = load("sessionStorage", OPEN_KEY);
+    setOpen(remembered === null ? config.startOpen : remembered === "true", false);
+  }
+  if (document.body) mount();
+  else document.addEventListener("DOMContentLoaded", mount);
+})();
