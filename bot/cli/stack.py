@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +48,8 @@ class Stack:
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     # The Telegram bridge runs as a third process only when its settings are given.
     telegram: TelegramSettings | None = None
+    # The staff review app runs as another process with `make run`, not in the assistant's tests.
+    review: bool = False
 
     @property
     def rasa_bin(self) -> str:
@@ -79,6 +82,8 @@ class Stack:
         commands = {"action server": actions, "rasa server": rasa}
         if self.telegram is not None:
             commands["telegram bridge"] = [sys.executable, "-m", "bot.telegram"]
+        if self.review:
+            commands["review app"] = [sys.executable, "-m", "bot.review"]
         return commands
 
     def start(self) -> None:
@@ -98,6 +103,8 @@ class Stack:
         }
         if self.telegram is not None:
             checks["telegram bridge"] = self.telegram.health_url
+        if self.review:
+            checks["review app"] = f"{self.settings.review_url}/login"
         deadline = time.monotonic() + timeout
         pending = dict(checks)
         while pending:
@@ -125,9 +132,12 @@ class Stack:
                 process.kill()
         self.processes.clear()
 
-    def wait(self) -> int:
-        """Blocks until one process ends; returns its exit code."""
+    def wait(self, every_second: Callable[[], None] | None = None) -> int:
+        """Blocks until one process ends; returns its exit code. Calls `every_second` meanwhile
+        (the retention purge's schedule)."""
         while True:
+            if every_second is not None:
+                every_second()
             for name, process in self.processes.items():
                 code = process.poll()
                 if code is not None:
