@@ -87,8 +87,9 @@ def _talk(settings: Settings, recording: Recording) -> None:
     fallback.send("qwxz blorp fnord")
 
     declined = client("declined")
-    declined.send("hello")
+    declined.send("my neck has been stiff for two weeks")
     declined.send("/decline_consent")
+    declined.send("what is dry needling?")
 
 
 @pytest.fixture(scope="session")

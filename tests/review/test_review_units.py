@@ -4,6 +4,7 @@ search patterns, accounts, the booking link, erasure and the retention purge."""
 from __future__ import annotations
 
 import io
+import json
 import sqlite3
 import time
 from pathlib import Path
@@ -15,6 +16,7 @@ from sqlalchemy import create_engine
 from actions.booking import tracked_booking_link
 from bot.cli.purge import DAY, purge
 from bot.config import load_settings
+from bot.conversations.consent_store import NOT_STORED
 from bot.conversations.erase import erase_conversation
 from bot.conversations.tokens import conversation_token
 from bot.review import accounts
@@ -160,3 +162,26 @@ def test_review_tables_are_created_beside_rasas(recording, tmp_path):
 def test_retention_must_be_positive(days):
     with pytest.raises(ValueError):
         load_settings({"HCMC_RETENTION_DAYS": days})
+
+
+def stored_user_texts(recording: Recording, name: str) -> list[str]:
+    with sqlite3.connect(recording.var_dir / "conversations.db") as connection:
+        rows = connection.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id",
+            (recording.senders[name],),
+        ).fetchall()
+    return [json.loads(row[0]).get("text") for row in rows]
+
+
+def test_once_consent_is_declined_no_message_text_is_kept(recording):
+    declined = stored_user_texts(recording, "declined")
+    assert declined and set(declined) == {NOT_STORED}
+    with sqlite3.connect(recording.var_dir / "conversations.db") as connection:
+        data = connection.execute(
+            "SELECT group_concat(data) FROM events WHERE sender_id = ?",
+            (recording.senders["declined"],),
+        ).fetchone()[0]
+    assert "stiff" not in data and "two weeks" not in data
+    assert "my knee has hurt for three weeks, worse on stairs" in stored_user_texts(
+        recording, "booking"
+    )
