@@ -20,6 +20,8 @@ def main() -> None:
         host=settings.review_host,
         port=settings.review_port,
         access_log=False,
+        # No websockets here; and Rasa pins a websockets older than uvicorn's auto-detection wants.
+        ws="none",
         proxy_headers=settings.review_https,
         log_level="info",
     )

@@ -79,12 +79,7 @@ class Guard(BaseHTTPMiddleware):
             response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
-        log.info(
-            "%s %s %s",
-            request.method,
-            request.url.path.split("/c/")[0] or "/",
-            response.status_code,
-        )
+        log.info("%s %s %s", request.method, request.url.path, response.status_code)
         return response
 
 

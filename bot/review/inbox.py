@@ -104,7 +104,8 @@ def conditions(filters: InboxFilters) -> list[ColumnElement[bool]]:
     if filters.language:
         found.append(c.language == filters.language)
     if filters.region:
-        found.append(c.regions.like(like_pattern(f",{filters.region},"), escape="\\"))
+        # Part of a region id: "knee" finds knee_front and knee_back.
+        found.append(c.regions.like(like_pattern(filters.region), escape="\\"))
     if filters.red_flag:
         found.append(c.red_flag.is_(filters.red_flag == "yes"))
     if filters.centre:

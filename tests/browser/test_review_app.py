@@ -32,7 +32,9 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture
 def review_server(store: Settings) -> Iterator[str]:
     server = uvicorn.Server(
-        uvicorn.Config(create_app(store), host="127.0.0.1", port=PORT, log_level="warning")
+        uvicorn.Config(
+            create_app(store), host="127.0.0.1", port=PORT, log_level="warning", ws="none"
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -84,7 +84,8 @@ def _talk(settings: Settings, recording: Recording) -> None:
     person.send("je voudrais parler à une personne")
 
     fallback = client("fallback")
-    fallback.send("qwxz blorp fnord")
+    for nonsense in ("qwxz blorp fnord", "?", "purple monkey dishwasher"):
+        fallback.send(nonsense)
 
     declined = client("declined")
     declined.send("my neck has been stiff for two weeks")

@@ -19,6 +19,7 @@ from bot.conversations.tokens import conversation_token
 from bot.review.accounts import add_account
 from bot.review.app import create_app
 from bot.review.database import review_engine
+from bot.review.schema import booking_clicks
 from tests.review.conftest import csrf_of, log_in
 from tests.review.fixtures import Recording
 
@@ -55,6 +56,9 @@ def pg_store(recording: Recording) -> Iterator[Settings]:
             writing.execute(text("SELECT setval('events_id_seq', (SELECT MAX(id) FROM events))"))
         settings = load_settings({**os.environ, "HCMC_DATABASE_URL": url})
         engine = review_engine(settings)
+        with source.connect() as reading, engine.begin() as writing:
+            clicks = [dict(row._mapping) for row in reading.execute(select(booking_clicks))]
+            writing.execute(insert(booking_clicks), clicks)
         add_account(engine, "ada", "correct horse battery staple", "admin")
         engine.dispose()
         yield settings
