@@ -22,8 +22,8 @@ TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml) 
 	$(SPACY_PIPELINE)
 PATTERNS := $(wildcard bot/nlp/patterns/*.jsonl) bot/nlp/pipeline.py
 
-.PHONY: run chat test lint types unit validate train test-stories e2e browser chromium widget bench \
-	nlu-eval install spacy clean
+.PHONY: run chat test lint types unit validate train test-stories e2e browser review chromium \
+	widget bench bench-review nlu-eval install spacy clean
 
 run: $(MODEL) $(WIDGET)
 	$(PY) -m bot.cli.run
@@ -65,7 +65,7 @@ $(MODEL): $(INSTALLED) $(TRAINING_INPUTS)
 		--fixed-model-name hcmc --quiet 2>&1 | grep -v "it/s\]" | tail -n 5
 	@test -f $@
 
-test: lint types unit validate train test-stories e2e browser
+test: lint types unit validate train test-stories e2e browser review
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check bot actions tests bench
@@ -94,6 +94,15 @@ browser: $(MODEL) $(WIDGET) chromium
 
 bench: $(MODEL)
 	$(PY) -m bench.run
+
+# The review app's inbox over 10,000 synthetic conversations (bench/results/review-inbox.md).
+bench-review: $(INSTALLED)
+	$(PY) -m bench.review_inbox
+
+# The staff review app: unit and HTTP tests against a tracker store filled by the real assistant
+# (ports 5505/5555), PostgreSQL when reachable, and the browser test in Debian's chromium.
+review: $(MODEL) chromium
+	$(PY) -m pytest -p tests.review.fixtures tests/review tests/browser/test_review_app.py -q -rs
 
 # NLU cross-validation per language (a few minutes; not part of `make test`).
 nlu-eval: $(INSTALLED) $(SPACY_PIPELINE)

@@ -10,6 +10,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import consent_given, language_of, settings
+from bot.config import Settings
+from bot.conversations.tokens import conversation_token
 from bot.geography import load_centres
 from bot.interview.summary import booking_reason, summary_fields
 from bot.knowledge import load_knowledge_base
@@ -26,6 +28,18 @@ def booking_link(base_url: str, centre_id: str, reason: str) -> str:
         params["reason"] = reason
     query = f"{parts.query}&{urlencode(params)}" if parts.query else urlencode(params)
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
+
+
+def tracked_booking_link(config: Settings, centre_id: str, reason: str, sender_id: str) -> str:
+    """With a public address, a link to the Rasa server's own redirect, which records that the
+    link was followed (for staff) and forwards to the booking page; the direct link otherwise.
+    The conversation is named by an opaque token, never by its sender id."""
+    if not config.public_url:
+        return booking_link(config.booking_url(centre_id), centre_id, reason)
+    params = {"c": conversation_token(config, sender_id)}
+    if reason:
+        params["reason"] = reason
+    return f"{config.public_url}/webhooks/booking/go/{centre_id}?{urlencode(params)}"
 
 
 def doctor_first(tracker: Tracker) -> bool:
@@ -55,14 +69,14 @@ class ActionBookingHandoff(Action):
             variables = {}
             for other in centres.values():
                 variables[f"{other.id}_name"] = other.name
-                variables[f"{other.id}_booking_url"] = booking_link(
-                    settings().booking_url(other.id), other.id, reason
+                variables[f"{other.id}_booking_url"] = tracked_booking_link(
+                    settings(), other.id, reason, tracker.sender_id
                 )
             dispatcher.utter_message(response="utter_booking_links_both", **variables)
             return [SlotSet("booking_link_given", True)]
         if doctor_first(tracker):
             dispatcher.utter_message(response="utter_booking_after_doctor")
-        url = booking_link(settings().booking_url(centre.id), centre.id, reason)
+        url = tracked_booking_link(settings(), centre.id, reason, tracker.sender_id)
         dispatcher.utter_message(
             response="utter_booking_link", centre_name=centre.name, booking_url=url
         )

@@ -52,6 +52,16 @@ class Settings:
     var_dir: Path = PROJECT_ROOT / "var"
     models_dir: Path = PROJECT_ROOT / "models"
     spacy_pipeline_dir: Path = PROJECT_ROOT / "build" / "spacy" / "hcmc"
+    # Public address of the Rasa server; when set, booking links go through its redirect so that
+    # staff can see whether a link was followed.
+    public_url: str = ""
+    # Secret for conversation tokens in booking links; a generated file in var/ when unset.
+    secret_key: str = ""
+    review_host: str = "127.0.0.1"
+    review_port: int = 8000
+    # Cookies marked Secure: set when the review app is served behind HTTPS.
+    review_https: bool = False
+    purge_interval_hours: int = 6
 
     @property
     def rasa_url(self) -> str:
@@ -68,6 +78,10 @@ class Settings:
     @property
     def tracker_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.var_dir / 'conversations.db'}"
+
+    @property
+    def review_url(self) -> str:
+        return f"http://{self.review_host}:{self.review_port}"
 
     def booking_url(self, centre_id: str) -> str:
         return self.booking_urls[centre_id]
@@ -103,4 +117,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         var_dir=var_dir,
         models_dir=_path(env, "HCMC_MODELS_DIR", PROJECT_ROOT / "models"),
         spacy_pipeline_dir=PROJECT_ROOT / "build" / "spacy" / "hcmc",
+        public_url=env.get("HCMC_PUBLIC_URL", "").strip().rstrip("/"),
+        secret_key=env.get("HCMC_SECRET_KEY", "").strip(),
+        review_host=env.get("HCMC_REVIEW_HOST", "127.0.0.1").strip() or "127.0.0.1",
+        review_port=_int(env, "HCMC_REVIEW_PORT", 8000),
+        review_https=env.get("HCMC_REVIEW_HTTPS", "").strip().lower() in ("1", "true", "yes"),
+        purge_interval_hours=max(1, _int(env, "HCMC_PURGE_INTERVAL_HOURS", 6)),
     )

@@ -10,11 +10,18 @@ from sqlalchemy.engine import make_url
 
 from bot.config import PROJECT_ROOT, Settings
 
+CONSENT_AWARE_STORE = "bot.conversations.consent_store.ConsentAwareTrackerStore"
+
 
 def tracker_store_config(database_url: str) -> dict[str, Any]:
     """Rasa's SQL tracker store settings from one SQLAlchemy URL."""
     url = make_url(database_url)
-    config: dict[str, Any] = {"type": "SQL", "dialect": url.drivername, "db": url.database}
+    # Rasa's SQL store, which also forgets what a patient wrote once consent is declined.
+    config: dict[str, Any] = {
+        "type": CONSENT_AWARE_STORE,
+        "dialect": url.drivername,
+        "db": url.database,
+    }
     if url.drivername.startswith("sqlite"):
         database = Path(url.database or "conversations.db")
         # Relative to the project root, as written in the committed endpoints.yml.

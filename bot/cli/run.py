@@ -8,6 +8,7 @@ import signal
 import sys
 from types import FrameType
 
+from bot.cli.purge import PurgeSchedule
 from bot.cli.stack import Stack
 from bot.config import load_settings
 from bot.telegram.config import load_telegram_settings, token_from
@@ -30,7 +31,7 @@ def main() -> int:
     except ValueError as error:
         print(f"Could not start the web server: {error}", file=sys.stderr)
         return 1
-    stack = Stack(settings, settings.var_dir / "logs", telegram=telegram, web=web)
+    stack = Stack(settings, settings.var_dir / "logs", telegram=telegram, web=web, review=True)
 
     def shut_down(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
@@ -53,11 +54,15 @@ def main() -> int:
             f"  Website demo:   {web.url}/  (the chat widget, bottom right)\n"
             f"{telegram_line}"
             f"  Conversations:  {settings.tracker_database_url}\n"
+            f"  Review app:     {settings.review_url} (staff; first admin account:\n"
+            "                  .venv/bin/python -m bot.review.accounts add NAME --role admin)\n"
+            f"  Retention:      {settings.retention_days} days, purged at start and every "
+            f"{settings.purge_interval_hours} h\n"
             f"  Logs:           {settings.var_dir / 'logs'}\n"
             "Talk to it in a terminal with `make chat` (in another terminal). Ctrl-C stops it.\n",
             flush=True,
         )
-        return stack.wait()
+        return stack.wait(PurgeSchedule(settings, settings.var_dir / "logs" / "purge.log"))
     except KeyboardInterrupt:
         return 0
     except (RuntimeError, TimeoutError) as error:

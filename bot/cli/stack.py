@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,6 +57,8 @@ class Stack:
     telegram: TelegramSettings | None = None
     # The website widget's web server (bot/web) runs when its settings are given.
     web: WebSettings | None = None
+    # The staff review app runs as another process with `make run`, not in the assistant's tests.
+    review: bool = False
 
     @property
     def rasa_bin(self) -> str:
@@ -90,6 +93,8 @@ class Stack:
             commands["telegram bridge"] = [sys.executable, "-m", "bot.telegram"]
         if self.web is not None:
             commands["web server"] = [sys.executable, "-m", "bot.web"]
+        if self.review:
+            commands["review app"] = [sys.executable, "-m", "bot.review"]
         return commands
 
     def environment(self) -> dict[str, str]:
@@ -122,6 +127,8 @@ class Stack:
             checks["telegram bridge"] = self.telegram.health_url
         if self.web is not None:
             checks["web server"] = self.web.health_url
+        if self.review:
+            checks["review app"] = f"{self.settings.review_url}/login"
         deadline = time.monotonic() + timeout
         pending = dict(checks)
         while pending:
@@ -149,9 +156,12 @@ class Stack:
                 process.kill()
         self.processes.clear()
 
-    def wait(self) -> int:
-        """Blocks until one process ends; returns its exit code."""
+    def wait(self, every_second: Callable[[], None] | None = None) -> int:
+        """Blocks until one process ends; returns its exit code. Calls `every_second` meanwhile
+        (the retention purge's schedule)."""
         while True:
+            if every_second is not None:
+                every_second()
             for name, process in self.processes.items():
                 code = process.poll()
                 if code is not None:

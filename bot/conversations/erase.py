@@ -1,31 +1,55 @@
-"""Erasing one conversation from Rasa's SQL tracker store (GDPR art. 17: the right to erasure).
+"""Erasing one conversation (GDPR art. 17: the right to erasure).
 
 Rasa's SQLTrackerStore keeps every event of every conversation in one table, ``events``, keyed by
 ``sender_id``; it reads them back on each message, so once the rows are gone the assistant starts
-afresh. One code path for every erasure: a patient's own (Telegram /forget, the widget's
-"clear conversation"), a staff erasure and the retention purge.
+afresh. The review app keeps its own rows about a conversation (index, review status, tags, note,
+intent corrections, booking-link clicks) in the same database; they go too. One code path for
+every erasure: a patient's own (Telegram /forget, the widget's "clear conversation"), a staff
+erasure and the retention purge. The audit log keeps that staff erased it, not what it said.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData, Table, create_engine, delete, inspect
+from sqlalchemy import MetaData, Table, create_engine, delete, inspect, select
+
+from bot.config import load_settings
+from bot.conversations.tokens import conversation_token
+from bot.review.schema import PER_CONVERSATION, booking_clicks
+from bot.review.schema import conversations as conversation_index
 
 EVENTS_TABLE = "events"
 
 
 def erase_conversation(database_url: str, sender_id: str) -> int:
-    """Deletes every stored event of `sender_id`; returns how many rows were deleted.
+    """Deletes every stored event of `sender_id` and the review app's rows about it; returns how
+    many events were deleted.
 
     Returns 0 when nothing was stored (not even the table yet). Raises SQLAlchemy's errors when
     the database cannot be reached, so that the caller can tell the patient it did not work.
     """
     engine = create_engine(database_url)
     try:
-        if not inspect(engine).has_table(EVENTS_TABLE):
-            return 0
-        events = Table(EVENTS_TABLE, MetaData(), autoload_with=engine)
+        tables = set(inspect(engine).get_table_names())
+        deleted = 0
         with engine.begin() as connection:
-            result = connection.execute(delete(events).where(events.c.sender_id == sender_id))
-            return int(result.rowcount or 0)
+            if EVENTS_TABLE in tables:
+                events = Table(EVENTS_TABLE, MetaData(), autoload_with=connection)
+                result = connection.execute(delete(events).where(events.c.sender_id == sender_id))
+                deleted = int(result.rowcount or 0)
+            tokens = {conversation_token(load_settings(), sender_id)}
+            if conversation_index.name in tables:
+                tokens.update(
+                    connection.execute(
+                        select(conversation_index.c.token).where(
+                            conversation_index.c.sender_id == sender_id
+                        )
+                    ).scalars()
+                )
+            if booking_clicks.name in tables:
+                connection.execute(delete(booking_clicks).where(booking_clicks.c.token.in_(tokens)))
+            for table, column in PER_CONVERSATION:
+                if table.name in tables:
+                    connection.execute(delete(table).where(table.columns[column] == sender_id))
+        return deleted
     finally:
         engine.dispose()

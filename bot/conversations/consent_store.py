@@ -1,0 +1,48 @@
+"""Rasa's SQL tracker store, plus: once a patient declines consent, what they wrote is not kept.
+
+The assistant reads messages written before the consent question to prefill the interview when
+consent is given, so they are stored as usual until the patient answers. When the conversation's
+`consent` slot is "declined", the text and entities of its stored patient messages are replaced
+(intent and confidence stay, for the statistics), so no symptom detail remains for a patient who
+said no. Slots are already kept free of symptoms by the actions (actions/consent.py).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
+
+NOT_STORED = "[not stored: no consent]"
+
+
+def redacted(data: dict[str, Any]) -> dict[str, Any]:
+    parse_data = dict(data.get("parse_data") or {})
+    parse_data.pop("text", None)
+    parse_data["entities"] = []
+    for key in ("response_selector", "intent_ranking"):
+        parse_data.pop(key, None)
+    return {**data, "text": NOT_STORED, "parse_data": parse_data}
+
+
+class ConsentAwareTrackerStore(SQLTrackerStore):
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        await super().save(tracker)
+        if tracker.get_slot("consent") == "declined":
+            self.forget_texts(tracker.sender_id)
+
+    def forget_texts(self, sender_id: str) -> None:
+        with self.session_scope() as session:
+            rows = (
+                session.query(self.SQLEvent)
+                .filter(self.SQLEvent.sender_id == sender_id)
+                .filter(self.SQLEvent.type_name == "user")
+                .all()
+            )
+            for row in rows:
+                data = json.loads(row.data)
+                if data.get("text") != NOT_STORED:
+                    row.data = json.dumps(redacted(data))
+            session.commit()

@@ -1,0 +1,38 @@
+"""Opaque per-conversation tokens for URLs: a sender id (e.g. a Telegram chat id) never appears in
+a link; the token is an HMAC of it, so only the server can tell which conversation it belongs to."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import secrets
+from pathlib import Path
+
+from bot.config import Settings
+
+SECRET_FILE = "secret.key"
+
+
+def secret_key(settings: Settings) -> bytes:
+    """HCMC_SECRET_KEY, or a random key generated once in the var directory and shared by every
+    process of this installation (action server, Rasa server, review app)."""
+    if settings.secret_key:
+        return settings.secret_key.encode()
+    path: Path = settings.var_dir / SECRET_FILE
+    if not path.exists():
+        settings.var_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process wrote it first
+            pass
+        else:
+            with os.fdopen(descriptor, "w") as file:
+                file.write(secrets.token_urlsafe(32))
+    return path.read_text().strip().encode()
+
+
+def conversation_token(settings: Settings, sender_id: str) -> str:
+    digest = hmac.new(secret_key(settings), sender_id.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest[:16]).decode().rstrip("=")

@@ -1,0 +1,1 @@
+"""The staff review app: reading what patients told the assistant, following up, improving it."""

@@ -1,0 +1,449 @@
+"""The staff review app (Starlette): login, inbox, transcripts, corrections, dashboard, audit."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Engine
+from starlette.applications import Starlette
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from bot.config import Settings, load_settings
+from bot.conversations.erase import erase_conversation
+from bot.review import auth
+from bot.review.charts import horizontal_bars, stacked_bars
+from bot.review.dashboard import dashboard
+from bot.review.database import review_engine
+from bot.review.inbox import InboxFilters, distinct_values, inbox_page
+from bot.review.index import conversation_events, find_conversation, refresh_index
+from bot.review.schema import audit_log, corrections, notes
+from bot.review.summary import summarise
+from bot.review.throttle import LoginThrottle
+from bot.review.transcript import corrections_yaml, domain_intents, export_csv, export_json, turns
+
+HERE = Path(__file__).parent
+log = logging.getLogger(__name__)
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+    "script-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+PUBLIC_PATHS = ("/login", "/static/")
+MAX_NOTE = 4000
+MAX_TAGS = 300
+
+
+class Guard(BaseHTTPMiddleware):
+    """Every route but the login page needs a staff session; every POST needs its CSRF token.
+    Logs method, path and status only: no query strings (searches hold what patients wrote)."""
+
+    async def dispatch(
+        self, request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        engine: Engine = request.app.state.engine
+        user = auth.session_user(engine, request.cookies.get(auth.SESSION_COOKIE))
+        request.state.user = user
+        public = request.url.path.startswith(PUBLIC_PATHS)
+        if user is None and not public:
+            response: Response = (
+                RedirectResponse("/login", status_code=303)
+                if request.method == "GET"
+                else PlainTextResponse("Not logged in.", status_code=401)
+            )
+        elif request.method == "POST" and user is not None and request.url.path != "/login":
+            form = await request.form()
+            request.state.form = form
+            if not auth.same_token(user.csrf_token, _field(form, "csrf_token")):
+                response = PlainTextResponse("Missing or wrong CSRF token.", status_code=403)
+            else:
+                response = await call_next(request)
+        else:
+            response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        log.info("%s %s %s", request.method, request.url.path, response.status_code)
+        return response
+
+
+def _field(form: FormData, name: str, limit: int = 200) -> str:
+    value = form.get(name)
+    return str(value)[:limit] if isinstance(value, str) else ""
+
+
+def user_of(request: Request) -> auth.StaffUser:
+    user = request.state.user
+    if user is None:
+        raise HTTPException(401)
+    return user
+
+
+def require_admin(request: Request) -> auth.StaffUser:
+    user = user_of(request)
+    if not user.is_admin:
+        raise HTTPException(403, "Only admins can do this.")
+    return user
+
+
+def settings_of(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def engine_of(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+def audit(engine: Engine, username: str, action: str, sender_id: str) -> None:
+    with engine.begin() as connection:
+        connection.execute(
+            insert(audit_log).values(
+                at=datetime.utcnow(), username=username, action=action, sender_id=sender_id
+            )
+        )
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
+    return templates.TemplateResponse(
+        request, name, {"user": request.state.user, **context}, status_code=status
+    )
+
+
+def cookie_secure(request: Request) -> bool:
+    return settings_of(request).review_https or request.url.scheme == "https"
+
+
+# --- login ---------------------------------------------------------------------------------------
+
+
+async def login_page(request: Request) -> Response:
+    import secrets
+
+    token = request.cookies.get(auth.LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(32)
+    response = render(request, "login.html", {"csrf_token": token, "error": ""})
+    response.set_cookie(
+        auth.LOGIN_CSRF_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=cookie_secure(request),
+    )
+    return response
+
+
+async def login(request: Request) -> Response:
+    form = await request.form()
+    token = request.cookies.get(auth.LOGIN_CSRF_COOKIE, "")
+    if not auth.same_token(token, _field(form, "csrf_token")):
+        return PlainTextResponse("Missing or wrong CSRF token.", status_code=403)
+    username = _field(form, "username", 64).strip()
+    password = _field(form, "password", 1024)
+    throttle: LoginThrottle = request.app.state.throttle
+    client = request.client.host if request.client else "unknown"
+    keys = (f"user:{username.lower()}", f"ip:{client}")
+    if throttle.blocked(*keys):
+        context = {"csrf_token": token, "error": "Too many attempts. Try again in 15 minutes."}
+        return render(request, "login.html", context, status=429)
+    if not auth.check_credentials(engine_of(request), username, password):
+        throttle.failed(*keys)
+        context = {"csrf_token": token, "error": "Wrong username or password."}
+        return render(request, "login.html", context, status=401)
+    throttle.succeeded(*keys)
+    session = auth.open_session(engine_of(request), username)
+    response = RedirectResponse("/", status_code=303)
+    response.set_cookie(
+        auth.SESSION_COOKIE,
+        session,
+        max_age=auth.SESSION_HOURS * 3600,
+        httponly=True,
+        samesite="strict",
+        secure=cookie_secure(request),
+    )
+    response.delete_cookie(auth.LOGIN_CSRF_COOKIE)
+    return response
+
+
+async def logout(request: Request) -> Response:
+    auth.close_session(engine_of(request), request.cookies.get(auth.SESSION_COOKIE, ""))
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(auth.SESSION_COOKIE)
+    return response
+
+
+# --- inbox and conversations ---------------------------------------------------------------------
+
+
+async def inbox(request: Request) -> Response:
+    engine = engine_of(request)
+    refresh_index(engine, settings_of(request))
+    filters = InboxFilters.from_query(request.query_params)
+    with engine.connect() as connection:
+        page = inbox_page(connection, filters)
+        choices = {
+            "channels": distinct_values(connection, "channel"),
+            "languages": distinct_values(connection, "language"),
+            "centres": distinct_values(connection, "centre"),
+        }
+    context = {"filters": filters, "page": page, **choices}
+    context["settings_public"] = bool(settings_of(request).public_url)
+    return render(request, "inbox.html", context)
+
+
+def _conversation(request: Request) -> Any:
+    token = request.path_params["token"]
+    engine = engine_of(request)
+    refresh_index(engine, settings_of(request))
+    with engine.connect() as connection:
+        row = find_conversation(connection, token)
+    if row is None:
+        raise HTTPException(404, "No such conversation.")
+    return row
+
+
+async def conversation(request: Request) -> Response:
+    user = user_of(request)
+    row = _conversation(request)
+    engine = engine_of(request)
+    with engine.connect() as connection:
+        events = conversation_events(connection, row.sender_id)
+        note = connection.execute(select(notes).where(notes.c.sender_id == row.sender_id)).first()
+        corrected = {
+            r.event_id: r.intent
+            for r in connection.execute(
+                select(corrections.c.event_id, corrections.c.intent).where(
+                    corrections.c.sender_id == row.sender_id
+                )
+            )
+        }
+    audit(engine, user.username, "viewed", row.sender_id)
+    summary = summarise(row.sender_id, [event for _, event in events])
+    return render(
+        request,
+        "conversation.html",
+        {
+            "row": row,
+            "summary": summary,
+            "card": summary.card(),
+            "turns": turns(events),
+            "annotation": note,
+            "corrected": corrected,
+            "intents": domain_intents(),
+        },
+    )
+
+
+def _upsert_annotation(engine: Engine, sender_id: str, **values: Any) -> None:
+    values["updated_at"] = datetime.utcnow()
+    with engine.begin() as connection:
+        exists = connection.execute(
+            select(notes.c.sender_id).where(notes.c.sender_id == sender_id)
+        ).first()
+        if exists:
+            connection.execute(update(notes).where(notes.c.sender_id == sender_id).values(**values))
+        else:
+            defaults = {"reviewed": False, "tags": "", "note": ""}
+            connection.execute(insert(notes).values(sender_id=sender_id, **{**defaults, **values}))
+
+
+def _back(token: str) -> RedirectResponse:
+    return RedirectResponse(f"/c/{token}", status_code=303)
+
+
+async def mark_reviewed(request: Request) -> Response:
+    user = user_of(request)
+    row = _conversation(request)
+    reviewed = _field(request.state.form, "reviewed") == "yes"
+    _upsert_annotation(
+        engine_of(request),
+        row.sender_id,
+        reviewed=reviewed,
+        reviewed_by=user.username if reviewed else None,
+    )
+    return _back(row.token)
+
+
+async def annotate(request: Request) -> Response:
+    row = _conversation(request)
+    form = request.state.form
+    tags = ", ".join(
+        dict.fromkeys(t.strip() for t in _field(form, "tags", MAX_TAGS).split(",") if t.strip())
+    )
+    _upsert_annotation(
+        engine_of(request), row.sender_id, tags=tags, note=_field(form, "note", MAX_NOTE)
+    )
+    return _back(row.token)
+
+
+async def correct_intent(request: Request) -> Response:
+    user = user_of(request)
+    row = _conversation(request)
+    form = request.state.form
+    intent = _field(form, "intent", 128)
+    if intent not in domain_intents():
+        raise HTTPException(400, "Unknown intent.")
+    try:
+        event_id = int(_field(form, "event_id", 20))
+    except ValueError as error:
+        raise HTTPException(400, "Bad event.") from error
+    engine = engine_of(request)
+    with engine.connect() as connection:
+        events = dict(conversation_events(connection, row.sender_id))
+    event = events.get(event_id)
+    if event is None or event.get("event") != "user":
+        raise HTTPException(400, "Bad event.")
+    predicted = (event.get("parse_data") or {}).get("intent") or {}
+    with engine.begin() as connection:
+        connection.execute(
+            delete(corrections).where(
+                (corrections.c.sender_id == row.sender_id) & (corrections.c.event_id == event_id)
+            )
+        )
+        connection.execute(
+            insert(corrections).values(
+                sender_id=row.sender_id,
+                event_id=event_id,
+                text=str(event.get("text") or ""),
+                language=row.language,
+                predicted_intent=predicted.get("name"),
+                confidence=predicted.get("confidence"),
+                intent=intent,
+                corrected_by=user.username,
+                corrected_at=datetime.utcnow(),
+            )
+        )
+    return _back(row.token)
+
+
+async def export(request: Request) -> Response:
+    user = require_admin(request)
+    row = _conversation(request)
+    kind = request.path_params["kind"]
+    if kind not in ("json", "csv"):
+        raise HTTPException(404, "No such export.")
+    engine = engine_of(request)
+    with engine.connect() as connection:
+        events = conversation_events(connection, row.sender_id)
+    audit(engine, user.username, f"exported {kind}", row.sender_id)
+    filename = f"conversation-{row.token}.{kind}"
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    if kind == "json":
+        summary = {
+            key: (value.isoformat() if isinstance(value, datetime) else value)
+            for key, value in row._mapping.items()
+            if key != "user_text"
+        }
+        body = json.dumps(export_json(summary, events), ensure_ascii=False, indent=2)
+        return Response(body, media_type="application/json", headers=headers)
+    return Response(export_csv(events), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+async def erase(request: Request) -> Response:
+    user = require_admin(request)
+    row = _conversation(request)
+    if _field(request.state.form, "confirm") != "erase":
+        raise HTTPException(400, "Type erase to confirm.")
+    erase_conversation(settings_of(request).tracker_database_url, row.sender_id)
+    audit(engine_of(request), user.username, "erased", row.sender_id)
+    return RedirectResponse("/?erased=1", status_code=303)
+
+
+# --- corrections, dashboard, audit ---------------------------------------------------------------
+
+
+async def corrections_page(request: Request) -> Response:
+    with engine_of(request).connect() as connection:
+        rows = connection.execute(
+            select(corrections).order_by(corrections.c.corrected_at.desc()).limit(500)
+        ).all()
+    return render(request, "corrections.html", {"rows": rows})
+
+
+async def corrections_export(request: Request) -> Response:
+    user = require_admin(request)
+    with engine_of(request).connect() as connection:
+        rows = connection.execute(select(corrections).order_by(corrections.c.id)).all()
+    audit(engine_of(request), user.username, "exported corrections", "*")
+    return Response(
+        corrections_yaml(rows),
+        media_type="application/x-yaml; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="nlu-corrections.yml"'},
+    )
+
+
+async def dashboard_page(request: Request) -> Response:
+    engine = engine_of(request)
+    refresh_index(engine, settings_of(request))
+    with engine.connect() as connection:
+        figures = dashboard(connection)
+    charts = {
+        "per_day": stacked_bars("Conversations per day by channel", figures.days, figures.per_day),
+        "funnel": horizontal_bars("Funnel", figures.funnel),
+        "red_flags": stacked_bars("Red flags per week", figures.weeks, figures.red_flags_per_week),
+        "regions": horizontal_bars("Top pain regions", figures.regions),
+        "fallback": stacked_bars(
+            "Fallback rate per week", figures.weeks, figures.fallback_per_week
+        ),
+    }
+    return render(request, "dashboard.html", {"figures": figures, "charts": charts})
+
+
+async def audit_page(request: Request) -> Response:
+    require_admin(request)
+    with engine_of(request).connect() as connection:
+        rows = connection.execute(
+            select(audit_log).order_by(audit_log.c.id.desc()).limit(500)
+        ).all()
+    return render(request, "audit.html", {"rows": rows})
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    detail = exc.detail if isinstance(exc, HTTPException) else "Error"
+    if not hasattr(request.state, "user"):
+        request.state.user = None
+    return render(request, "error.html", {"status": status, "detail": detail}, status=status)
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> Starlette:
+    settings = settings or load_settings()
+    app = Starlette(
+        routes=[
+            Route("/login", login_page, methods=["GET"]),
+            Route("/login", login, methods=["POST"]),
+            Route("/logout", logout, methods=["POST"]),
+            Route("/", inbox),
+            Route("/c/{token}", conversation),
+            Route("/c/{token}/reviewed", mark_reviewed, methods=["POST"]),
+            Route("/c/{token}/annotate", annotate, methods=["POST"]),
+            Route("/c/{token}/correct", correct_intent, methods=["POST"]),
+            Route("/c/{token}/export.{kind:str}", export),
+            Route("/c/{token}/erase", erase, methods=["POST"]),
+            Route("/corrections", corrections_page),
+            Route("/corrections/export.yml", corrections_export),
+            Route("/dashboard", dashboard_page),
+            Route("/audit", audit_page),
+            Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+        ],
+        middleware=[Middleware(Guard)],
+        exception_handlers={HTTPException: http_error},
+    )
+    app.state.settings = settings
+    app.state.engine = engine or review_engine(settings)
+    app.state.throttle = LoginThrottle()
+    return app

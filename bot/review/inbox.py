@@ -1,0 +1,165 @@
+"""The inbox: every conversation, newest first, filtered and searched from the index alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, exists, func, not_, or_, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
+
+from bot.review.schema import booking_clicks, conversations, notes
+
+PAGE_SIZE = 50
+YES_NO = ("", "yes", "no")
+BOOKING_STATES = ("", "given", "followed", "not_given")
+REVIEW_STATES = ("", "reviewed", "open")
+
+
+def _choice(value: str, allowed: tuple[str, ...]) -> str:
+    return value if value in allowed else ""
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` literally: %, _ and the escape character lose their power."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+@dataclass(frozen=True)
+class InboxFilters:
+    date_from: str = ""
+    date_to: str = ""
+    channel: str = ""
+    language: str = ""
+    region: str = ""
+    red_flag: str = ""
+    centre: str = ""
+    booking: str = ""
+    staff: str = ""
+    status: str = ""
+    q: str = ""
+    page: int = 1
+
+    @classmethod
+    def from_query(cls, params: Any) -> InboxFilters:
+        """Anything unexpected is ignored: a filter either matches a known value or is off."""
+        try:
+            page = max(1, min(int(params.get("page", "1") or 1), 100_000))
+        except ValueError:
+            page = 1
+        # NUL and other control characters cannot be in what a patient wrote (and PostgreSQL
+        # refuses NUL in text): they are dropped.
+        text = {
+            name: "".join(ch for ch in str(params.get(name, "") or "") if ch >= " ")[:200].strip()
+            for name in ("date_from", "date_to", "channel", "language", "region", "centre", "q")
+        }
+        return cls(
+            date_from=text["date_from"] if _day(text["date_from"]) else "",
+            date_to=text["date_to"] if _day(text["date_to"]) else "",
+            channel=text["channel"][:32],
+            language=text["language"][:8],
+            region=text["region"].replace(",", "")[:64],
+            red_flag=_choice(params.get("red_flag", ""), YES_NO),
+            centre=text["centre"][:32],
+            booking=_choice(params.get("booking", ""), BOOKING_STATES),
+            staff=_choice(params.get("staff", ""), YES_NO),
+            status=_choice(params.get("status", ""), REVIEW_STATES),
+            q=text["q"],
+            page=page,
+        )
+
+    def query_string(self, **changes: Any) -> str:
+        from urllib.parse import urlencode
+
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values.update(changes)
+        return urlencode(
+            {k: v for k, v in values.items() if v not in ("", None, 1) or k == "page" and v != 1}
+        )
+
+
+def followed() -> ColumnElement[bool]:
+    return exists().where(booking_clicks.c.token == conversations.c.token)
+
+
+def conditions(filters: InboxFilters) -> list[ColumnElement[bool]]:
+    c = conversations.c
+    found: list[ColumnElement[bool]] = []
+    if filters.date_from:
+        found.append(c.started_at >= datetime.fromisoformat(filters.date_from))
+    if filters.date_to:
+        found.append(c.started_at < datetime.fromisoformat(filters.date_to) + timedelta(days=1))
+    if filters.channel:
+        found.append(c.channel == filters.channel)
+    if filters.language:
+        found.append(c.language == filters.language)
+    if filters.region:
+        # Part of a region id: "knee" finds knee_front and knee_back.
+        found.append(c.regions.like(like_pattern(filters.region), escape="\\"))
+    if filters.red_flag:
+        found.append(c.red_flag.is_(filters.red_flag == "yes"))
+    if filters.centre:
+        found.append(c.centre == filters.centre)
+    if filters.booking == "given":
+        found.append(c.booking_link_given.is_(True))
+    elif filters.booking == "followed":
+        found.append(followed())
+    elif filters.booking == "not_given":
+        found.append(c.booking_link_given.is_(False))
+    if filters.staff:
+        found.append(c.needs_staff.is_(filters.staff == "yes"))
+    reviewed = func.coalesce(notes.c.reviewed, False)
+    if filters.status == "reviewed":
+        found.append(reviewed.is_(True))
+    elif filters.status == "open":
+        found.append(or_(notes.c.reviewed.is_(None), not_(notes.c.reviewed)))
+    if filters.q:
+        found.append(c.user_text.like(like_pattern(filters.q), escape="\\"))
+    return found
+
+
+@dataclass
+class InboxPage:
+    rows: list[Any]
+    total: int
+    page: int
+    pages: int
+
+
+def inbox_page(connection: Connection, filters: InboxFilters) -> InboxPage:
+    joined = conversations.outerjoin(notes, notes.c.sender_id == conversations.c.sender_id)
+    where = and_(*conditions(filters)) if conditions(filters) else None
+    count = select(func.count()).select_from(joined)
+    listing = (
+        select(
+            conversations,
+            notes.c.reviewed,
+            notes.c.tags,
+            followed().label("followed"),
+        )
+        .select_from(joined)
+        .order_by(conversations.c.started_at.desc(), conversations.c.sender_id)
+    )
+    if where is not None:
+        count = count.where(where)
+        listing = listing.where(where)
+    total = int(connection.execute(count).scalar() or 0)
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(filters.page, pages)
+    rows = connection.execute(listing.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    return InboxPage(rows, total, page, pages)
+
+
+def distinct_values(connection: Connection, column: str) -> list[str]:
+    col = conversations.c[column]
+    return [str(v) for v in connection.execute(select(col).distinct().order_by(col)).scalars() if v]

@@ -1,0 +1,130 @@
+"""The review app's own tables, kept in the same database as Rasa's tracker store (one URL,
+HCMC_DATABASE_URL): staff accounts, sessions, the audit log, review state, intent corrections,
+booking-link clicks and the per-conversation index the inbox reads."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Engine
+
+metadata = MetaData()
+
+staff = Table(
+    "review_staff",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("password_hash", String(255), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+sessions = Table(
+    "review_sessions",
+    metadata,
+    # SHA-256 of the cookie's value: a stolen database does not give live sessions.
+    Column("token_hash", String(64), primary_key=True),
+    Column("username", String(64), nullable=False, index=True),
+    Column("csrf_token", String(64), nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+)
+
+audit_log = Table(
+    "review_audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False, index=True),
+    Column("username", String(64), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("sender_id", String(255), nullable=False),
+)
+
+# One row per conversation: what the inbox lists, filters and searches without reading events.
+conversations = Table(
+    "review_conversations",
+    metadata,
+    Column("sender_id", String(255), primary_key=True),
+    Column("started_at", DateTime, nullable=False, index=True),
+    Column("last_at", DateTime, nullable=False),
+    Column("channel", String(32), nullable=False, index=True),
+    Column("language", String(8), nullable=False, index=True),
+    Column("consent", String(16), nullable=False),
+    Column("regions", Text, nullable=False),  # ",knee,low_back," for exact matching with LIKE
+    Column("red_flag_tier", String(32), nullable=True),
+    Column("red_flag", Boolean, nullable=False, index=True),
+    Column("centre", String(32), nullable=True, index=True),
+    Column("booking_link_given", Boolean, nullable=False),
+    Column("needs_staff", Boolean, nullable=False, index=True),
+    Column("interview_complete", Boolean, nullable=False),
+    Column("user_turns", Integer, nullable=False),
+    Column("fallback_turns", Integer, nullable=False),
+    Column("user_text", Text, nullable=False),  # lower-cased, for the full-text search
+    Column("token", String(32), nullable=False, index=True),
+)
+
+notes = Table(
+    "review_annotations",
+    metadata,
+    Column("sender_id", String(255), primary_key=True),
+    Column("reviewed", Boolean, nullable=False, default=False),
+    Column("reviewed_by", String(64), nullable=True),
+    Column("tags", Text, nullable=False, default=""),
+    Column("note", Text, nullable=False, default=""),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+corrections = Table(
+    "review_corrections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sender_id", String(255), nullable=False, index=True),
+    Column("event_id", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("predicted_intent", String(128), nullable=True),
+    Column("confidence", Float, nullable=True),
+    Column("intent", String(128), nullable=False),
+    Column("corrected_by", String(64), nullable=False),
+    Column("corrected_at", DateTime, nullable=False),
+    UniqueConstraint("sender_id", "event_id"),
+)
+
+# Written by the Rasa server's booking redirect, which knows only the conversation's token.
+booking_clicks = Table(
+    "review_booking_clicks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token", String(32), nullable=False, index=True),
+    Column("centre", String(32), nullable=False),
+    Column("clicked_at", DateTime, nullable=False),
+)
+
+index_state = Table(
+    "review_index_state",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("last_event_id", Integer, nullable=False),
+    Column("last_click_id", Integer, nullable=False),
+)
+
+# Rows that belong to one conversation, erased with it: (table, column holding the sender id).
+PER_CONVERSATION: tuple[tuple[Table, str], ...] = (
+    (conversations, "sender_id"),
+    (notes, "sender_id"),
+    (corrections, "sender_id"),
+)
+
+
+def create_tables(engine: Engine) -> None:
+    metadata.create_all(engine)

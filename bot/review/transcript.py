@@ -1,0 +1,153 @@
+"""A conversation's events as the transcript page shows them, and its exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from bot.config import PROJECT_ROOT
+from bot.review.summary import intent_of, is_doubtful, is_typed, when
+
+
+@dataclass
+class Turn:
+    event_id: int
+    kind: str  # "user", "bot" or "red_flag"
+    at: datetime
+    text: str = ""
+    intent: str | None = None
+    confidence: float | None = None
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    buttons: list[str] = field(default_factory=list)
+    doubtful: bool = False
+    red_flag: bool = False
+    typed: bool = True
+
+
+def _entities(event: dict[str, Any]) -> list[dict[str, Any]]:
+    found = (event.get("parse_data") or {}).get("entities") or []
+    return [
+        {"entity": str(e.get("entity")), "value": e.get("value")}
+        for e in found
+        if isinstance(e, dict)
+    ]
+
+
+def turns(events: list[tuple[int, dict[str, Any]]]) -> list[Turn]:
+    shown: list[Turn] = []
+    for event_id, event in events:
+        kind = event.get("event")
+        at = when(event.get("timestamp"))
+        if kind == "user":
+            intent, confidence = intent_of(event)
+            entities = _entities(event)
+            shown.append(
+                Turn(
+                    event_id,
+                    "user",
+                    at,
+                    text=str(event.get("text") or ""),
+                    intent=intent,
+                    confidence=confidence,
+                    entities=entities,
+                    doubtful=is_typed(event) and is_doubtful(event),
+                    red_flag=intent == "red_flag"
+                    or any(e["entity"] == "red_flag_id" for e in entities),
+                    typed=is_typed(event),
+                )
+            )
+        elif kind == "bot":
+            buttons = (event.get("data") or {}).get("buttons") or []
+            shown.append(
+                Turn(
+                    event_id,
+                    "bot",
+                    at,
+                    text=str(event.get("text") or ""),
+                    buttons=[str(b.get("title", "")) for b in buttons if isinstance(b, dict)],
+                )
+            )
+        elif kind == "slot" and event.get("name") == "red_flag_tier" and event.get("value"):
+            shown.append(Turn(event_id, "red_flag", at, text=str(event["value"]), red_flag=True))
+    return shown
+
+
+@lru_cache(maxsize=1)
+def domain_intents() -> list[str]:
+    """Intents a correction may choose: the domain's, read from domain/*.yml."""
+    names: set[str] = set()
+    for path in sorted((PROJECT_ROOT / "domain").glob("*.yml")):
+        for intent in yaml.safe_load(path.read_text()).get("intents") or []:
+            names.add(next(iter(intent)) if isinstance(intent, dict) else str(intent))
+    return sorted(names)
+
+
+def export_json(
+    summary: dict[str, Any], events: list[tuple[int, dict[str, Any]]]
+) -> dict[str, Any]:
+    return {"conversation": summary, "events": [event for _, event in events]}
+
+
+CSV_COLUMNS = ("time", "speaker", "text", "intent", "confidence", "entities")
+
+
+def export_csv(events: list[tuple[int, dict[str, Any]]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for turn in turns(events):
+        if turn.kind == "red_flag":
+            continue
+        text = turn.text
+        # A cell starting with = + - @ would be a formula in a spreadsheet.
+        if text[:1] in ("=", "+", "-", "@"):
+            text = "'" + text
+        writer.writerow(
+            (
+                turn.at.isoformat(sep=" ", timespec="seconds"),
+                "patient" if turn.kind == "user" else "assistant",
+                text,
+                turn.intent or "",
+                f"{turn.confidence:.3f}" if turn.confidence is not None else "",
+                "; ".join(f"{e['entity']}={e['value']}" for e in turn.entities),
+            )
+        )
+    return out.getvalue()
+
+
+class _Literal(str):
+    pass
+
+
+def _literal(dumper: yaml.SafeDumper, value: _Literal) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+
+
+yaml.add_representer(_Literal, _literal, Dumper=yaml.SafeDumper)
+
+
+def corrections_yaml(rows: list[Any]) -> str:
+    """Corrected messages as Rasa NLU training data (YAML), one block per intent and language."""
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        text = " ".join(str(row.text).split())
+        if text and not text.startswith("/"):
+            grouped.setdefault((row.intent, row.language), []).append(text)
+    nlu = [
+        {
+            "intent": intent,
+            "metadata": {"language": language},
+            "examples": _Literal("".join(f"- {t}\n" for t in dict.fromkeys(texts))),
+        }
+        for (intent, language), texts in sorted(grouped.items())
+    ]
+    header = "# Intent corrections from the staff review app: check, then copy into data/nlu/.\n"
+    return header + yaml.dump(
+        {"version": "3.1", "nlu": nlu}, allow_unicode=True, sort_keys=False, Dumper=yaml.SafeDumper
+    )

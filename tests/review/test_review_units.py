@@ -1,0 +1,187 @@
+"""Pieces of the review app and of data protection, without a server: summaries, throttling,
+search patterns, accounts, the booking link, erasure and the retention purge."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from sqlalchemy import create_engine
+
+from actions.booking import tracked_booking_link
+from bot.cli.purge import DAY, purge
+from bot.config import load_settings
+from bot.conversations.consent_store import NOT_STORED
+from bot.conversations.erase import erase_conversation
+from bot.conversations.tokens import conversation_token
+from bot.review import accounts
+from bot.review.charts import horizontal_bars
+from bot.review.inbox import like_pattern
+from bot.review.summary import summarise
+from bot.review.throttle import LoginThrottle
+from tests.review.fixtures import Recording, copy_store, event_count
+
+
+def test_summary_reads_the_interview_and_red_flags_from_events():
+    events = [
+        {"event": "user", "timestamp": 10, "text": "hi", "input_channel": "rest",
+         "metadata": {"channel": "telegram"},
+         "parse_data": {"intent": {"name": "greet", "confidence": 0.99}}},
+        {"event": "slot", "timestamp": 11, "name": "consent", "value": "given"},
+        {"event": "slot", "timestamp": 11, "name": "pain_regions", "value": ["knee"]},
+        {"event": "user", "timestamp": 12, "text": "blorp",
+         "parse_data": {"intent": {"name": "nlu_fallback", "confidence": 0.3}}},
+        {"event": "slot", "timestamp": 13, "name": "red_flag_tier", "value": "doctor_today"},
+        {"event": "slot", "timestamp": 13, "name": "red_flag_tier", "value": "call_112"},
+        {"event": "slot", "timestamp": 13, "name": "red_flag_tier", "value": "gp_soon"},
+        {"event": "action", "timestamp": 14, "name": "action_explain_pain"},
+    ]  # fmt: skip
+    summary = summarise("telegram:42", events)
+    assert summary.channel == "telegram" and summary.consent == "given"
+    assert summary.regions == ["knee"] and summary.interview_complete
+    assert summary.red_flag_tier == "call_112"  # the most urgent tier seen stays
+    assert (summary.user_turns, summary.fallback_turns) == (2, 1)
+
+
+def test_a_restart_clears_the_summary_slots():
+    events = [
+        {"event": "slot", "timestamp": 1, "name": "pain_regions", "value": ["neck"]},
+        {"event": "restart", "timestamp": 2},
+    ]
+    assert summarise("x", events).regions == []
+
+
+def test_search_patterns_match_literally():
+    assert like_pattern("50%_off\\") == "%50\\%\\_off\\\\%"
+
+
+def test_throttle_blocks_after_five_failures_and_forgets_after_the_window():
+    now = [0.0]
+    throttle = LoginThrottle(clock=lambda: now[0])
+    for _ in range(5):
+        assert not throttle.blocked("user:ada")
+        throttle.failed("user:ada", "ip:1")
+    assert throttle.blocked("user:ada") and throttle.blocked("ip:1", "user:other")
+    now[0] = 15 * 60 + 1
+    assert not throttle.blocked("user:ada")
+
+
+def test_chart_labels_are_escaped():
+    svg = str(horizontal_bars("t", [("<script>", 1.0)]))
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_accounts_from_the_command_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("HCMC_VAR_DIR", str(tmp_path))
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough password\n"))
+    assert accounts.main(["add", "ada", "--role", "admin"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    assert accounts.main(["add", "bob"]) == 1
+    assert accounts.main(["list"]) == 0
+    assert "ada\tadmin" in capsys.readouterr().out
+    with sqlite3.connect(tmp_path / "conversations.db") as connection:
+        stored = connection.execute("SELECT password_hash FROM review_staff").fetchone()[0]
+    assert stored.startswith("$argon2id$") and "long enough" not in stored
+    assert accounts.main(["remove", "ada"]) == 0
+    assert accounts.main(["remove", "ada"]) == 1
+
+
+def test_booking_link_names_the_conversation_by_an_opaque_token():
+    settings = load_settings(
+        {"HCMC_PUBLIC_URL": "https://bot.example.org/", "HCMC_SECRET_KEY": "k"}
+    )
+    link = tracked_booking_link(settings, "kraainem", "knee", "telegram:123456789")
+    assert link.startswith("https://bot.example.org/webhooks/booking/go/kraainem?")
+    assert "123456789" not in link
+    query = parse_qs(urlsplit(link).query)
+    assert query["c"] == [conversation_token(settings, "telegram:123456789")]
+    assert query["reason"] == ["knee"]
+    direct = tracked_booking_link(load_settings({}), "kraainem", "knee", "telegram:1")
+    assert direct.startswith("https://booking.example.org/hcmc/kraainem?centre=kraainem")
+
+
+def test_tokens_differ_per_conversation_and_per_installation():
+    one, two = load_settings({"HCMC_SECRET_KEY": "a"}), load_settings({"HCMC_SECRET_KEY": "b"})
+    assert conversation_token(one, "x") != conversation_token(one, "y")
+    assert conversation_token(one, "x") != conversation_token(two, "x")
+
+
+def test_the_booking_redirect_records_the_click_and_forwards(recording: Recording):
+    assert recording.redirect_status == 302
+    assert recording.redirect_location.startswith(
+        "https://booking.example.org/hcmc/boitsfort?centre=boitsfort&reason="
+    )
+    with sqlite3.connect(recording.var_dir / "conversations.db") as connection:
+        tokens = [row[0] for row in connection.execute("SELECT token FROM review_booking_clicks")]
+    assert tokens == [conversation_token(recording.settings, recording.senders["booking"])]
+
+
+def test_patient_erasure_uses_the_same_path_and_leaves_other_conversations(recording, tmp_path):
+    settings = copy_store(recording, tmp_path / "var")
+    sender, other = recording.senders["booking"], recording.senders["person"]
+    assert erase_conversation(settings.tracker_database_url, sender) > 0
+    assert event_count(settings, sender) == 0 and event_count(settings, other) > 0
+    with sqlite3.connect(settings.tracker_database_url.removeprefix("sqlite:///")) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM review_booking_clicks").fetchone()[0] == 0
+    assert erase_conversation(settings.tracker_database_url, sender) == 0
+
+
+def test_erasing_from_an_empty_database_erases_nothing(tmp_path: Path):
+    assert erase_conversation(f"sqlite:///{tmp_path / 'empty.db'}", "nobody") == 0
+
+
+def test_purge_erases_only_conversations_past_the_retention_period(recording, tmp_path):
+    settings = copy_store(recording, tmp_path / "var")
+    assert purge(settings) == 0
+    assert purge(settings, now=time.time() + (settings.retention_days - 1) * DAY) == 0
+    assert purge(settings, now=time.time() + (settings.retention_days + 1) * DAY) == len(
+        recording.senders
+    )
+    for sender in recording.senders.values():
+        assert event_count(settings, sender) == 0
+
+
+def test_review_tables_are_created_beside_rasas(recording, tmp_path):
+    settings = copy_store(recording, tmp_path / "var")
+    from bot.review.database import review_engine
+
+    review_engine(settings).dispose()
+    engine = create_engine(settings.tracker_database_url)
+    with engine.connect() as connection:
+        names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
+    engine.dispose()
+    assert {"events", "review_staff", "review_audit_log", "review_conversations"} <= names
+
+
+@pytest.mark.parametrize("days", ["0", "-3"])
+def test_retention_must_be_positive(days):
+    with pytest.raises(ValueError):
+        load_settings({"HCMC_RETENTION_DAYS": days})
+
+
+def stored_user_texts(recording: Recording, name: str) -> list[str]:
+    with sqlite3.connect(recording.var_dir / "conversations.db") as connection:
+        rows = connection.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id",
+            (recording.senders[name],),
+        ).fetchall()
+    return [json.loads(row[0]).get("text") for row in rows]
+
+
+def test_once_consent_is_declined_no_message_text_is_kept(recording):
+    declined = stored_user_texts(recording, "declined")
+    assert declined and set(declined) == {NOT_STORED}
+    with sqlite3.connect(recording.var_dir / "conversations.db") as connection:
+        data = connection.execute(
+            "SELECT group_concat(data) FROM events WHERE sender_id = ?",
+            (recording.senders["declined"],),
+        ).fetchone()[0]
+    assert "stiff" not in data and "two weeks" not in data
+    assert "my knee has hurt for three weeks, worse on stairs" in stored_user_texts(
+        recording, "booking"
+    )
