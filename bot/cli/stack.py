@@ -40,6 +40,31 @@ def is_up(url: str, timeout: float = 1.0) -> bool:
         return False
 
 
+def rasa_bin() -> str:
+    return str(Path(sys.executable).parent / "rasa")
+
+
+def rasa_server_command(settings: Settings, endpoints: Path, port: int) -> list[str]:
+    command = [
+        rasa_bin(), "run",
+        "--model", str(settings.models_dir / MODEL_FILE),
+        "--endpoints", str(endpoints),
+        "--credentials", str(PROJECT_ROOT / "credentials.yml"),
+        "--interface", settings.rasa_host,
+        "--port", str(port),
+        "--cors", "*",
+    ]  # fmt: skip
+    token = os.environ.get("HCMC_RASA_API_TOKEN", "").strip()
+    if token:
+        # The HTTP API can read and change conversations: only with a token.
+        command += ["--enable-api", "--auth-token", token]
+    return command
+
+
+def action_server_command(port: int) -> list[str]:
+    return [rasa_bin(), "run", "actions", "--actions", "actions", "--port", str(port)]
+
+
 @dataclass
 class Stack:
     settings: Settings
@@ -48,35 +73,12 @@ class Stack:
     # The Telegram bridge runs as a third process only when its settings are given.
     telegram: TelegramSettings | None = None
 
-    @property
-    def rasa_bin(self) -> str:
-        return str(Path(sys.executable).parent / "rasa")
-
     def commands(self, endpoints: Path) -> dict[str, list[str]]:
         s = self.settings
-        rasa = [
-            self.rasa_bin, "run",
-            "--model", str(s.models_dir / MODEL_FILE),
-            "--endpoints", str(endpoints),
-            "--credentials", str(PROJECT_ROOT / "credentials.yml"),
-            "--interface", s.rasa_host,
-            "--port", str(s.rasa_port),
-            "--cors", "*",
-        ]  # fmt: skip
-        token = os.environ.get("HCMC_RASA_API_TOKEN", "").strip()
-        if token:
-            # The HTTP API can read and change conversations: only with a token.
-            rasa += ["--enable-api", "--auth-token", token]
-        actions = [
-            self.rasa_bin,
-            "run",
-            "actions",
-            "--actions",
-            "actions",
-            "--port",
-            str(s.action_port),
-        ]
-        commands = {"action server": actions, "rasa server": rasa}
+        commands = {
+            "action server": action_server_command(s.action_port),
+            "rasa server": rasa_server_command(s, endpoints, s.rasa_port),
+        }
         if self.telegram is not None:
             commands["telegram bridge"] = [sys.executable, "-m", "bot.telegram"]
         return commands
