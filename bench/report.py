@@ -49,8 +49,18 @@ def markdown_table(results: dict[str, Any]) -> str:
         row(f"{users} users: messages/s", ("users", users, "messages_per_s"), "", goal)
         row(f"{users} users: turn p95", ("users", users, "p95_ms"), " ms")
         row(f"{users} users: errors", ("users", users, "errors"), "", "0")
-        row(f"{users} users: replies to another conversation", ("users", users, "crossed_replies"), "", "0")  # noqa: E501
-        row(f"{users} users: wrong centre for the postcode", ("users", users, "wrong_content"), "", "0")  # noqa: E501
+        row(
+            f"{users} users: replies to another conversation",
+            ("users", users, "crossed_replies"),
+            "",
+            "0",
+        )
+        row(
+            f"{users} users: wrong centre for the postcode",
+            ("users", users, "wrong_content"),
+            "",
+            "0",
+        )
     row("start-up to first answer", ("startup_s",), " s")
     row("training", ("training_s",), " s", "< 300 s")
     lines = [
@@ -63,7 +73,9 @@ def markdown_table(results: dict[str, Any]) -> str:
         f"{_peak(reference.get('peak_memory_mb'))} | | {_peak(replicas.get('peak_memory_mb'))} | |"
     )
     worst = max(results["text_checks_5000_chars"]["red_flag_detector_ms"].values())
-    lines.append(f"| red-flag detector, 5,000 characters, worst input | {worst} ms CPU | | | | < 20 ms |")  # noqa: E501
+    lines.append(
+        f"| red-flag detector, 5,000 characters, worst input | {worst} ms CPU | | | | < 20 ms |"
+    )
     if "skipped" in replicas:
         lines.append(f"\nReplicas not measured: {replicas['skipped']}.")
     machine = results["machine"]

@@ -64,7 +64,10 @@ def under_load(webhook_url: str, script: Script) -> dict[str, Any]:
 
 
 def measure_bot(webhook_url: str, script: Script) -> dict[str, Any]:
-    return {"single_user": single_user(webhook_url, script), "users": under_load(webhook_url, script)}
+    return {
+        "single_user": single_user(webhook_url, script),
+        "users": under_load(webhook_url, script),
+    }
 
 
 def memory(processes: dict[str, subprocess.Popen[bytes]]) -> dict[str, float | None]:
@@ -78,7 +81,7 @@ def bench_hcmc(var_dir: Path) -> dict[str, Any]:
     stack.start()
     try:
         stack.wait_until_ready(timeout=300)
-        results = {"startup_s": round(time.perf_counter() - started, 1)}
+        results: dict[str, Any] = {"startup_s": round(time.perf_counter() - started, 1)}
         results |= measure_bot(settings.rest_webhook_url, hcmc_interview)
         results["peak_memory_mb"] = memory(stack.processes)
     finally:
@@ -93,7 +96,7 @@ def bench_reference(folder: Path) -> dict[str, Any]:
     bot.start(folder / "rasa.log")
     try:
         bot.wait_until_ready()
-        results = {
+        results: dict[str, Any] = {
             "training_s": round(bot.training_s, 1),
             "startup_s": round(time.perf_counter() - started, 1),
         }
@@ -156,9 +159,18 @@ def measure_training() -> float:
         started = time.perf_counter()
         subprocess.run(
             [
-                rasa_bin(), "train", "--force", "--quiet",
-                "--domain", "domain", "--data", "data", "--config", "config.yml",
-                "--out", out,
+                rasa_bin(),
+                "train",
+                "--force",
+                "--quiet",
+                "--domain",
+                "domain",
+                "--data",
+                "data",
+                "--config",
+                "config.yml",
+                "--out",
+                out,
             ],  # fmt: skip
             cwd=PROJECT_ROOT,
             env=rasa_environment(),

@@ -76,7 +76,12 @@ def compose_config(replicas: int = 2, action_servers: int = 2) -> str:
     """deploy/haproxy.cfg: the containers of deploy/compose.yml, by service name."""
     return render_config(
         [
-            Backend("rasa", ":5005", "/", [(f"rasa{i}", f"rasa{i}:5005") for i in range(1, replicas + 1)]),  # noqa: E501
+            Backend(
+                "rasa",
+                ":5005",
+                "/",
+                [(f"rasa{i}", f"rasa{i}:5005") for i in range(1, replicas + 1)],
+            ),
             Backend(
                 "actions",
                 ":5055",

@@ -103,7 +103,9 @@ class Cluster:
         endpoints = write_endpoints(self.settings, var / "endpoints.yml")
         config = var / "haproxy.cfg"
         config.write_text(self.haproxy_config())
-        commands = {f"actions{j}": action_server_command(self.action_port(j)) for j in self._actions}
+        commands = {
+            f"actions{j}": action_server_command(self.action_port(j)) for j in self._actions
+        }
         commands |= {
             f"rasa{i}": rasa_server_command(self.settings, endpoints, self.replica_port(i))
             for i in self._replicas

@@ -29,6 +29,7 @@ from telegram import (
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.ext import ContextTypes
 
+from bot.conversations.erase import erase_conversation
 from bot.telegram.assistant import (
     AssistantClient,
     AssistantRejected,
@@ -36,7 +37,6 @@ from bot.telegram.assistant import (
     send_with_retry,
 )
 from bot.telegram.config import TelegramSettings
-from bot.conversations.erase import erase_conversation
 from bot.telegram.messages import LANGUAGES, Messages, language_code
 from bot.telegram.payloads import INTERNAL_PREFIX, PayloadStore
 from bot.telegram.rendering import Markup, marked_keyboard, render_replies, to_html

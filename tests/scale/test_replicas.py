@@ -84,9 +84,7 @@ def test_concurrent_messages_to_one_conversation_are_each_answered_once(
     questions = list(FAQ_ANSWERS)
     with ThreadPoolExecutor(max_workers=len(questions)) as pool:
         answers = list(
-            pool.map(
-                lambda item: replicas[item[0] % 2].send(item[1]), enumerate(questions)
-            )
+            pool.map(lambda item: replicas[item[0] % 2].send(item[1]), enumerate(questions))
         )
     for question, replies in zip(questions, answers, strict=True):
         assert FAQ_ANSWERS[question] in said(replies), f"wrong or no answer to {question}"

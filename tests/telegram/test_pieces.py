@@ -9,8 +9,8 @@ import pytest
 from telegram import ReplyKeyboardMarkup, ReplyKeyboardRemove
 from telegram.error import InvalidToken
 
-from bot.telegram.config import load_telegram_settings
 from bot.conversations.erase import erase_conversation
+from bot.telegram.config import load_telegram_settings
 from bot.telegram.messages import LANGUAGES, language_code, load_messages, messages
 from bot.telegram.payloads import PayloadStore
 from bot.telegram.redaction import protect

@@ -105,6 +105,8 @@ def test_redis_url_with_password_and_tls():
 
 
 def test_passwords_never_reach_the_terminal():
-    assert redact_url("postgresql://rasa:secret@db:5432/hcmc") == "postgresql://rasa:***@db:5432/hcmc"
+    assert (
+        redact_url("postgresql://rasa:secret@db:5432/hcmc") == "postgresql://rasa:***@db:5432/hcmc"
+    )
     assert redact_url("redis://:secret@cache:6379/0") == "redis://:***@cache:6379/0"
     assert redact_url("sqlite:///var/conversations.db") == "sqlite:///var/conversations.db"

@@ -76,7 +76,7 @@ def test_balancer_spreads_over_every_replica_and_action_server():
     settings = load_settings({"HCMC_RASA_PORT": "5600", "HCMC_ACTION_PORT": "5650"})
     config = Cluster(settings, 1, 3, PROJECT_ROOT / "var").haproxy_config()
     assert "bind 127.0.0.1:5600" in config and "bind 127.0.0.1:5650" in config
-    assert re.findall(r"server \S+ (\S+)", config) == [
+    assert re.findall(r"^    server \S+ (\S+)", config, re.MULTILINE) == [
         "127.0.0.1:5601",
         "127.0.0.1:5651",
         "127.0.0.1:5652",
