@@ -45,8 +45,9 @@ def rasa_bin() -> str:
 
 
 def rasa_server_command(settings: Settings, endpoints: Path, port: int) -> list[str]:
+    # Rasa's own CLI, with the project's speed fix applied (bot/rasa_speedups.py).
     command = [
-        rasa_bin(), "run",
+        sys.executable, "-m", "bot.cli.rasa_server", "run",
         "--model", str(settings.models_dir / MODEL_FILE),
         "--endpoints", str(endpoints),
         "--credentials", str(PROJECT_ROOT / "credentials.yml"),
