@@ -44,7 +44,7 @@ def markdown_table(results: dict[str, Any]) -> str:
 
     row("one user: turn p50", ("single_user", "p50_ms"), " ms")
     row("one user: turn p95", ("single_user", "p95_ms"), " ms", "< 100 ms")
-    for users in ("20", "100"):
+    for users in hcmc["users"]:
         goal = "HCMC >= 1.0x ref; 2 replicas >= 1.5x ref" if users == "20" else ""
         row(f"{users} users: messages/s", ("users", users, "messages_per_s"), "", goal)
         row(f"{users} users: turn p95", ("users", users, "p95_ms"), " ms")

@@ -42,7 +42,9 @@ CLUSTER_DATABASE = os.environ.get(
 )
 CLUSTER_REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 SINGLE_USER_CONVERSATIONS = int(os.environ.get("BENCH_CONVERSATIONS", "20"))
-USER_COUNTS = (20, 100)
+USER_COUNTS = tuple(int(n) for n in os.environ.get("BENCH_USERS", "20,100").split(","))
+# BENCH_TRAINING=0 skips the (several minutes') HCMC training measurement, for a quick run.
+MEASURE_TRAINING = os.environ.get("BENCH_TRAINING", "1") != "0"
 
 
 def single_user(webhook_url: str, script: Script) -> dict[str, Any]:
@@ -192,7 +194,8 @@ def main() -> int:
         print("  Reference bot measured.", flush=True)
         cluster = bench_cluster(folder / "cluster")
         print("  Replicas measured." if "skipped" not in cluster else f"  {cluster['skipped']}")
-    hcmc["training_s"] = round(measure_training(), 1)
+    if MEASURE_TRAINING:
+        hcmc["training_s"] = round(measure_training(), 1)
     results = {
         "when": stamp,
         "machine": {

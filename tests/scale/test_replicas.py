@@ -8,20 +8,16 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
-
 from bot.cluster.replicas import Cluster
 from bot.conversations.erase import erase_conversation
 from bot.rest_client import RestClient, reply_texts
-
-pytestmark = pytest.mark.scale
 
 Transcript = Callable[[str], list[tuple[str, str]]]
 
 # FAQ buttons and a phrase only their own answer contains.
 FAQ_ANSWERS = {
     "/faq/trigger_points": "small, tight and painful knot",
-    "/faq/referred_pain": "somewhere other than in the muscle",
+    "/faq/after_effects": "sore for 1 or 2 days",
     "/faq/manual_therapy": "hands-on techniques",
     "/faq/dry_needling": "single-use needle",
 }
