@@ -22,14 +22,21 @@ TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml) 
 	$(SPACY_PIPELINE)
 PATTERNS := $(wildcard bot/nlp/patterns/*.jsonl) bot/nlp/pipeline.py
 
-.PHONY: run chat test lint types unit validate train test-stories e2e browser review chromium \
-	widget bench bench-review nlu-eval install spacy clean
+.PHONY: run chat cluster test lint types unit validate train test-stories e2e browser review scale \
+	chromium haproxy widget bench bench-review deploy-check nlu-eval install spacy clean
 
 run: $(MODEL) $(WIDGET)
 	$(PY) -m bot.cli.run
 
 chat: $(MODEL)
 	$(PY) -m bot.cli.chat
+
+# Several Rasa replicas and action servers behind HAProxy; needs HCMC_DATABASE_URL (PostgreSQL)
+# and HCMC_LOCK_STORE_URL (Redis). See README, "Running several replicas".
+REPLICAS ?= 2
+ACTION_SERVERS ?= 2
+cluster: $(MODEL) haproxy
+	$(PY) -m bot.cli.cluster --replicas $(REPLICAS) --action-servers $(ACTION_SERVERS)
 
 install: $(INSTALLED)
 
@@ -65,7 +72,7 @@ $(MODEL): $(INSTALLED) $(TRAINING_INPUTS)
 		--fixed-model-name hcmc --quiet 2>&1 | grep -v "it/s\]" | tail -n 5
 	@test -f $@
 
-test: lint types unit validate train test-stories e2e browser review
+test: lint types unit validate train test-stories e2e browser review scale
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check bot actions tests bench
@@ -92,9 +99,6 @@ e2e: $(MODEL)
 browser: $(MODEL) $(WIDGET) chromium
 	$(PY) -m pytest tests/browser -q -p no:cacheprovider
 
-bench: $(MODEL)
-	$(PY) -m bench.run
-
 # The review app's inbox over 10,000 synthetic conversations (bench/results/review-inbox.md).
 bench-review: $(INSTALLED)
 	$(PY) -m bench.review_inbox
@@ -103,6 +107,23 @@ bench-review: $(INSTALLED)
 # (ports 5505/5555), PostgreSQL when reachable, and the browser test in Debian's chromium.
 review: $(MODEL) chromium
 	$(PY) -m pytest -p tests.review.fixtures tests/review tests/browser/test_review_app.py -q -rs
+
+# Two replicas, alternating and concurrent turns, a replica killed; skipped (with the reason)
+# when PostgreSQL or Redis is not reachable on 127.0.0.1.
+scale: $(MODEL) haproxy
+	$(PY) -m pytest tests/scale -q -rs
+
+bench: $(MODEL) haproxy
+	$(PY) -m bench.run
+
+# HAProxy from the distribution, when missing and we may install it; otherwise the scale test
+# and the benchmark's replica part say why they are skipped.
+haproxy:
+	@scripts/ensure-haproxy.sh
+
+# Checks the deployment files that can be checked without pulling images.
+deploy-check: $(INSTALLED) haproxy
+	$(PY) -m pytest tests/unit/test_deploy.py -q
 
 # NLU cross-validation per language (a few minutes; not part of `make test`).
 nlu-eval: $(INSTALLED) $(SPACY_PIPELINE)

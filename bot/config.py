@@ -10,6 +10,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +37,13 @@ def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
     return path if path.is_absolute() else PROJECT_ROOT / path
 
 
+def _redis_url(env: Mapping[str, str], name: str) -> str:
+    raw = env.get(name, "").strip()
+    if raw and not raw.startswith(("redis://", "rediss://")):
+        raise ValueError(f"{name} must be a redis:// or rediss:// URL, got {raw!r}")
+    return raw
+
+
 @dataclass(frozen=True)
 class Settings:
     """What an operator can change, with the defaults a fresh clone runs with."""
@@ -45,6 +53,11 @@ class Settings:
     action_port: int = 5055
     # SQLAlchemy URL of Rasa's tracker store; SQLite file by default, PostgreSQL in production.
     database_url: str = ""
+    # Redis URL of Rasa's lock store; empty: in-memory locks, right for one Rasa process only.
+    lock_store_url: str = ""
+    # Where Rasa calls the actions; empty: the one action server on action_port. Several action
+    # servers sit behind a load balancer, whose address goes here.
+    action_url: str = ""
     retention_days: int = 90
     booking_urls: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BOOKING_URLS))
     # Optional phone or e-mail routes per centre, shown when a patient asks for a person.
@@ -69,7 +82,7 @@ class Settings:
 
     @property
     def action_server_url(self) -> str:
-        return f"http://{self.rasa_host}:{self.action_port}/webhook"
+        return self.action_url or f"http://{self.rasa_host}:{self.action_port}/webhook"
 
     @property
     def rest_webhook_url(self) -> str:
@@ -88,6 +101,15 @@ class Settings:
 
     def contact_route(self, centre_id: str) -> str:
         return self.contact_routes.get(centre_id, "")
+
+
+def redact_url(url: str) -> str:
+    """A database or Redis URL fit for a log or a terminal: the password replaced by ***."""
+    parts = urlsplit(url)
+    if not parts.password:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -111,6 +133,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         rasa_port=_int(env, "HCMC_RASA_PORT", 5005),
         action_port=_int(env, "HCMC_ACTION_PORT", 5055),
         database_url=env.get("HCMC_DATABASE_URL", "").strip(),
+        lock_store_url=_redis_url(env, "HCMC_LOCK_STORE_URL"),
+        action_url=env.get("HCMC_ACTION_URL", "").strip(),
         retention_days=retention_days,
         booking_urls=booking_urls,
         contact_routes=contact_routes,

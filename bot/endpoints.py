@@ -1,9 +1,10 @@
-"""Rasa's endpoints file, written from the settings (tracker store URL, action server)."""
+"""Rasa's endpoints file, written from the settings: action server, tracker store, lock store."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import yaml
 from sqlalchemy.engine import make_url
@@ -28,6 +29,9 @@ def tracker_store_config(database_url: str) -> dict[str, Any]:
         if database.is_absolute() and database.is_relative_to(PROJECT_ROOT):
             config["db"] = str(database.relative_to(PROJECT_ROOT))
         return config
+    if url.drivername.startswith("postgresql"):
+        # Rasa connects to this maintenance database first and creates `db` when it is missing.
+        config["login_db"] = "postgres"
     for key, value in (
         ("url", url.host),
         ("port", url.port),
@@ -39,11 +43,32 @@ def tracker_store_config(database_url: str) -> dict[str, Any]:
     return config
 
 
+def lock_store_config(redis_url: str) -> dict[str, Any]:
+    """Rasa's Redis lock store settings from one URL such as ``redis://:pass@host:6379/0``."""
+    parts = urlsplit(redis_url)
+    database = parts.path.strip("/")
+    config: dict[str, Any] = {
+        "type": "redis",
+        "url": parts.hostname or "127.0.0.1",
+        "port": parts.port or 6379,
+        "db": int(database) if database else 0,
+    }
+    if parts.password:
+        config["password"] = unquote(parts.password)
+    if parts.scheme == "rediss":
+        config["use_ssl"] = True
+    return config
+
+
 def endpoints_config(settings: Settings) -> dict[str, Any]:
-    return {
+    config: dict[str, Any] = {
         "action_endpoint": {"url": settings.action_server_url},
         "tracker_store": tracker_store_config(settings.tracker_database_url),
     }
+    # Without it Rasa locks conversations in memory: right for one process, wrong for replicas.
+    if settings.lock_store_url:
+        config["lock_store"] = lock_store_config(settings.lock_store_url)
+    return config
 
 
 def write_endpoints(settings: Settings, target: Path) -> Path:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.config import PROJECT_ROOT, load_settings
-from bot.endpoints import endpoints_config, tracker_store_config
+from bot.config import PROJECT_ROOT, load_settings, redact_url
+from bot.endpoints import endpoints_config, lock_store_config, tracker_store_config
 
 
 def test_defaults_need_no_environment():
@@ -37,7 +37,12 @@ def test_environment_overrides():
 
 
 @pytest.mark.parametrize(
-    ("name", "value"), [("HCMC_RASA_PORT", "abc"), ("HCMC_RETENTION_DAYS", "0")]
+    ("name", "value"),
+    [
+        ("HCMC_RASA_PORT", "abc"),
+        ("HCMC_RETENTION_DAYS", "0"),
+        ("HCMC_LOCK_STORE_URL", "127.0.0.1:6379"),
+    ],
 )
 def test_bad_values_are_refused_with_the_variable_named(name, value):
     with pytest.raises(ValueError, match=name):
@@ -55,6 +60,7 @@ def test_postgresql_url_becomes_rasa_tracker_store_settings():
         "type": "bot.conversations.consent_store.ConsentAwareTrackerStore",
         "dialect": "postgresql",
         "db": "conversations",
+        "login_db": "postgres",
         "url": "127.0.0.1",
         "port": 5432,
         "username": "rasa",
@@ -65,3 +71,42 @@ def test_postgresql_url_becomes_rasa_tracker_store_settings():
 def test_sqlite_file_outside_the_project_keeps_its_absolute_path(tmp_path: Path):
     config = tracker_store_config(f"sqlite:///{tmp_path / 'c.db'}")
     assert config["db"] == str(tmp_path / "c.db")
+
+
+def test_embedded_default_has_no_lock_store_so_rasa_locks_in_memory():
+    assert "lock_store" not in endpoints_config(load_settings({}))
+
+
+def test_replica_settings_select_postgresql_redis_and_the_action_balancer():
+    settings = load_settings(
+        {
+            "HCMC_DATABASE_URL": "postgresql://postgres@127.0.0.1:5432/hcmc",
+            "HCMC_LOCK_STORE_URL": "redis://127.0.0.1:6379/9",
+            "HCMC_ACTION_URL": "http://127.0.0.1:5650/webhook",
+        }
+    )
+    config = endpoints_config(settings)
+    assert config["action_endpoint"] == {"url": "http://127.0.0.1:5650/webhook"}
+    assert config["tracker_store"]["dialect"] == "postgresql"
+    assert config["tracker_store"]["db"] == "hcmc"
+    assert config["lock_store"] == {"type": "redis", "url": "127.0.0.1", "port": 6379, "db": 9}
+
+
+def test_redis_url_with_password_and_tls():
+    config = lock_store_config("rediss://:s%40cret@redis.internal:6380/2")
+    assert config == {
+        "type": "redis",
+        "url": "redis.internal",
+        "port": 6380,
+        "db": 2,
+        "password": "s@cret",
+        "use_ssl": True,
+    }
+
+
+def test_passwords_never_reach_the_terminal():
+    assert (
+        redact_url("postgresql://rasa:secret@db:5432/hcmc") == "postgresql://rasa:***@db:5432/hcmc"
+    )
+    assert redact_url("redis://:secret@cache:6379/0") == "redis://:***@cache:6379/0"
+    assert redact_url("sqlite:///var/conversations.db") == "sqlite:///var/conversations.db"

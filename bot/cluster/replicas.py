@@ -1,0 +1,178 @@
+"""Starts N Rasa replicas and M action servers on one host behind HAProxy, and stops them.
+
+Ports: the balancer answers on the usual addresses (HCMC_RASA_PORT for Rasa, HCMC_ACTION_PORT for
+the actions); replica i listens on HCMC_RASA_PORT + i and action server j on HCMC_ACTION_PORT + j.
+The replicas share the tracker store (HCMC_DATABASE_URL) and the lock store (HCMC_LOCK_STORE_URL),
+which is what lets any replica answer any turn of any conversation.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.cli.stack import (
+    action_server_command,
+    is_up,
+    rasa_environment,
+    rasa_server_command,
+)
+from bot.cluster.haproxy import Backend, haproxy_binary, render_config
+from bot.config import PROJECT_ROOT, Settings
+from bot.endpoints import write_endpoints
+
+
+class ClusterError(RuntimeError):
+    pass
+
+
+def check_shared_stores(settings: Settings, replicas: int) -> None:
+    """Several replicas need a shared lock store, or two of them could handle the same
+    conversation at once; and a tracker store every replica reaches."""
+    if replicas < 2:
+        return
+    if not settings.lock_store_url:
+        raise ClusterError("Several replicas need HCMC_LOCK_STORE_URL (Redis lock store).")
+    if settings.tracker_database_url.startswith("sqlite"):
+        raise ClusterError("Several replicas need HCMC_DATABASE_URL (PostgreSQL tracker store).")
+
+
+@dataclass
+class Cluster:
+    settings: Settings
+    replicas: int
+    action_servers: int
+    log_dir: Path
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.replicas < 1 or self.action_servers < 1:
+            raise ClusterError("At least one Rasa replica and one action server.")
+        check_shared_stores(self.settings, self.replicas)
+
+    def replica_port(self, number: int) -> int:
+        return self.settings.rasa_port + number
+
+    def action_port(self, number: int) -> int:
+        return self.settings.action_port + number
+
+    def replica_url(self, number: int) -> str:
+        return f"http://{self.settings.rasa_host}:{self.replica_port(number)}"
+
+    @property
+    def balancer_url(self) -> str:
+        return self.settings.rasa_url
+
+    def haproxy_config(self) -> str:
+        host = self.settings.rasa_host
+        return render_config(
+            [
+                Backend(
+                    "rasa",
+                    f"{host}:{self.settings.rasa_port}",
+                    "/",
+                    [(f"rasa{i}", f"{host}:{self.replica_port(i)}") for i in self._replicas],
+                ),
+                Backend(
+                    "actions",
+                    f"{host}:{self.settings.action_port}",
+                    "/health",
+                    [(f"actions{j}", f"{host}:{self.action_port(j)}") for j in self._actions],
+                ),
+            ]
+        )
+
+    @property
+    def _replicas(self) -> range:
+        return range(1, self.replicas + 1)
+
+    @property
+    def _actions(self) -> range:
+        return range(1, self.action_servers + 1)
+
+    def commands(self) -> dict[str, list[str]]:
+        haproxy = haproxy_binary()
+        if haproxy is None:
+            raise ClusterError("HAProxy is not installed (Debian: apt-get install haproxy).")
+        var = self.settings.var_dir
+        # The replicas reach the actions at HCMC_ACTION_PORT, the balancer in front of the
+        # action servers.
+        endpoints = write_endpoints(self.settings, var / "endpoints.yml")
+        config = var / "haproxy.cfg"
+        config.write_text(self.haproxy_config())
+        commands = {
+            f"actions{j}": action_server_command(self.action_port(j)) for j in self._actions
+        }
+        commands |= {
+            f"rasa{i}": rasa_server_command(self.settings, endpoints, self.replica_port(i))
+            for i in self._replicas
+        }
+        # -db: stay in the foreground, so that stop() ends it like the other processes.
+        commands["haproxy"] = [haproxy, "-db", "-f", str(config)]
+        return commands
+
+    def start(self) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        self.settings.var_dir.mkdir(parents=True, exist_ok=True)
+        for name, command in self.commands().items():
+            self.processes[name] = self._spawn(name, command)
+
+    def _spawn(self, name: str, command: list[str]) -> subprocess.Popen[bytes]:
+        log = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115
+        return subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=rasa_environment(), stdout=log, stderr=log
+        )
+
+    def health_urls(self) -> dict[str, str]:
+        host = self.settings.rasa_host
+        urls = {f"actions{j}": f"http://{host}:{self.action_port(j)}/health" for j in self._actions}
+        urls |= {f"rasa{i}": f"{self.replica_url(i)}/" for i in self._replicas}
+        urls["haproxy"] = f"{self.balancer_url}/"
+        return urls
+
+    def wait_until_ready(self, timeout: float = 300.0) -> None:
+        deadline = time.monotonic() + timeout
+        pending = self.health_urls()
+        while pending:
+            for name, url in list(pending.items()):
+                process = self.processes[name]
+                if process.poll() is not None:
+                    raise ClusterError(
+                        f"{name} stopped (exit code {process.returncode}); "
+                        f"see {self.log_dir / (name + '.log')}"
+                    )
+                if is_up(url):
+                    del pending[name]
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"Not ready after {timeout:.0f} s: {', '.join(pending)}")
+            time.sleep(0.5)
+
+    def kill(self, name: str) -> None:
+        """Ends one process at once, as a crash or a lost machine would (SIGKILL)."""
+        process = self.processes[name]
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        self.processes.clear()
+
+    def wait(self) -> int:
+        """Blocks until one process ends; returns its exit code."""
+        while True:
+            for name, process in self.processes.items():
+                code = process.poll()
+                if code is not None:
+                    print(f"{name} stopped (exit code {code}).")
+                    return code
+            time.sleep(1)

@@ -1,0 +1,133 @@
+"""One conversation served by two Rasa replicas: alternating turns, concurrent messages, and a
+replica killed mid-conversation. The transcript in PostgreSQL must stay complete and in order."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from bot.cluster.replicas import Cluster
+from bot.conversations.erase import erase_conversation
+from bot.rest_client import RestClient, reply_texts
+
+Transcript = Callable[[str], list[tuple[str, str]]]
+
+# FAQ buttons and a phrase only their own answer contains.
+FAQ_ANSWERS = {
+    "/faq/trigger_points": "small, tight and painful knot",
+    "/faq/after_effects": "sore for 1 or 2 days",
+    "/faq/manual_therapy": "hands-on techniques",
+    "/faq/dry_needling": "single-use needle",
+}
+SWITCH_TO_FRENCH = '/switch_language{"language":"fr"}'
+GRADUAL = '/describe_pain{"pain_onset":"gradual"}'
+
+
+def said(replies: list[dict]) -> str:
+    return "\n".join(reply_texts(replies))
+
+
+def client(url: str, sender: str) -> RestClient:
+    return RestClient(f"{url}/webhooks/rest/webhook", sender=sender, timeout=90)
+
+
+def turns(events: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+    """(user text, texts the bot said before the next user message), from stored events."""
+    result: list[tuple[str, list[str]]] = []
+    for type_name, data in events:
+        event = json.loads(data)
+        if type_name == "user":
+            result.append((event["text"], []))
+        elif type_name == "bot" and result and event.get("text"):
+            result[-1][1].append(event["text"])
+    return result
+
+
+def test_turns_alternating_between_replicas_continue_one_conversation(
+    cluster: Cluster, transcript: Transcript
+):
+    sender = f"scale-{uuid.uuid4().hex[:8]}"
+    first, second = client(cluster.replica_url(1), sender), client(cluster.replica_url(2), sender)
+
+    assert "not a doctor" in said(first.send("hello"))
+    assert "Where do you feel the pain" in said(second.send("/give_consent"))
+    assert "left, on the right" in said(first.send("my knee has hurt for three weeks"))
+    assert "How did it start" in said(second.send('/describe_pain{"pain_side":"left"}'))
+    # The language chosen on one replica holds on the other.
+    assert "continuons en français" in said(first.send(SWITCH_TO_FRENCH))
+    assert "la plus forte" in said(second.send(GRADUAL))
+
+    stored = turns(transcript(sender))
+    assert [text for text, _ in stored] == [
+        "hello",
+        "/give_consent",
+        "my knee has hurt for three weeks",
+        '/describe_pain{"pain_side":"left"}',
+        SWITCH_TO_FRENCH,
+        GRADUAL,
+    ]
+    assert all(replies for _, replies in stored), "a stored turn has no answer"
+
+
+def test_concurrent_messages_to_one_conversation_are_each_answered_once(
+    cluster: Cluster, transcript: Transcript
+):
+    sender = f"scale-{uuid.uuid4().hex[:8]}"
+    replicas = [client(cluster.replica_url(1), sender), client(cluster.replica_url(2), sender)]
+    replicas[0].send("hello")
+    questions = list(FAQ_ANSWERS)
+    with ThreadPoolExecutor(max_workers=len(questions)) as pool:
+        answers = list(
+            pool.map(lambda item: replicas[item[0] % 2].send(item[1]), enumerate(questions))
+        )
+    for question, replies in zip(questions, answers, strict=True):
+        assert FAQ_ANSWERS[question] in said(replies), f"wrong or no answer to {question}"
+        others = [phrase for q, phrase in FAQ_ANSWERS.items() if q != question]
+        assert not any(phrase in said(replies) for phrase in others), "another turn's answer"
+
+    stored = turns(transcript(sender))
+    assert sorted(text for text, _ in stored[1:]) == sorted(questions)
+    for text, replies in stored[1:]:
+        # Each message handled once, on its own: exactly its own answer follows it.
+        assert sum(FAQ_ANSWERS[text] in reply for reply in replies) == 1
+        assert sum(phrase in " ".join(replies) for phrase in FAQ_ANSWERS.values()) == 1
+
+
+def test_erasing_a_conversation_in_postgresql_makes_every_replica_start_afresh(
+    cluster: Cluster, transcript: Transcript
+):
+    sender = f"scale-{uuid.uuid4().hex[:8]}"
+    replica = client(cluster.replica_url(2), sender)
+    replica.send("hello")
+    assert "Where do you feel the pain" in said(replica.send("/give_consent"))
+
+    assert erase_conversation(cluster.settings.tracker_database_url, sender) > 0
+
+    assert transcript(sender) == []
+    # The other replica has nothing of it either: consent is asked again.
+    assert "permission" in said(client(cluster.replica_url(1), sender).send("hello"))
+
+
+# Last: it leaves one replica.
+def test_a_replica_killed_mid_conversation_loses_nothing(cluster: Cluster, transcript: Transcript):
+    sender = f"scale-{uuid.uuid4().hex[:8]}"
+    balanced = client(cluster.balancer_url, sender)
+    sent = ["hello", "/give_consent", "my knee has hurt for three weeks, worse on stairs"]
+    for message in sent:
+        assert reply_texts(balanced.send(message))
+
+    cluster.kill("rasa1")
+
+    replies = balanced.send('/describe_pain{"pain_side":"left"}')
+    assert "How did it start" in said(replies)  # the interview goes on, not from the start
+    replies = balanced.send("it came on gradually")
+    assert "scale from 0" in said(replies)
+    replies = balanced.send("6")
+    assert "therapist" in said(replies)
+    sent += ['/describe_pain{"pain_side":"left"}', "it came on gradually", "6"]
+
+    stored = turns(transcript(sender))
+    assert [text for text, _ in stored] == sent
+    assert all(replies for _, replies in stored), "a stored turn has no answer"

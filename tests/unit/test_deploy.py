@@ -1,0 +1,85 @@
+"""The deployment files agree with the code: the load balancer's servers are the compose file's
+services, the committed haproxy.cfg is what the renderer gives, and HAProxy accepts it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+import yaml
+
+from bot.cluster.haproxy import compose_config, haproxy_binary, render_config
+from bot.cluster.replicas import Cluster, ClusterError
+from bot.config import PROJECT_ROOT, load_settings
+
+DEPLOY = PROJECT_ROOT / "deploy"
+
+
+def compose() -> dict:
+    return yaml.safe_load((DEPLOY / "compose.yml").read_text())
+
+
+def test_committed_haproxy_config_is_the_rendered_one():
+    assert (DEPLOY / "haproxy.cfg").read_text() == compose_config()
+
+
+def test_every_balanced_server_is_a_compose_service_running_that_server():
+    services = compose()["services"]
+    servers = re.findall(r"^\s+server (\S+) (\S+):(\d+)", compose_config(), re.MULTILINE)
+    assert {name for name, _, _ in servers} == {"rasa1", "rasa2", "actions1", "actions2"}
+    for name, host, _ in servers:
+        assert host == name
+        role = "rasa" if name.startswith("rasa") else "actions"
+        assert services[name]["command"] == ["python", "-m", "bot.cli.serve", role]
+
+
+def test_replicas_share_postgresql_and_redis_and_call_actions_through_the_balancer():
+    services = compose()["services"]
+    for name in ("rasa1", "rasa2"):
+        environment = services[name]["environment"]
+        assert environment["HCMC_DATABASE_URL"].startswith("postgresql://")
+        assert environment["HCMC_LOCK_STORE_URL"].startswith("redis://redis:")
+        assert environment["HCMC_ACTION_URL"] == "http://balancer:5055/webhook"
+
+
+def test_compose_file_has_no_password_of_its_own():
+    text = (DEPLOY / "compose.yml").read_text()
+    assert "${POSTGRES_PASSWORD:?" in text
+    assert not re.search(r"POSTGRES_PASSWORD: (?!\$)", text)
+
+
+@pytest.mark.skipif(haproxy_binary() is None, reason="HAProxy is not installed")
+@pytest.mark.parametrize("name", ["deploy", "local"])
+def test_haproxy_accepts_the_configurations(tmp_path, name):
+    if name == "deploy":
+        config = compose_config()
+    else:
+        settings = load_settings({"HCMC_RASA_PORT": "5640", "HCMC_ACTION_PORT": "5690"})
+        config = Cluster(settings, 1, 3, tmp_path).haproxy_config()
+    path = tmp_path / "haproxy.cfg"
+    path.write_text(config)
+    result = subprocess.run(
+        [str(haproxy_binary()), "-c", "-f", str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_several_replicas_without_shared_stores_are_refused(tmp_path):
+    with pytest.raises(ClusterError, match="HCMC_LOCK_STORE_URL"):
+        Cluster(load_settings({}), 2, 1, tmp_path)
+    with pytest.raises(ClusterError, match="HCMC_DATABASE_URL"):
+        Cluster(load_settings({"HCMC_LOCK_STORE_URL": "redis://127.0.0.1:6379/9"}), 2, 1, tmp_path)
+
+
+def test_balancer_spreads_over_every_replica_and_action_server():
+    settings = load_settings({"HCMC_RASA_PORT": "5600", "HCMC_ACTION_PORT": "5650"})
+    config = Cluster(settings, 1, 3, PROJECT_ROOT / "var").haproxy_config()
+    assert "bind 127.0.0.1:5600" in config and "bind 127.0.0.1:5650" in config
+    assert re.findall(r"^    server \S+ (\S+)", config, re.MULTILINE) == [
+        "127.0.0.1:5601",
+        "127.0.0.1:5651",
+        "127.0.0.1:5652",
+        "127.0.0.1:5653",
+    ]
+    assert "render" in render_config([]).lower()  # says where it comes from
