@@ -130,4 +130,4 @@ nlu-eval: $(INSTALLED) $(SPACY_PIPELINE)
 	$(PY) -m bot.cli.nlu_eval --multilingual
 
 clean:
-	rm -rf build models var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build models var .pytest_cache .mypy_cache .ruff_cache web/widget/node_modules
