@@ -182,30 +182,25 @@ def measure_training() -> float:
         return time.perf_counter() - started
 
 
+def write_results(stamp: str, results: dict[str, Any]) -> str:
+    """Writes the JSON and the Markdown table; called after each part, so that an interrupted
+    run keeps what it measured."""
+    results["machine"]["load_average_1min"] = round(os.getloadavg()[0], 2)
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    (RESULTS_DIR / f"{stamp}.json").write_text(json.dumps(results, indent=2) + "\n")
+    table = markdown_table(results)
+    (RESULTS_DIR / "latest.md").write_text(table)
+    return table
+
+
 def main() -> int:
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    print("Benchmark: HCMC (one Rasa server), then the reference bot, then HCMC replicas.")
-    with tempfile.TemporaryDirectory() as temporary:
-        folder = Path(temporary)
-        (folder / "reference").mkdir()
-        hcmc = bench_hcmc(folder / "hcmc")
-        print("  HCMC measured.", flush=True)
-        reference = bench_reference(folder / "reference")
-        print("  Reference bot measured.", flush=True)
-        cluster = bench_cluster(folder / "cluster")
-        print("  Replicas measured." if "skipped" not in cluster else f"  {cluster['skipped']}")
-    if MEASURE_TRAINING:
-        hcmc["training_s"] = round(measure_training(), 1)
-    results = {
+    results: dict[str, Any] = {
         "when": stamp,
-        "machine": {
-            "cpus": os.cpu_count(),
-            "python": platform.python_version(),
-            "load_average_1min": round(os.getloadavg()[0], 2),
-        },
-        "hcmc": hcmc,
-        "reference": reference,
-        "hcmc_replicas": cluster,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "hcmc": {},
+        "reference": {},
+        "hcmc_replicas": {"skipped": "not measured yet"},
         "text_checks_5000_chars": measure_text_checks(),
         "goals": {
             "single_user_p95_ms": 100,
@@ -217,11 +212,23 @@ def main() -> int:
             "red_flag_detector_ms": 20,
         },
     }
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    (RESULTS_DIR / f"{stamp}.json").write_text(json.dumps(results, indent=2) + "\n")
-    table = markdown_table(results)
-    (RESULTS_DIR / "latest.md").write_text(table)
-    print(table)
+    print("Benchmark: HCMC (one Rasa server), then the reference bot, then HCMC replicas.")
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        (folder / "reference").mkdir()
+        results["hcmc"] = bench_hcmc(folder / "hcmc")
+        write_results(stamp, results)
+        print("  HCMC measured.", flush=True)
+        results["reference"] = bench_reference(folder / "reference")
+        write_results(stamp, results)
+        print("  Reference bot measured.", flush=True)
+        results["hcmc_replicas"] = bench_cluster(folder / "cluster")
+        write_results(stamp, results)
+        replicas = results["hcmc_replicas"]
+        print("  Replicas measured." if "skipped" not in replicas else f"  {replicas['skipped']}")
+    if MEASURE_TRAINING:
+        results["hcmc"]["training_s"] = round(measure_training(), 1)
+    print(write_results(stamp, results))
     return 0
 
 

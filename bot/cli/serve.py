@@ -13,6 +13,7 @@ import sys
 
 from bot.cli.stack import action_server_command, rasa_environment, rasa_server_command
 from bot.config import load_settings
+from bot.conversations.sqlite import use_write_ahead_log
 from bot.endpoints import write_endpoints
 
 
@@ -23,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings()
     if args.server == "rasa":
         endpoints = write_endpoints(settings, settings.var_dir / "endpoints.yml")
+        use_write_ahead_log(settings.tracker_database_url)
         command = rasa_server_command(settings, endpoints, settings.rasa_port)
     else:
         command = action_server_command(settings.action_port)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import PROJECT_ROOT, Settings
+from bot.conversations.sqlite import use_write_ahead_log
 from bot.endpoints import write_endpoints
 
 if TYPE_CHECKING:
@@ -115,6 +116,7 @@ class Stack:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.settings.var_dir.mkdir(parents=True, exist_ok=True)
         endpoints = write_endpoints(self.settings, self.settings.var_dir / "endpoints.yml")
+        use_write_ahead_log(self.settings.tracker_database_url)
         for name, command in self.commands(endpoints).items():
             log = open(self.log_dir / f"{name.replace(' ', '-')}.log", "ab")  # noqa: SIM115
             self.processes[name] = subprocess.Popen(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,8 +13,12 @@ from bot.cli.stack import Stack
 from bot.config import Settings, load_settings
 from bot.rest_client import RestClient
 
-# Ports apart from the defaults, so the tests can run beside `make run`.
-TEST_PORTS = {"HCMC_RASA_PORT": "5105", "HCMC_ACTION_PORT": "5155"}
+# Ports apart from the defaults, so the tests can run beside `make run` (and overridable, so that
+# several checkouts can run them at once on one machine).
+TEST_PORTS = {
+    "HCMC_RASA_PORT": os.environ.get("E2E_RASA_PORT", "5105"),
+    "HCMC_ACTION_PORT": os.environ.get("E2E_ACTION_PORT", "5155"),
+}
 
 
 @pytest.fixture(scope="session")

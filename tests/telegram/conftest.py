@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -23,7 +24,10 @@ from tests.telegram.fake_assistant import FakeAssistant, free_port
 from tests.telegram.fake_bot_api import FAKE_TOKEN, FakeBotAPI
 
 # Ports apart from `make run` (5005/5055) and the other test suites (5105/5155...).
-REAL_ASSISTANT_PORTS = {"HCMC_RASA_PORT": "5305", "HCMC_ACTION_PORT": "5355"}
+REAL_ASSISTANT_PORTS = {
+    "HCMC_RASA_PORT": os.environ.get("TELEGRAM_E2E_RASA_PORT", "5305"),
+    "HCMC_ACTION_PORT": os.environ.get("TELEGRAM_E2E_ACTION_PORT", "5355"),
+}
 ROUTES = (("HCMC Kraainem", "+32 2 111 11 11"), ("HCMC Boitsfort", "+32 2 222 22 22"))
 WEBHOOK_SECRET = "test-secret_42"
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]

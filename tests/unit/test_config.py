@@ -110,3 +110,15 @@ def test_passwords_never_reach_the_terminal():
     )
     assert redact_url("redis://:secret@cache:6379/0") == "redis://:***@cache:6379/0"
     assert redact_url("sqlite:///var/conversations.db") == "sqlite:///var/conversations.db"
+
+
+def test_embedded_tracker_store_is_put_in_write_ahead_log_mode(tmp_path: Path):
+    import sqlite3
+
+    from bot.conversations.sqlite import use_write_ahead_log
+
+    database = tmp_path / "var" / "conversations.db"
+    use_write_ahead_log(f"sqlite:///{database}")
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    use_write_ahead_log("postgresql://postgres@127.0.0.1:1/none")  # not SQLite: left alone

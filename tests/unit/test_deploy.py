@@ -3,7 +3,9 @@ services, the committed haproxy.cfg is what the renderer gives, and HAProxy acce
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 
 import pytest
@@ -83,3 +85,14 @@ def test_balancer_spreads_over_every_replica_and_action_server():
         "127.0.0.1:5653",
     ]
     assert "render" in render_config([]).lower()  # says where it comes from
+
+
+@pytest.mark.skipif(shutil.which("docker-compose") is None, reason="docker-compose not installed")
+def test_docker_compose_accepts_the_compose_file():
+    result = subprocess.run(
+        ["docker-compose", "-f", str(DEPLOY / "compose.yml"), "config", "-q"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "POSTGRES_PASSWORD": "only-for-the-check"},
+    )
+    assert result.returncode == 0, result.stderr
