@@ -30,6 +30,8 @@ class LoadResult:
     users: int
     messages: int = 0
     errors: int = 0
+    # What the errors were: "timeout", "connection", "HTTP 500", "no reply".
+    error_kinds: dict[str, int] = field(default_factory=dict)
     crossed_replies: int = 0
     wrong_content: int = 0
     elapsed_s: float = 0.0
@@ -40,6 +42,7 @@ class LoadResult:
             "users": self.users,
             "messages": self.messages,
             "errors": self.errors,
+            "error_kinds": self.error_kinds,
             "crossed_replies": self.crossed_replies,
             "wrong_content": self.wrong_content,
             "elapsed_s": round(self.elapsed_s, 1),
@@ -70,15 +73,22 @@ async def _user(
     sender = f"bench-{number}-{uuid.uuid4().hex[:8]}"
     for message, check in script(number):
         started = time.perf_counter()
+        replies, failure = None, "no reply"
         try:
             async with session.post(url, json={"sender": sender, "message": message}) as response:
-                replies = await response.json() if response.status == 200 else None
-        except (aiohttp.ClientError, asyncio.TimeoutError):
-            replies = None
+                if response.status == 200:
+                    replies = await response.json()
+                else:
+                    failure = f"HTTP {response.status}"
+        except asyncio.TimeoutError:
+            failure = "timeout"
+        except aiohttp.ClientError:
+            failure = "connection"
         result.latencies_ms.append((time.perf_counter() - started) * 1000)
         result.messages += 1
         if not replies:
             result.errors += 1
+            result.error_kinds[failure] = result.error_kinds.get(failure, 0) + 1
             continue
         if any(reply.get("recipient_id") != sender for reply in replies):
             result.crossed_replies += 1

@@ -55,6 +55,8 @@ def single_user(webhook_url: str, script: Script) -> dict[str, Any]:
         combined.latencies_ms += one.latencies_ms
         combined.messages += one.messages
         combined.errors += one.errors
+        for kind, count in one.error_kinds.items():
+            combined.error_kinds[kind] = combined.error_kinds.get(kind, 0) + count
         combined.crossed_replies += one.crossed_replies
         combined.wrong_content += one.wrong_content
         combined.elapsed_s += one.elapsed_s

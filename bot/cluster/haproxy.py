@@ -29,7 +29,7 @@ def haproxy_binary() -> str | None:
 
 def _backend(backend: Backend) -> str:
     servers = "\n".join(
-        f"    server {name} {address} check inter 1s fall 2 rise 1"
+        f"    server {name} {address} check inter 2s fall 3 rise 1 maxconn 32"
         for name, address in backend.servers
     )
     return f"""
@@ -52,6 +52,7 @@ def render_config(backends: list[Backend], dns_resolver: str | None = None) -> s
     # another one. HAProxy retries only connection failures by default, never a request a server
     # has received, so no message is handled twice. Long server timeout: a turn waits for the
     # conversation's lock while an earlier message of the same conversation is handled.
+    # maxconn per server: requests beyond it wait in HAProxy's queue rather than in Rasa.
     default_server = "init-addr last,libc,none" + (" resolvers dns" if dns_resolver else "")
     head = f"""# Rendered by bot/cluster/haproxy.py; edit that file, not this one.
 global
@@ -63,6 +64,9 @@ defaults
     timeout client 65s
     timeout server 65s
     timeout http-keep-alive 30s
+    timeout queue 60s
+    # A busy Rasa answers its health check late: that is not a dead one.
+    timeout check 10s
     retries 3
     option redispatch 1
     default-server {default_server}
