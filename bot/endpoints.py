@@ -12,6 +12,8 @@ from sqlalchemy.engine import make_url
 from bot.config import PROJECT_ROOT, Settings
 
 CONSENT_AWARE_STORE = "bot.conversations.consent_store.ConsentAwareTrackerStore"
+# Rasa's Redis lock store with atomic ticket updates (two replicas may lock at the same moment).
+ATOMIC_REDIS_LOCK_STORE = "bot.conversations.redis_lock_store.AtomicRedisLockStore"
 
 
 def tracker_store_config(database_url: str) -> dict[str, Any]:
@@ -48,7 +50,7 @@ def lock_store_config(redis_url: str) -> dict[str, Any]:
     parts = urlsplit(redis_url)
     database = parts.path.strip("/")
     config: dict[str, Any] = {
-        "type": "redis",
+        "type": ATOMIC_REDIS_LOCK_STORE,
         "url": parts.hostname or "127.0.0.1",
         "port": parts.port or 6379,
         "db": int(database) if database else 0,

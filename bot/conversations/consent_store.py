@@ -4,7 +4,9 @@ The assistant reads messages written before the consent question to prefill the 
 consent is given, so they are stored as usual until the patient answers. When the conversation's
 `consent` slot is "declined", the text and entities of its stored patient messages are replaced
 (intent and confidence stay, for the statistics), so no symptom detail remains for a patient who
-said no. Slots are already kept free of symptoms by the actions (actions/consent.py).
+said no. A pressed button that carries no values (`/decline_consent`, `/request_booking`) is kept
+as it is: it says nothing about the patient, and the widget shows it again as the button's
+title. Slots are already kept free of symptoms by the actions (actions/consent.py).
 """
 
 from __future__ import annotations
@@ -18,7 +20,14 @@ from rasa.shared.core.trackers import DialogueStateTracker
 NOT_STORED = "[not stored: no consent]"
 
 
+def is_bare_payload(text: str) -> bool:
+    """A button press with no values: an intent name only, nothing the patient wrote."""
+    return text.startswith("/") and "{" not in text and " " not in text.strip()
+
+
 def redacted(data: dict[str, Any]) -> dict[str, Any]:
+    if is_bare_payload(str(data.get("text") or "")):
+        return data
     parse_data = dict(data.get("parse_data") or {})
     parse_data.pop("text", None)
     parse_data["entities"] = []

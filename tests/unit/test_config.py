@@ -8,7 +8,12 @@ import pytest
 import yaml
 
 from bot.config import PROJECT_ROOT, load_settings, redact_url
-from bot.endpoints import endpoints_config, lock_store_config, tracker_store_config
+from bot.endpoints import (
+    ATOMIC_REDIS_LOCK_STORE,
+    endpoints_config,
+    lock_store_config,
+    tracker_store_config,
+)
 
 
 def test_defaults_need_no_environment():
@@ -89,13 +94,18 @@ def test_replica_settings_select_postgresql_redis_and_the_action_balancer():
     assert config["action_endpoint"] == {"url": "http://127.0.0.1:5650/webhook"}
     assert config["tracker_store"]["dialect"] == "postgresql"
     assert config["tracker_store"]["db"] == "hcmc"
-    assert config["lock_store"] == {"type": "redis", "url": "127.0.0.1", "port": 6379, "db": 9}
+    assert config["lock_store"] == {
+        "type": ATOMIC_REDIS_LOCK_STORE,
+        "url": "127.0.0.1",
+        "port": 6379,
+        "db": 9,
+    }
 
 
 def test_redis_url_with_password_and_tls():
     config = lock_store_config("rediss://:s%40cret@redis.internal:6380/2")
     assert config == {
-        "type": "redis",
+        "type": ATOMIC_REDIS_LOCK_STORE,
         "url": "redis.internal",
         "port": 6380,
         "db": 2,
