@@ -49,6 +49,41 @@ def is_up(url: str, timeout: float = 1.0) -> bool:
         return False
 
 
+def wait_for_health(
+    checks: dict[str, str],
+    processes: dict[str, subprocess.Popen[bytes]],
+    timeout: float,
+    exited: Callable[[str, subprocess.Popen[bytes]], Exception],
+) -> None:
+    """Polls every health URL until all answer; raises `exited(name, process)` as soon as one of
+    the processes ends, TimeoutError after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    pending = dict(checks)
+    while pending:
+        for name, url in list(pending.items()):
+            process = processes.get(name)
+            if process is not None and process.poll() is not None:
+                raise exited(name, process)
+            if is_up(url):
+                del pending[name]
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"Not ready after {timeout:.0f} s: {', '.join(pending)}")
+        time.sleep(0.5)
+
+
+def stop_processes(processes: dict[str, subprocess.Popen[bytes]]) -> None:
+    """SIGTERM to all, then waits up to 15 s each before SIGKILL; empties `processes`."""
+    for process in processes.values():
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in processes.values():
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    processes.clear()
+
+
 def rasa_bin() -> str:
     return str(Path(sys.executable).parent / "rasa")
 
@@ -134,32 +169,18 @@ class Stack:
             checks["web server"] = self.web.health_url
         if self.review:
             checks["review app"] = f"{self.settings.review_url}/login"
-        deadline = time.monotonic() + timeout
-        pending = dict(checks)
-        while pending:
-            for name, url in list(pending.items()):
-                process = self.processes.get(name)
-                if process is not None and process.poll() is not None:
-                    raise RuntimeError(
-                        f"The {name} stopped (exit code {process.returncode}); "
-                        f"see {self.log_dir / (name.replace(' ', '-') + '.log')}"
-                    )
-                if is_up(url):
-                    del pending[name]
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"Not ready after {timeout:.0f} s: {', '.join(pending)}")
-            time.sleep(0.5)
+        wait_for_health(
+            checks,
+            self.processes,
+            timeout,
+            lambda name, process: RuntimeError(
+                f"The {name} stopped (exit code {process.returncode}); "
+                f"see {self.log_dir / (name.replace(' ', '-') + '.log')}"
+            ),
+        )
 
     def stop(self) -> None:
-        for process in self.processes.values():
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-        for process in self.processes.values():
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        self.processes.clear()
+        stop_processes(self.processes)
 
     def wait(self, every_second: Callable[[], None] | None = None) -> int:
         """Blocks until one process ends; returns its exit code. Calls `every_second` meanwhile

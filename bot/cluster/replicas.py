@@ -16,9 +16,10 @@ from pathlib import Path
 
 from bot.cli.stack import (
     action_server_command,
-    is_up,
     rasa_environment,
     rasa_server_command,
+    stop_processes,
+    wait_for_health,
 )
 from bot.cluster.haproxy import Backend, haproxy_binary, render_config
 from bot.config import PROJECT_ROOT, Settings
@@ -134,21 +135,15 @@ class Cluster:
         return urls
 
     def wait_until_ready(self, timeout: float = 300.0) -> None:
-        deadline = time.monotonic() + timeout
-        pending = self.health_urls()
-        while pending:
-            for name, url in list(pending.items()):
-                process = self.processes[name]
-                if process.poll() is not None:
-                    raise ClusterError(
-                        f"{name} stopped (exit code {process.returncode}); "
-                        f"see {self.log_dir / (name + '.log')}"
-                    )
-                if is_up(url):
-                    del pending[name]
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"Not ready after {timeout:.0f} s: {', '.join(pending)}")
-            time.sleep(0.5)
+        wait_for_health(
+            self.health_urls(),
+            self.processes,
+            timeout,
+            lambda name, process: ClusterError(
+                f"{name} stopped (exit code {process.returncode}); "
+                f"see {self.log_dir / (name + '.log')}"
+            ),
+        )
 
     def kill(self, name: str) -> None:
         """Ends one process at once, as a crash or a lost machine would (SIGKILL)."""
@@ -157,15 +152,7 @@ class Cluster:
         process.wait(timeout=10)
 
     def stop(self) -> None:
-        for process in self.processes.values():
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-        for process in self.processes.values():
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        self.processes.clear()
+        stop_processes(self.processes)
 
     def wait(self) -> int:
         """Blocks until one process ends; returns its exit code."""

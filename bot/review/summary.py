@@ -10,23 +10,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from bot.interview.answers import INTERVIEW_SLOTS
+
 # Rasa's FallbackClassifier takes over below 0.45 (config.yml); the classifier is often
 # confidently wrong on nonsense (0.7-0.8 measured), so turns below 0.8 are worth a look.
 LOW_CONFIDENCE = 0.8
 FALLBACK_INTENT = "nlu_fallback"
 INTERVIEW_COMPLETE_ACTION = "action_explain_pain"
-SUMMARY_SLOTS = (
-    "pain_regions",
-    "pain_side",
-    "pain_onset",
-    "pain_duration",
-    "time_pattern",
-    "pain_modifiers",
-    "pain_severity",
-    "precautions",
-    "home_place",
-    "nearest_centre",
-)
+SUMMARY_SLOTS = (*INTERVIEW_SLOTS, "home_place", "nearest_centre")
 
 
 def when(timestamp: float | None) -> datetime:
