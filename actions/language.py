@@ -59,6 +59,10 @@ class ValidateSlotMappings(ValidationAction):
     def name(self) -> str:
         return "action_validate_slot_mappings"
 
+    def domain_slots(self, domain: DomainDict) -> list[str]:
+        # Rasa sends no domain to this action (selective domain), so name the one slot here.
+        return [LANGUAGE_SLOT]
+
     async def required_slots(
         self,
         domain_slots: list[str],

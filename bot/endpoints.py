@@ -64,7 +64,9 @@ def lock_store_config(redis_url: str) -> dict[str, Any]:
 
 def endpoints_config(settings: Settings) -> dict[str, Any]:
     config: dict[str, Any] = {
-        "action_endpoint": {"url": settings.action_server_url},
+        # The actions read what they need from the tracker, never the domain: without this Rasa
+        # sends its whole domain (~100 kB of JSON) with every call, twice per interview turn.
+        "action_endpoint": {"url": settings.action_server_url, "enable_selective_domain": True},
         "tracker_store": tracker_store_config(settings.tracker_database_url),
     }
     # Without it Rasa locks conversations in memory: right for one process, wrong for replicas.

@@ -1,22 +1,40 @@
-"""One fix to Rasa 3.6's server, applied by `python -m bot.cli.rasa_server` (how the project
-starts Rasa): the same checks, done once instead of on every turn.
+"""Fixes to hot paths of Rasa 3.6's server, applied by `python -m bot.cli.rasa_server` (how the
+project starts Rasa). Each does exactly what Rasa does, without repeating work on every turn
+(found with py-spy during `make bench`; tests/unit/test_rasa_speedups.py checks the sameness).
 
-Rasa validates every action server response with ``jsonschema.validate(result, schema)``, which
+1. Rasa validates every action server response with ``jsonschema.validate(result, schema)``, which
 first re-validates the schema itself against JSON Schema's meta-schema. With jsonschema 4 that
 check was about 60% of the Rasa server's CPU time per turn here (profiled with py-spy during
 `make bench`). Here the schema is checked once and its validator reused; responses are validated
 exactly as before and a bad one raises the same error with the same message.
+
+2. Reading a conversation back, Rasa looks up each stored event's class by walking every
+subclass of ``Event`` (about 5% of the server's time per turn): the classes are now looked up in
+a table built from the same walk, in the same order, and built again when a name is missing.
+
+3. Every call to the action server opened a new HTTP connection (a new aiohttp session and
+connector each time, about 4% per turn): calls now share one connector per event loop and reuse
+its idle connections, for less time than the action server keeps them open.
 """
 
 from __future__ import annotations
 
+import asyncio
 from functools import lru_cache
 from typing import Any
 
+import aiohttp
 import jsonschema
 from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 from rasa.core.actions import action as rasa_action
+from rasa.shared.core.events import Event
+from rasa.shared.utils.common import all_subclasses
+from rasa.utils import endpoints as rasa_endpoints
+
+# Seconds an idle connection to the action server is kept: less than the 5 s after which the
+# action server (Sanic) closes it, so a request never goes out on a connection being closed.
+KEEPALIVE_SECONDS = 2.0
 
 
 @lru_cache(maxsize=1)
@@ -41,5 +59,56 @@ def validate_action_result(self: rasa_action.RemoteAction, result: dict[str, Any
     raise error
 
 
+_event_classes: dict[str, type[Event]] = {}
+_rasa_resolve_by_type = Event.resolve_by_type
+
+
+def _index_event_classes() -> None:
+    _event_classes.clear()
+    for cls in all_subclasses(Event):
+        _event_classes.setdefault(cls.type_name, cls)  # the first one, as Rasa's loop finds
+
+
+def resolve_by_type(type_name: str, default: type[Event] | None = None) -> type[Event] | None:
+    """Event.resolve_by_type, from a table instead of walking the subclasses each time."""
+    if type_name not in _event_classes:
+        _index_event_classes()  # a class imported since, or an unknown name
+    found = _event_classes.get(type_name)
+    if found is not None:
+        return found
+    return _rasa_resolve_by_type(type_name, default)  # Rasa's answer for names it does not know
+
+
+_connectors: dict[asyncio.AbstractEventLoop, aiohttp.TCPConnector] = {}
+
+
+def shared_connector() -> aiohttp.TCPConnector:
+    loop = asyncio.get_running_loop()
+    connector = _connectors.get(loop)
+    if connector is None or connector.closed:
+        connector = aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_SECONDS)
+        _connectors[loop] = connector
+    return connector
+
+
+def endpoint_session(self: rasa_endpoints.EndpointConfig) -> aiohttp.ClientSession:
+    """EndpointConfig.session with the same headers, authentication and timeout, on the
+    loop's shared connector (closing the session leaves the connector and its connections)."""
+    auth = (
+        aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
+        if self.basic_auth
+        else None
+    )
+    return aiohttp.ClientSession(
+        headers=self.headers,
+        auth=auth,
+        timeout=aiohttp.ClientTimeout(total=rasa_endpoints.DEFAULT_REQUEST_TIMEOUT),
+        connector=shared_connector(),
+        connector_owner=False,
+    )
+
+
 def apply() -> None:
     rasa_action.RemoteAction._validate_action_result = validate_action_result
+    Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign]
+    rasa_endpoints.EndpointConfig.session = endpoint_session  # type: ignore[method-assign]

@@ -1,4 +1,5 @@
-"""Rasa's SQL tracker store, plus: once a patient declines consent, what they wrote is not kept.
+"""The project's tracker store: Rasa's SQL store (read more cheaply, sql_store.py), plus: once a
+patient declines consent, what they wrote is not kept.
 
 The assistant reads messages written before the consent question to prefill the interview when
 consent is given, so they are stored as usual until the patient answers. When the conversation's
@@ -14,8 +15,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.conversations.sql_store import FastSQLTrackerStore
 
 NOT_STORED = "[not stored: no consent]"
 
@@ -36,7 +38,7 @@ def redacted(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "text": NOT_STORED, "parse_data": parse_data}
 
 
-class ConsentAwareTrackerStore(SQLTrackerStore):
+class ConsentAwareTrackerStore(FastSQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         await super().save(tracker)
         if tracker.get_slot("consent") == "declined":

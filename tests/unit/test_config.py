@@ -91,7 +91,10 @@ def test_replica_settings_select_postgresql_redis_and_the_action_balancer():
         }
     )
     config = endpoints_config(settings)
-    assert config["action_endpoint"] == {"url": "http://127.0.0.1:5650/webhook"}
+    assert config["action_endpoint"] == {
+        "url": "http://127.0.0.1:5650/webhook",
+        "enable_selective_domain": True,
+    }
     assert config["tracker_store"]["dialect"] == "postgresql"
     assert config["tracker_store"]["db"] == "hcmc"
     assert config["lock_store"] == {

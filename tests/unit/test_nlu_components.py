@@ -1,11 +1,14 @@
-"""The two Rasa NLU components of the project, on real Rasa messages."""
+"""The project's Rasa NLU components, on real Rasa messages."""
 
 from __future__ import annotations
 
+import pytest
+from rasa.nlu.selectors.response_selector import ResponseSelector
 from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.entities import PatternEntityExtractor
+from bot.nlu.faq_selector import FaqResponseSelector
 from bot.nlu.red_flags import RedFlagInterceptor
 from tests.conftest import nlp
 
@@ -61,3 +64,24 @@ def test_negated_red_flag_leaves_the_classifier_alone():
     RedFlagInterceptor().process([message])
     assert message.get("intent")["name"] == "describe_pain"
     assert not message.get("entities")
+
+
+def test_an_faq_answer_is_selected_only_for_questions(monkeypatch: pytest.MonkeyPatch):
+    """Rasa's selection itself is replaced by a marker: which messages reach it, and that every
+    message comes back, in order."""
+
+    def mark(self: ResponseSelector, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            message.set("response_selector", {"faq": {"selected": True}}, add_to_output=True)
+        return messages
+
+    monkeypatch.setattr(ResponseSelector, "process", mark)
+    selector = FaqResponseSelector.__new__(FaqResponseSelector)
+    selector.retrieval_intent = "faq"
+    messages = [
+        classified("how much is a session?", "faq"),
+        classified("my knee hurts", "describe_pain"),
+        classified("does dry needling hurt?", "faq"),
+    ]
+    assert selector.process(messages) == messages
+    assert [bool(m.get("response_selector")) for m in messages] == [True, False, True]

@@ -36,3 +36,63 @@ def test_an_invalid_response_is_refused_with_rasas_error(result: dict):
         validate_action_result(RemoteAction("action_x", None), result)
     assert ours.value.message == original.value.message
     assert "Failed to validate Action server response" in ours.value.message
+
+
+def test_events_are_resolved_to_the_classes_rasa_finds():
+    from rasa.shared.core.events import Event
+    from rasa.shared.utils.common import all_subclasses
+
+    from bot.rasa_speedups import _rasa_resolve_by_type, resolve_by_type
+
+    names = {cls.type_name for cls in all_subclasses(Event)}
+    assert len(names) > 20
+    for name in names:
+        assert resolve_by_type(name) is _rasa_resolve_by_type(name)
+    assert resolve_by_type("topic") is None
+    assert resolve_by_type("no_such_event", default=Event) is Event
+    with pytest.raises(ValueError, match="Unknown event name"):
+        resolve_by_type("no_such_event")
+
+
+def test_calls_to_the_action_server_reuse_one_connection():
+    """Three calls through Rasa's endpoint object; the fake action server sees one connection."""
+    import asyncio
+
+    from aiohttp import web
+    from rasa.utils.endpoints import EndpointConfig
+
+    from bot.rasa_speedups import endpoint_session, shared_connector
+
+    connections: set[int] = set()
+
+    async def webhook(request: web.Request) -> web.Response:
+        connections.add(id(request.transport))
+        auth = request.headers.get("Authorization")
+        return web.json_response({"events": [], "responses": [], "auth": auth})
+
+    async def scenario() -> list:
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        endpoint = EndpointConfig(
+            f"http://127.0.0.1:{port}/webhook",
+            basic_auth={"username": "u", "password": "p"},
+        )
+        original = EndpointConfig.session
+        EndpointConfig.session = endpoint_session  # type: ignore[method-assign]
+        try:
+            answers = [await endpoint.request(json={"next_action": "x"}) for _ in range(3)]
+        finally:
+            EndpointConfig.session = original  # type: ignore[method-assign]
+            await shared_connector().close()
+            await runner.cleanup()
+        return answers
+
+    answers = asyncio.run(scenario())
+    assert [a["events"] for a in answers] == [[], [], []]
+    assert all(a["auth"].startswith("Basic ") for a in answers)  # authentication kept
+    assert len(connections) == 1

@@ -1,0 +1,64 @@
+"""Rasa's SQL tracker store, reading and counting a conversation's events more cheaply.
+
+Each turn Rasa 3.6 loads the conversation's events as full ORM objects (only their JSON is used)
+and, to save, counts them again through a subquery. Under load those two were a quarter of the
+Rasa server's time (py-spy, `make bench`). Here the same rows, filtered and ordered by Rasa's own
+query, are read as the JSON column alone and counted with a plain COUNT; the trackers built from
+them are the same (tests/unit/test_sql_store.py compares with Rasa's store). For a SQLite file the
+connections are also kept open between turns instead of being opened for every session.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
+
+
+class FastSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            self._keep_sqlite_connections()
+
+    def _keep_sqlite_connections(self) -> None:
+        """SQLAlchemy 1.4 opens and closes a SQLite file for every session (two or three a
+        turn); a small pool keeps the connections. They are used one session at a time, but not
+        always by the thread that opened them (the staff app's threads), hence check_same_thread."""
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(
+            url,
+            poolclass=sa.pool.QueuePool,
+            pool_size=2,
+            connect_args={"check_same_thread": False},
+        )
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> DialogueStateTracker | None:
+        with self.session_scope() as session:
+            rows = (
+                self._event_query(session, sender_id, fetch_events_from_all_sessions)
+                .with_entities(self.SQLEvent.data)
+                .all()
+            )
+        events = [json.loads(row.data) for row in rows]
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
+        stored = (
+            self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False)
+            .order_by(None)
+            .with_entities(sa.func.count(self.SQLEvent.id))
+            .scalar()
+        )
+        return itertools.islice(tracker.events, stored, len(tracker.events))

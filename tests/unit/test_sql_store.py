@@ -1,0 +1,85 @@
+"""The project's SQL tracker store gives back exactly the conversations Rasa's own store does."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.conversations.sql_store import FastSQLTrackerStore
+from tests.conftest import PROJECT_ROOT
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(PROJECT_ROOT / "domain"))
+
+
+def turn(text: str, intent: str, at: float) -> list:
+    return [
+        UserUttered(text, {"name": intent, "confidence": 0.9}, timestamp=at),
+        SlotSet("language", "fr", timestamp=at + 0.1),
+        ActionExecuted("utter_greet", timestamp=at + 0.2),
+        BotUttered(
+            "Bonjour", {"buttons": [{"title": "Oui", "payload": "/affirm"}]}, timestamp=at + 0.3
+        ),
+        ActionExecuted("action_listen", timestamp=at + 0.4),
+    ]
+
+
+def stores(domain: Domain, tmp_path: Path) -> tuple[SQLTrackerStore, FastSQLTrackerStore]:
+    db = str(tmp_path / "conversations.db")
+    return SQLTrackerStore(domain, db=db), FastSQLTrackerStore(domain, db=db)
+
+
+def test_a_conversation_reads_back_as_rasas_store_reads_it(domain: Domain, tmp_path: Path):
+    rasa_store, ours = stores(domain, tmp_path)
+    first = turn("salut", "greet", 1.0)
+    tracker = DialogueStateTracker.from_events("patient-1", first, domain.slots)
+    asyncio.run(ours.save(tracker))
+    tracker.update_with_events(turn("j'ai mal au dos", "describe_pain", 2.0), domain)
+    asyncio.run(ours.save(tracker))  # only the new events are added
+
+    mine = asyncio.run(ours.retrieve("patient-1"))
+    theirs = asyncio.run(rasa_store.retrieve("patient-1"))
+    assert mine is not None and theirs is not None
+    assert len(mine.events) == len(theirs.events) == 10
+    assert mine.current_state() == theirs.current_state()
+    assert asyncio.run(ours.retrieve("nobody")) is None
+
+
+def test_only_the_latest_session_is_read_unless_all_are_asked_for(domain: Domain, tmp_path: Path):
+    rasa_store, ours = stores(domain, tmp_path)
+    events = turn("hello", "greet", 1.0) + [SessionStarted(timestamp=5.0)]
+    asyncio.run(ours.save(DialogueStateTracker.from_events("patient-2", events, domain.slots)))
+    # As Rasa does on the next message: read the conversation back, add the turn, save.
+    tracker = asyncio.run(ours.retrieve("patient-2"))
+    assert tracker is not None
+    tracker.update_with_events(turn("hello again", "greet", 6.0), domain)
+    asyncio.run(ours.save(tracker))
+
+    def texts(tracker: DialogueStateTracker | None) -> list[str | None]:
+        assert tracker is not None
+        return [e.text for e in tracker.events if isinstance(e, UserUttered)]
+
+    latest = asyncio.run(ours.retrieve("patient-2"))
+    full = asyncio.run(ours.retrieve_full_tracker("patient-2"))
+    assert texts(latest) == ["hello again"]
+    assert texts(full) == ["hello", "hello again"]
+    theirs = asyncio.run(rasa_store.retrieve_full_tracker("patient-2"))
+    assert full is not None and theirs is not None
+    assert [e.as_dict() for e in full.events] == [e.as_dict() for e in theirs.events]
+    # Saving the same tracker again stores nothing twice.
+    asyncio.run(ours.save(tracker))
+    assert texts(asyncio.run(rasa_store.retrieve_full_tracker("patient-2"))) == texts(full)
