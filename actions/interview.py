@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import language_of, latest_entities, latest_intent, latest_text
-from bot.interview.answers import INTERVIEW_SLOTS, interpret, needs_side
+from bot.interview.answers import INTERVIEW_SLOTS, interpret, is_unsure, needs_side
 from bot.interview.summary import noted_so_far
 from bot.red_flags import screens_for_regions
 
@@ -133,7 +133,9 @@ class ValidateInterviewForm(FormValidationAction):
         )
         events: list[EventType] = [SlotSet(slot, value) for slot, value in updates.items()]
         if requested and requested not in updates and requested in values:
-            if requested.startswith("screen_") and intent == "affirm":
+            if requested.startswith("screen_") and is_unsure(latest_text(tracker)):
+                dispatcher.utter_message(response="utter_screen_unsure")
+            elif requested.startswith("screen_") and intent == "affirm":
                 dispatcher.utter_message(response="utter_screen_which_one")
             elif not updates:
                 dispatcher.utter_message(response="utter_not_understood_answer")

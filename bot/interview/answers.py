@@ -40,6 +40,14 @@ _NOTHING = re.compile(
     r"niets|geen idee|weet ik niet|nee)\W*$",
     re.I,
 )
+# "not sure", "je ne sais pas", "geen idee", "non peut-être" (Belgian for "of course"): never a
+# "no" to a safety question, whatever the classifier made of it.
+_UNSURE = re.compile(
+    r"\b(not sure|unsure|not certain|don'?t know|dunno|no idea|maybe|perhaps|possibly|"
+    r"pas s[uû]re?|je ne sais pas|j'?sais pas|sais pas|aucune? id[eé]e|peut[- ]?[eê]tre|"
+    r"niet zeker|weet (ik |het )*niet|geen idee|misschien|twijfel\w*)\b",
+    re.I,
+)
 # "no numbness", "non", "geen koorts": an answer to a screen question that starts with a no.
 # (A red flag that is actually affirmed never reaches here: the detector routes it first.)
 _STARTS_WITH_NO = re.compile(r"^\W*(no|not|none|nope|never|non|pas|aucun\w*|nee|geen|niet)\b", re.I)
@@ -71,6 +79,10 @@ def _in_easing_clause(text: str, entity: Mapping[str, Any]) -> bool:
 
 def needs_side(regions: Sequence[str] | None) -> bool:
     return bool(regions) and any(region not in MIDLINE_REGIONS for region in regions or ())
+
+
+def is_unsure(text: str) -> bool:
+    return bool(_UNSURE.search(text or ""))
 
 
 def interpret(
@@ -146,16 +158,20 @@ def _answer_to_requested(
     """Free-text answers that only make sense as a reply to the question just asked."""
     if not requested_slot or requested_slot in found:
         return {}
-    says_nothing = intent == "deny" or bool(_NOTHING.match(text))
+    unsure = is_unsure(text)
+    says_nothing = not unsure and (intent == "deny" or bool(_NOTHING.match(text)))
     if requested_slot == "pain_severity":
         score = parse_severity(text)
         return {} if score is None else {"pain_severity": score}
-    if requested_slot == "time_pattern" and says_nothing:
+    if requested_slot == "time_pattern" and (says_nothing or unsure):
         return {"time_pattern": ["no_pattern"]}
+    if requested_slot == "precautions" and unsure:
+        return {"precautions": ["unsure"]}  # the therapist asks again before treating
     if requested_slot == "precautions" and says_nothing:
         return {"precautions": ["none"]}
     if requested_slot == "pain_modifiers" and text and not text.startswith("/"):
         return {"pain_modifiers": "-" if says_nothing else text[:MAX_FREE_TEXT]}
-    if requested_slot.startswith("screen_") and (says_nothing or _STARTS_WITH_NO.match(text)):
-        return {requested_slot: False}
+    if requested_slot.startswith("screen_") and not unsure:
+        if says_nothing or _STARTS_WITH_NO.match(text):
+            return {requested_slot: False}
     return {}

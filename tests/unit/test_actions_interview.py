@@ -72,6 +72,18 @@ async def test_yes_to_a_screen_question_asks_which_one(dispatcher, domain):
     assert responses(dispatcher) == ["utter_screen_which_one"]
 
 
+async def test_not_sure_to_a_screen_question_advises_caution_and_asks_again(dispatcher, domain):
+    slots = {
+        **ANSWERED_UP_TO_SEVERITY,
+        "requested_slot": "screen_general",
+        "pain_severity": 5.0,
+        "precautions": ["none"],
+    }
+    events = await validate(parse("not sure", "deny"), slots, dispatcher, domain)
+    assert events == [SlotSet("screen_general", None), SlotSet("requested_slot", "screen_general")]
+    assert responses(dispatcher) == ["utter_screen_unsure"]
+
+
 async def test_last_screen_answered_ends_the_form(dispatcher, domain):
     slots = {
         **ANSWERED_UP_TO_SEVERITY,

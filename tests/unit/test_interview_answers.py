@@ -117,6 +117,17 @@ def test_none_answers_the_screen_and_the_precautions():
     assert read("no", "precautions", intent="deny") == {"precautions": ["none"]}
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["not sure", "I don't know", "no idea", "maybe", "je ne sais pas", "pas sûr", "non peut-être",
+     "niet zeker", "ik weet het niet", "geen idee", "misschien"],
+)  # fmt: skip
+@pytest.mark.parametrize("intent", ["deny", "describe_pain", None])
+def test_not_sure_is_never_a_no_to_a_safety_question(text: str, intent: str | None):
+    assert read(text, "screen_back", intent=intent) == {}
+    assert read(text, "precautions", intent=intent) == {"precautions": ["unsure"]}
+
+
 def test_a_screen_answered_with_a_negated_symptom_counts_as_no():
     assert read("no numbness and no fever", "screen_back") == {"screen_back": False}
     assert read("geen koorts", "screen_general") == {"screen_general": False}
