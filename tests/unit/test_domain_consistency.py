@@ -62,3 +62,25 @@ def test_only_the_known_false_warnings_are_accepted():
     assert len(problems) == 2
     assert "utter_made_up" in problems[0]
     assert "greet" in problems[1]
+
+
+def test_every_button_reaches_the_patient_as_a_payload_rasa_can_read():
+    """Rasa fills {slot} templates in buttons too: a payload's JSON must be written with double
+    braces, or Rasa raises and logs an error for every button it sends. After filling, each
+    payload is an intent with readable JSON values, a link, or a template the actions fill."""
+    import json
+
+    from rasa.core.nlg.interpolator import interpolate_text
+
+    for name, variations in domain_dict()["responses"].items():
+        for variation in variations:
+            for button in variation.get("buttons") or []:
+                raw = button["payload"]
+                sent = interpolate_text(raw, {"booking_url": "https://example.org/book"})
+                if sent.startswith("http"):
+                    continue
+                match = re.fullmatch(r"/([\w/]+)(\{.*\})?", sent)
+                assert match, (name, raw)
+                if match.group(2):
+                    assert "{{" in raw, (name, raw)
+                    assert isinstance(json.loads(match.group(2)), dict), (name, raw)
