@@ -1,0 +1,56 @@
+"""Rasa NLU component: a message that refuses or withdraws consent is never taken for a yes.
+
+The classifier sometimes reads "I withdraw my consent" or "je ne suis pas d'accord" as
+give_consent. Taking a "no" for a yes would note health details without consent, so when the
+classifier says give_consent or affirm and the deterministic patterns of bot/consent/refusals.yml
+match, the intent becomes decline_consent (confidence 1.0). The other way round is left alone:
+a yes read as a "no" only means the patient is asked again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.consent import is_refusal
+
+YES_INTENTS = frozenset({"give_consent", "affirm"})
+DECLINE_INTENT = "decline_consent"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class ConsentRefusalInterceptor(GraphComponent):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {}
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ConsentRefusalInterceptor:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            if intent not in YES_INTENTS or not is_refusal(message.get(TEXT) or ""):
+                continue
+            override = {INTENT_NAME_KEY: DECLINE_INTENT, "confidence": 1.0}
+            ranking = [
+                entry
+                for entry in message.get(INTENT_RANKING_KEY) or []
+                if entry.get(INTENT_NAME_KEY) != DECLINE_INTENT
+            ]
+            message.set(INTENT, override, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [override, *ranking], add_to_output=True)
+        return messages
