@@ -110,5 +110,5 @@ def endpoint_session(self: rasa_endpoints.EndpointConfig) -> aiohttp.ClientSessi
 
 def apply() -> None:
     rasa_action.RemoteAction._validate_action_result = validate_action_result
-    Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign]
-    rasa_endpoints.EndpointConfig.session = endpoint_session  # type: ignore[method-assign]
+    Event.resolve_by_type = staticmethod(resolve_by_type)
+    rasa_endpoints.EndpointConfig.session = endpoint_session

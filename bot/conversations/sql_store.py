@@ -21,6 +21,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 
 class FastSQLTrackerStore(SQLTrackerStore):
+    engine: sa.engine.Engine  # set by Rasa's __init__, replaced for SQLite below
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":

@@ -171,7 +171,7 @@ def _answer_to_requested(
         return {"precautions": ["none"]}
     if requested_slot == "pain_modifiers" and text and not text.startswith("/"):
         return {"pain_modifiers": "-" if says_nothing else text[:MAX_FREE_TEXT]}
-    if requested_slot.startswith("screen_") and not unsure:
-        if says_nothing or _STARTS_WITH_NO.match(text):
-            return {requested_slot: False}
+    no_to_screen = says_nothing or bool(_STARTS_WITH_NO.match(text))
+    if requested_slot.startswith("screen_") and not unsure and no_to_screen:
+        return {requested_slot: False}
     return {}
