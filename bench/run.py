@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -45,6 +46,10 @@ SINGLE_USER_CONVERSATIONS = int(os.environ.get("BENCH_CONVERSATIONS", "20"))
 USER_COUNTS = tuple(int(n) for n in os.environ.get("BENCH_USERS", "20,100").split(","))
 # BENCH_TRAINING=0 skips the (several minutes') HCMC training measurement, for a quick run.
 MEASURE_TRAINING = os.environ.get("BENCH_TRAINING", "1") != "0"
+# Back-to-back 20-user rounds, HCMC then the reference bot, for the throughput ratios: a machine
+# whose speed drifts during the run (a shared host) changes both sides of each pair alike.
+PAIRED_ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+PAIRED_USERS = 20
 
 
 def single_user(webhook_url: str, script: Script) -> dict[str, Any]:
@@ -74,11 +79,32 @@ def measure_bot(webhook_url: str, script: Script) -> dict[str, Any]:
     }
 
 
+def paired_rounds(
+    webhook_url: str, script: Script, reference_url: str, reference_script: Script
+) -> dict[str, Any]:
+    """Messages per second at 20 users, HCMC and the reference bot alternately; the median of
+    the per-round ratios is the figure the goals are judged on."""
+    ours, theirs, ratios = [], [], []
+    for _ in range(PAIRED_ROUNDS):
+        mine = run_users(webhook_url, PAIRED_USERS, script).summary()
+        reference = run_users(reference_url, PAIRED_USERS, reference_script).summary()
+        ours.append(mine["messages_per_s"])
+        theirs.append(reference["messages_per_s"])
+        ratios.append(round(mine["messages_per_s"] / reference["messages_per_s"], 3))
+    return {
+        "users": PAIRED_USERS,
+        "messages_per_s": ours,
+        "reference_messages_per_s": theirs,
+        "ratios": ratios,
+        "median_ratio": statistics.median(ratios),
+    }
+
+
 def memory(processes: dict[str, subprocess.Popen[bytes]]) -> dict[str, float | None]:
     return {name: peak_rss_mb(process.pid) for name, process in processes.items()}
 
 
-def bench_hcmc(var_dir: Path) -> dict[str, Any]:
+def bench_hcmc(var_dir: Path, reference: ReferenceBot) -> dict[str, Any]:
     settings = load_settings({**SINGLE_PORTS, "HCMC_VAR_DIR": str(var_dir)})
     stack = Stack(settings, var_dir / "logs")
     started = time.perf_counter()
@@ -87,28 +113,33 @@ def bench_hcmc(var_dir: Path) -> dict[str, Any]:
         stack.wait_until_ready(timeout=300)
         results: dict[str, Any] = {"startup_s": round(time.perf_counter() - started, 1)}
         results |= measure_bot(settings.rest_webhook_url, hcmc_interview)
+        results["paired"] = paired_rounds(
+            settings.rest_webhook_url, hcmc_interview, reference.webhook_url, reference_small_talk
+        )
         results["peak_memory_mb"] = memory(stack.processes)
     finally:
         stack.stop()
     return results
 
 
-def bench_reference(folder: Path) -> dict[str, Any]:
+def start_reference(folder: Path) -> tuple[ReferenceBot, dict[str, Any]]:
+    """Trains and starts the reference bot; it keeps running (idle when not measured) so that
+    the HCMC measurements can be paired with it."""
     bot = ReferenceBot(folder, REFERENCE_PORT)
     bot.create_and_train()
     started = time.perf_counter()
     bot.start(folder / "rasa.log")
-    try:
-        bot.wait_until_ready()
-        results: dict[str, Any] = {
-            "training_s": round(bot.training_s, 1),
-            "startup_s": round(time.perf_counter() - started, 1),
-        }
-        results |= measure_bot(bot.webhook_url, reference_small_talk)
-        assert bot.process is not None
-        results["peak_memory_mb"] = {"rasa server": peak_rss_mb(bot.process.pid)}
-    finally:
-        bot.stop()
+    bot.wait_until_ready()
+    return bot, {
+        "training_s": round(bot.training_s, 1),
+        "startup_s": round(time.perf_counter() - started, 1),
+    }
+
+
+def bench_reference(bot: ReferenceBot) -> dict[str, Any]:
+    results = measure_bot(bot.webhook_url, reference_small_talk)
+    assert bot.process is not None
+    results["peak_memory_mb"] = {"rasa server": peak_rss_mb(bot.process.pid)}
     return results
 
 
@@ -125,7 +156,9 @@ def fresh_database(url: str) -> None:
     connection.close()
 
 
-def bench_cluster(var_dir: Path, replicas: int = 2, action_servers: int = 2) -> dict[str, Any]:
+def bench_cluster(
+    var_dir: Path, reference: ReferenceBot, replicas: int = 2, action_servers: int = 2
+) -> dict[str, Any]:
     reason = unavailable_reason(CLUSTER_DATABASE, CLUSTER_REDIS)
     if reason:
         return {"skipped": reason}
@@ -152,6 +185,9 @@ def bench_cluster(var_dir: Path, replicas: int = 2, action_servers: int = 2) -> 
             "startup_s": round(time.perf_counter() - started, 1),
         }
         results |= measure_bot(settings.rest_webhook_url, hcmc_interview)
+        results["paired"] = paired_rounds(
+            settings.rest_webhook_url, hcmc_interview, reference.webhook_url, reference_small_talk
+        )
         results["peak_memory_mb"] = memory(cluster.processes)
     finally:
         cluster.stop()
@@ -214,18 +250,22 @@ def main() -> int:
             "red_flag_detector_ms": 20,
         },
     }
-    print("Benchmark: HCMC (one Rasa server), then the reference bot, then HCMC replicas.")
+    print("Benchmark: the reference bot, then HCMC (one Rasa server), then HCMC replicas.")
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         (folder / "reference").mkdir()
-        results["hcmc"] = bench_hcmc(folder / "hcmc")
-        write_results(stamp, results)
-        print("  HCMC measured.", flush=True)
-        results["reference"] = bench_reference(folder / "reference")
-        write_results(stamp, results)
-        print("  Reference bot measured.", flush=True)
-        results["hcmc_replicas"] = bench_cluster(folder / "cluster")
-        write_results(stamp, results)
+        reference, results["reference"] = start_reference(folder / "reference")
+        try:
+            results["reference"] |= bench_reference(reference)
+            write_results(stamp, results)
+            print("  Reference bot measured.", flush=True)
+            results["hcmc"] = bench_hcmc(folder / "hcmc", reference)
+            write_results(stamp, results)
+            print("  HCMC measured.", flush=True)
+            results["hcmc_replicas"] = bench_cluster(folder / "cluster", reference)
+            write_results(stamp, results)
+        finally:
+            reference.stop()
         replicas = results["hcmc_replicas"]
         print("  Replicas measured." if "skipped" not in replicas else f"  {replicas['skipped']}")
     if MEASURE_TRAINING:
