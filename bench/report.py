@@ -55,7 +55,7 @@ def markdown_table(results: dict[str, Any]) -> str:
 
     row("one user: turn p50", ("single_user", "p50_ms"), " ms")
     row("one user: turn p95", ("single_user", "p95_ms"), " ms", "< 100 ms")
-    for users in hcmc["users"]:
+    for users in hcmc.get("users") or reference.get("users") or {}:
         row(f"{users} users: messages/s", ("users", users, "messages_per_s"), "")
         row(f"{users} users: turn p95", ("users", users, "p95_ms"), " ms")
         row(f"{users} users: errors", ("users", users, "errors"), "", "0")
