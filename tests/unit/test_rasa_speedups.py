@@ -54,6 +54,14 @@ def test_events_are_resolved_to_the_classes_rasa_finds():
         resolve_by_type("no_such_event")
 
 
+SENT = {
+    "next_action": "action_x",
+    "tracker": {"latest_message": {"text": "j'ai mal à l'épaule / 7 \"vraiment\" 😣"}},
+    "score": 0.1 + 0.2,
+    "slots": {"pain_regions": ["neck"], "pain_severity": 7.5, "consent": None},
+}
+
+
 def test_calls_to_the_action_server_reuse_one_connection():
     """Three calls through Rasa's endpoint object; the fake action server sees one connection."""
     import asyncio
@@ -68,7 +76,8 @@ def test_calls_to_the_action_server_reuse_one_connection():
     async def webhook(request: web.Request) -> web.Response:
         connections.add(id(request.transport))
         auth = request.headers.get("Authorization")
-        return web.json_response({"events": [], "responses": [], "auth": auth})
+        body = await request.json()
+        return web.json_response({"events": [], "responses": [], "auth": auth, "echo": body})
 
     async def scenario() -> list:
         app = web.Application()
@@ -85,7 +94,7 @@ def test_calls_to_the_action_server_reuse_one_connection():
         original = EndpointConfig.session
         EndpointConfig.session = endpoint_session  # type: ignore[method-assign]
         try:
-            answers = [await endpoint.request(json={"next_action": "x"}) for _ in range(3)]
+            answers = [await endpoint.request(json=SENT) for _ in range(3)]
         finally:
             EndpointConfig.session = original  # type: ignore[method-assign]
             await shared_connector().close()
@@ -95,4 +104,5 @@ def test_calls_to_the_action_server_reuse_one_connection():
     answers = asyncio.run(scenario())
     assert [a["events"] for a in answers] == [[], [], []]
     assert all(a["auth"].startswith("Basic ") for a in answers)  # authentication kept
+    assert all(a["echo"] == SENT for a in answers)  # the server reads what Rasa meant to send
     assert len(connections) == 1
