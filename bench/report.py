@@ -41,6 +41,14 @@ def _paired_replicas(replicas: dict[str, Any]) -> str:
     return f"{paired['median_ratio']:.2f}x ({_ratio_list(paired['ratios'])})"
 
 
+def _cluster_name(replicas: dict[str, Any]) -> str:
+    if "replicas" not in replicas:
+        return "HCMC, replicas"
+    return f"HCMC, {replicas['replicas']} replicas + {replicas['action_servers']} action server" + (
+        "s" if replicas["action_servers"] != 1 else ""
+    )
+
+
 def markdown_table(results: dict[str, Any]) -> str:
     hcmc, reference = results["hcmc"], results["reference"]
     replicas = results["hcmc_replicas"]
@@ -87,7 +95,7 @@ def markdown_table(results: dict[str, Any]) -> str:
     row("start-up to first answer", ("startup_s",), " s")
     row("training", ("training_s",), " s", "< 300 s")
     lines = [
-        "| measure | HCMC | reference bot | HCMC / reference | HCMC, 2 replicas | goal |",
+        f"| measure | HCMC | reference bot | HCMC / reference | {_cluster_name(replicas)} | goal |",
         "|---|---|---|---|---|---|",
         *(f"| {' | '.join(str(cell) for cell in r)} |" for r in rows),
     ]

@@ -50,6 +50,9 @@ MEASURE_TRAINING = os.environ.get("BENCH_TRAINING", "1") != "0"
 # whose speed drifts during the run (a shared host) changes both sides of each pair alike.
 PAIRED_ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 PAIRED_USERS = 20
+# The replicas' part: Rasa replicas and action servers behind HAProxy.
+CLUSTER_REPLICAS = int(os.environ.get("BENCH_REPLICAS", "2"))
+CLUSTER_ACTION_SERVERS = int(os.environ.get("BENCH_ACTION_SERVERS", "2"))
 
 
 def single_user(webhook_url: str, script: Script) -> dict[str, Any]:
@@ -157,7 +160,10 @@ def fresh_database(url: str) -> None:
 
 
 def bench_cluster(
-    var_dir: Path, reference: ReferenceBot, replicas: int = 2, action_servers: int = 2
+    var_dir: Path,
+    reference: ReferenceBot,
+    replicas: int = CLUSTER_REPLICAS,
+    action_servers: int = CLUSTER_ACTION_SERVERS,
 ) -> dict[str, Any]:
     reason = unavailable_reason(CLUSTER_DATABASE, CLUSTER_REDIS)
     if reason:

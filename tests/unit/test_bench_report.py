@@ -23,6 +23,8 @@ def test_the_table_gives_the_median_of_the_back_to_back_ratios():
             "users": {"20": summary(41.0)},
         },
         "hcmc_replicas": {
+            "replicas": 2,
+            "action_servers": 1,
             "users": {"20": summary(60.0)},
             "paired": {"users": 20, "ratios": [1.4, 1.6, 1.5], "median_ratio": 1.5},
         },
@@ -33,3 +35,4 @@ def test_the_table_gives_the_median_of_the_back_to_back_ratios():
     assert "median of 3" in paired
     assert "| 1.10, 0.90, 1.20 | 1.00x | 1.10x | 1.50x (1.40, 1.60, 1.50) |" in paired
     assert "10.5 ms CPU" in table
+    assert "| HCMC, 2 replicas + 1 action server | goal |" in table
