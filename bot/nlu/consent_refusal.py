@@ -9,48 +9,23 @@ a yes read as a "no" only means the patient is asked again.
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.consent import is_refusal
+from bot.nlu.component import DeterministicComponent, override_intent
 
 YES_INTENTS = frozenset({"give_consent", "affirm"})
 DECLINE_INTENT = "decline_consent"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class ConsentRefusalInterceptor(GraphComponent):
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> ConsentRefusalInterceptor:
-        return cls()
-
+class ConsentRefusalInterceptor(DeterministicComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             if intent not in YES_INTENTS or not is_refusal(message.get(TEXT) or ""):
                 continue
-            override = {INTENT_NAME_KEY: DECLINE_INTENT, "confidence": 1.0}
-            ranking = [
-                entry
-                for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry.get(INTENT_NAME_KEY) != DECLINE_INTENT
-            ]
-            message.set(INTENT, override, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [override, *ranking], add_to_output=True)
+            override_intent(message, DECLINE_INTENT)
         return messages

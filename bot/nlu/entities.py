@@ -6,43 +6,25 @@ needs the controlled-vocabulary id ("back_of_head"), and a duration as a number 
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.entities import extract_entities
+from bot.nlu.component import DeterministicComponent
 
 
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP"
 )
-class PatternEntityExtractor(GraphComponent, EntityExtractorMixin):
+class PatternEntityExtractor(DeterministicComponent, EntityExtractorMixin):
     """Canonical body regions, sides, durations, onsets, time patterns and severities."""
 
     @classmethod
     def required_components(cls) -> list[type]:
         return [SpacyNLP]
-
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> PatternEntityExtractor:
-        return cls()
 
     def process(self, messages: list[Message], model: SpacyModel) -> list[Message]:
         for message in messages:

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.language import detect_language
+from bot.nlu.component import DeterministicComponent
 
 DETECTED_LANGUAGE_ENTITY = "detected_language"
 EXTRACTOR_NAME = "LanguageDetector"
@@ -37,21 +35,7 @@ def language_entities(text: str) -> list[dict[str, Any]]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class LanguageDetector(GraphComponent):
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> LanguageDetector:
-        return cls()
-
+class LanguageDetector(DeterministicComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             found = language_entities(message.get(TEXT) or "")

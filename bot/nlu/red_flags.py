@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.component import DeterministicComponent, override_intent
 from bot.red_flags import detect
 
 RED_FLAG_INTENT = "red_flag"
@@ -36,33 +34,12 @@ def red_flag_entities(text: str) -> list[dict[str, Any]]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class RedFlagInterceptor(GraphComponent):
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> RedFlagInterceptor:
-        return cls()
-
+class RedFlagInterceptor(DeterministicComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             flags = red_flag_entities(message.get(TEXT) or "")
             if not flags:
                 continue
-            override = {"name": RED_FLAG_INTENT, "confidence": 1.0}
-            ranking = [
-                entry
-                for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry.get("name") != RED_FLAG_INTENT
-            ]
-            message.set(INTENT, override, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [override, *ranking], add_to_output=True)
+            override_intent(message, RED_FLAG_INTENT)
             message.set(ENTITIES, (message.get(ENTITIES) or []) + flags, add_to_output=True)
         return messages
