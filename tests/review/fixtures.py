@@ -5,12 +5,12 @@ tests and the browser test share one recording."""
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,7 +134,12 @@ def recording(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Recording]:
 def copy_store(recording: Recording, target: Path) -> Settings:
     """A copy of the recorded tracker store that a test may change."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(recording.var_dir / "conversations.db", target / "conversations.db")
+    # SQLite's backup copies what is committed, including what the running Rasa server's open
+    # connections still hold in the write-ahead log (a plain file copy would miss it).
+    source = sqlite3.connect(recording.var_dir / "conversations.db")
+    copy = sqlite3.connect(target / "conversations.db")
+    with closing(source), closing(copy):
+        source.backup(copy)
     return load_settings({**os.environ, "HCMC_VAR_DIR": str(target)})
 
 
