@@ -18,6 +18,7 @@ REFUSALS_FILE = Path(__file__).with_name("refusals.yml")
 @dataclass(frozen=True)
 class RefusalPatterns:
     refusals: tuple[re.Pattern[str], ...]
+    withdrawals: tuple[re.Pattern[str], ...]
     not_when: tuple[re.Pattern[str], ...]
 
 
@@ -34,23 +35,41 @@ def _compiled(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
 @lru_cache(maxsize=1)
 def load_refusals(path: Path = REFUSALS_FILE) -> RefusalPatterns:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    by_language = data.get("refusals") or {}
-    missing = [language for language in LANGUAGES if not by_language.get(language)]
-    if missing:
-        raise ValueError(f"{path.name}: no refusal patterns for {', '.join(missing)}")
-    return RefusalPatterns(
-        refusals=tuple(
+
+    def per_language(key: str) -> tuple[re.Pattern[str], ...]:
+        by_language = data.get(key) or {}
+        missing = [language for language in LANGUAGES if not by_language.get(language)]
+        if missing:
+            raise ValueError(f"{path.name}: no {key} patterns for {', '.join(missing)}")
+        return tuple(
             pattern
             for language in LANGUAGES
-            for pattern in _compiled(by_language[language], f"{path.name} {language}")
-        ),
+            for pattern in _compiled(by_language[language], f"{path.name} {key} {language}")
+        )
+
+    return RefusalPatterns(
+        refusals=per_language("refusals"),
+        withdrawals=per_language("withdrawals"),
         not_when=_compiled(data.get("not_when") or [], f"{path.name} not_when"),
     )
 
 
-def is_refusal(text: str) -> bool:
-    patterns = load_refusals()
+def _normalised(text: str, patterns: RefusalPatterns) -> str:
     normalised = normalise(text or "")
     for exception in patterns.not_when:
         normalised = exception.sub(" ", normalised)
-    return any(pattern.search(normalised) for pattern in patterns.refusals)
+    return normalised
+
+
+def is_refusal(text: str) -> bool:
+    """Refuses or withdraws consent (said in answer to the consent question)."""
+    patterns = load_refusals()
+    normalised = _normalised(text, patterns)
+    return any(pattern.search(normalised) for pattern in patterns.refusals + patterns.withdrawals)
+
+
+def is_withdrawal(text: str) -> bool:
+    """Names consent and takes it back, whatever else the message could be."""
+    patterns = load_refusals()
+    normalised = _normalised(text, patterns)
+    return any(pattern.search(normalised) for pattern in patterns.withdrawals)

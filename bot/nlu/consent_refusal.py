@@ -4,7 +4,8 @@ The classifier sometimes reads "I withdraw my consent" or "je ne suis pas d'acco
 give_consent. Taking a "no" for a yes would note health details without consent, so when the
 classifier says give_consent or affirm and the deterministic patterns of bot/consent/refusals.yml
 match, the intent becomes decline_consent (confidence 1.0). The other way round is left alone:
-a yes read as a "no" only means the patient is asked again.
+a yes read as a "no" only means the patient is asked again. A message that names consent and
+withdraws it ("I take back my consent") becomes decline_consent whatever the classifier said.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.consent import is_refusal
+from bot.consent import is_refusal, is_withdrawal
 from bot.nlu.component import DeterministicComponent, override_intent
 
 YES_INTENTS = frozenset({"give_consent", "affirm"})
@@ -25,7 +26,9 @@ class ConsentRefusalInterceptor(DeterministicComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            if intent not in YES_INTENTS or not is_refusal(message.get(TEXT) or ""):
+            text = message.get(TEXT) or ""
+            if intent == DECLINE_INTENT:
                 continue
-            override_intent(message, DECLINE_INTENT)
+            if is_withdrawal(text) or (intent in YES_INTENTS and is_refusal(text)):
+                override_intent(message, DECLINE_INTENT)
         return messages

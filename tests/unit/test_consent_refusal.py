@@ -76,4 +76,36 @@ def test_a_refusal_the_classifier_took_for_a_yes_becomes_a_decline():
     assert refusal.get("intent") == {"name": "decline_consent", "confidence": 1.0}
     assert refusal.get("intent_ranking")[0]["name"] == "decline_consent"
     assert yes.get("intent")["name"] == "give_consent"
-    assert other.get("intent")["name"] == "stop"  # only a yes is ever changed
+    assert other.get("intent")["name"] == "stop"  # a refusal changes only a yes
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("I take back my consent", "describe_pain"),
+        ("I'm revoking my permission", "faq"),
+        ("je reprends mon accord", "restart_conversation"),
+        ("j'annule mon consentement", "describe_pain"),
+        ("ik trek mijn toestemming in", "stop"),
+        ("mijn toestemming wil ik intrekken", "inform_location"),
+    ],
+)
+def test_withdrawing_consent_is_recognised_whatever_the_classifier_said(text: str, intent: str):
+    message = classified(text, intent)
+    ConsentRefusalInterceptor().process([message])
+    assert message.get("intent")["name"] == "decline_consent"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("I don't want to answer any more questions", "stop"),
+        ("no thanks", "deny"),
+        ("ik geef toestemming in het kader van mijn behandeling", "give_consent"),
+        ("can I cancel my appointment?", "request_booking"),
+    ],
+)
+def test_other_refusals_keep_their_intent(text: str, intent: str):
+    message = classified(text, intent)
+    ConsentRefusalInterceptor().process([message])
+    assert message.get("intent")["name"] == intent
