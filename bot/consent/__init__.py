@@ -1,5 +1,5 @@
 """Consent: whether a message refuses or withdraws it (patterns in refusals.yml)."""
 
-from bot.consent.refusal import is_refusal, is_withdrawal, load_refusals
+from bot.consent.refusal import consent_answer, is_refusal, is_withdrawal, load_refusals
 
-__all__ = ["is_refusal", "is_withdrawal", "load_refusals"]
+__all__ = ["consent_answer", "is_refusal", "is_withdrawal", "load_refusals"]

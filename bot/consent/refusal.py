@@ -54,22 +54,23 @@ def load_refusals(path: Path = REFUSALS_FILE) -> RefusalPatterns:
     )
 
 
-def _normalised(text: str, patterns: RefusalPatterns) -> str:
+def consent_answer(text: str) -> str | None:
+    """ "withdrawal" (names consent and takes it back), "refusal" (refuses or withdraws, said in
+    answer to the consent question), or None."""
+    patterns = load_refusals()
     normalised = normalise(text or "")
     for exception in patterns.not_when:
         normalised = exception.sub(" ", normalised)
-    return normalised
+    if any(pattern.search(normalised) for pattern in patterns.withdrawals):
+        return "withdrawal"
+    if any(pattern.search(normalised) for pattern in patterns.refusals):
+        return "refusal"
+    return None
 
 
 def is_refusal(text: str) -> bool:
-    """Refuses or withdraws consent (said in answer to the consent question)."""
-    patterns = load_refusals()
-    normalised = _normalised(text, patterns)
-    return any(pattern.search(normalised) for pattern in patterns.refusals + patterns.withdrawals)
+    return consent_answer(text) is not None
 
 
 def is_withdrawal(text: str) -> bool:
-    """Names consent and takes it back, whatever else the message could be."""
-    patterns = load_refusals()
-    normalised = _normalised(text, patterns)
-    return any(pattern.search(normalised) for pattern in patterns.withdrawals)
+    return consent_answer(text) == "withdrawal"

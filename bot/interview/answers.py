@@ -36,8 +36,7 @@ _MODIFIER_CLAUSE = re.compile(
     re.I,
 )
 _NOTHING = re.compile(
-    r"^\W*(no(thing)?|none|not really|don'?t know|no idea|rien|aucune? idee|je ne sais pas|"
-    r"niets|geen idee|weet ik niet|nee)\W*$",
+    r"^\W*(no(thing)?|none|not really|rien|niets|nee)\W*$",
     re.I,
 )
 # "not sure", "je ne sais pas", "geen idee", "non peut-être" (Belgian for "of course"): never a

@@ -14,7 +14,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.consent import is_refusal, is_withdrawal
+from bot.consent import consent_answer
 from bot.nlu.component import DeterministicComponent, override_intent
 
 YES_INTENTS = frozenset({"give_consent", "affirm"})
@@ -29,6 +29,7 @@ class ConsentRefusalInterceptor(DeterministicComponent):
             text = message.get(TEXT) or ""
             if intent == DECLINE_INTENT:
                 continue
-            if is_withdrawal(text) or (intent in YES_INTENTS and is_refusal(text)):
+            answer = consent_answer(text)
+            if answer == "withdrawal" or (answer and intent in YES_INTENTS):
                 override_intent(message, DECLINE_INTENT)
         return messages

@@ -71,6 +71,16 @@ def test_greeting_to_booking_links_with_quick_replies_and_history_after_reload(
     widget.bot_says("two centres")
 
 
+def answer_the_knee_interview(widget: Widget) -> None:
+    """From the first question to the location question: a left knee, no red flag."""
+    widget.say("my knee has hurt for three weeks, worse on stairs")
+    widget.press("Left")
+    widget.say("it came on gradually")
+    widget.say("6")
+    widget.press("None of these")
+    widget.press("None of these")
+
+
 def test_interview_then_my_location_gives_the_nearer_centre_and_its_booking_button(
     new_page, servers: Servers
 ):
@@ -80,12 +90,7 @@ def test_interview_then_my_location_gives_the_nearer_centre_and_its_booking_butt
     widget.bot_says("not a doctor")
     widget.press("Yes, I agree")
     widget.bot_says("Where do you feel the pain")
-    widget.say("my knee has hurt for three weeks, worse on stairs")
-    widget.press("Left")
-    widget.say("it came on gradually")
-    widget.say("6")
-    widget.press("None of these")
-    widget.press("None of these")
+    answer_the_knee_interview(widget)
     widget.bot_says("commune")
 
     widget.press("Use my location")
@@ -104,12 +109,7 @@ def test_refusing_the_location_asks_for_the_commune(new_page, servers: Servers):
     widget.open()
     widget.bot_says("not a doctor")
     widget.press("Yes, I agree")
-    widget.say("my knee has hurt for three weeks, worse on stairs")
-    widget.press("Left")
-    widget.say("it came on gradually")
-    widget.say("6")
-    widget.press("None of these")
-    widget.press("None of these")
+    answer_the_knee_interview(widget)
     widget.quick_replies.filter(has_text="Use my location").click()
     expect(page.locator(".hcmc-from-widget", has_text="type the commune")).to_be_visible()
     assert widget.focused().startswith("input.")  # straight into the text box
