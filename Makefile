@@ -19,7 +19,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml) $(wildcard data/nlu/*/*.yml) \
-	$(SPACY_PIPELINE)
+	$(wildcard bot/nlu/*.py) $(SPACY_PIPELINE)
 PATTERNS := $(wildcard bot/nlp/patterns/*.jsonl) bot/nlp/pipeline.py
 
 .PHONY: run chat cluster test lint types unit validate train test-stories e2e browser review scale \

@@ -2,7 +2,7 @@
 
 Rasa's ResponseSelector runs its neural network on every message, although the dialogue uses its
 answer only when the intent is ``faq`` (data/rules/faq.yml). That was a tenth of the Rasa
-server's time per turn (py-spy, `make bench`). This subclass, placed after the DIETClassifier in
+server's time per turn (py-spy, `make bench`). This subclass, placed after the intent classifier in
 config.yml, selects an answer for ``faq`` messages exactly as Rasa does and leaves other
 messages without one.
 """
