@@ -38,11 +38,14 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.special import softmax
+from sklearn.preprocessing import normalize
 
 logger = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "weights.npz"
 LAYOUT_FILE = "layout.json"
+NO_INTENT = {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}
 
 
 def sentence_blocks(message: Message) -> list[tuple[str, Any]]:
@@ -59,9 +62,7 @@ def input_row(blocks: list[tuple[str, Any]], dense_weight: float) -> scipy.spars
     parts = []
     for _, matrix in blocks:
         if scipy.sparse.issparse(matrix):
-            row = scipy.sparse.csr_matrix(matrix, dtype=np.float64)
-            norm = np.sqrt(row.multiply(row).sum())
-            parts.append(row / norm if norm > 0 else row)
+            parts.append(normalize(scipy.sparse.csr_matrix(matrix, dtype=np.float64)))
         else:
             dense = np.asarray(matrix, dtype=np.float64).reshape(1, -1)
             parts.append(scipy.sparse.csr_matrix(dense * dense_weight))
@@ -70,12 +71,6 @@ def input_row(blocks: list[tuple[str, Any]], dense_weight: float) -> scipy.spars
 
 def layout_of(blocks: list[tuple[str, Any]]) -> list[list[Any]]:
     return [[origin, int(matrix.shape[-1])] for origin, matrix in blocks]
-
-
-def softmax(scores: np.ndarray) -> np.ndarray:
-    scores = scores - scores.max(axis=1, keepdims=True)
-    exp = np.exp(scores)
-    return exp / exp.sum(axis=1, keepdims=True)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -185,37 +180,31 @@ class SentenceIntentClassifier(GraphComponent, IntentClassifier):
         )
 
     def process(self, messages: list[Message]) -> list[Message]:
-        dense_weight = float(self._config["dense_weight"])
         for message in messages:
-            blocks = sentence_blocks(message) if str(message.get(TEXT) or "").strip() else []
-            weights, bias = self.weights, self.bias
-            known = weights is not None and bias is not None
-            if known and blocks and layout_of(blocks) != self.layout:
-                # A model trained with other featurizers, or an empty message that only some
-                # featurizers describe: the patient gets the fallback re-prompt, not an error.
-                logger.error(
-                    f"The message's features {layout_of(blocks)} are not those the intent "
-                    f"classifier was trained on {self.layout} (retrain the model if this is "
-                    "not an empty message)."
-                )
-                blocks = []
-            if weights is None or bias is None or not blocks:
-                # As DIETClassifier does: no intent, confidence 0, so that the FallbackClassifier
-                # answers with the fallback re-prompt.
-                no_intent = {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}
-                message.set(INTENT, no_intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
-                continue
-            scores = input_row(blocks, dense_weight) @ weights.T + bias
-            probabilities = softmax(np.asarray(scores))[0]
-            order = np.argsort(-probabilities)[: int(self._config["ranking_length"])]
-            ranking = [
-                {
-                    INTENT_NAME_KEY: self.intents[i],
-                    PREDICTED_CONFIDENCE_KEY: float(probabilities[i]),
-                }
-                for i in order
-            ]
-            message.set(INTENT, ranking[0], add_to_output=True)
+            ranking = self._ranking(message)
+            # With no ranking, as DIETClassifier does: no intent, confidence 0, so that the
+            # FallbackClassifier answers with the fallback re-prompt.
+            message.set(INTENT, ranking[0] if ranking else dict(NO_INTENT), add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
+
+    def _ranking(self, message: Message) -> list[dict[str, Any]]:
+        """The most likely intents first; empty for an untrained model or a blank message."""
+        if self.weights is None or self.bias is None or not str(message.get(TEXT) or "").strip():
+            return []
+        blocks = sentence_blocks(message)
+        if layout_of(blocks) != self.layout:
+            # A model trained with other featurizers: the patient gets the fallback re-prompt,
+            # not an error.
+            logger.error(
+                f"The message's features {layout_of(blocks)} are not those the intent "
+                f"classifier was trained on {self.layout}: retrain the model."
+            )
+            return []
+        scores = input_row(blocks, float(self._config["dense_weight"])) @ self.weights.T
+        probabilities = softmax(np.asarray(scores) + self.bias, axis=1)[0]
+        order = np.argsort(-probabilities)[: int(self._config["ranking_length"])]
+        return [
+            {INTENT_NAME_KEY: self.intents[i], PREDICTED_CONFIDENCE_KEY: float(probabilities[i])}
+            for i in order
+        ]

