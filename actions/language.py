@@ -16,10 +16,13 @@ from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.common import LANGUAGES, entity_values, latest_text
-from bot.language import detect_language
-
-LANGUAGE_SLOT = "language"
-CHOSEN_SLOT = "language_chosen"
+from bot.language import (
+    CHOSEN_SLOT,
+    DETECTED_LANGUAGE_ENTITY,
+    LANGUAGE_SLOT,
+    detect_language,
+    language_to_follow,
+)
 
 
 def requested_language(tracker: Tracker) -> str | None:
@@ -29,11 +32,6 @@ def requested_language(tracker: Tracker) -> str | None:
     if named:
         return str(named[-1])
     return detect_language(latest_text(tracker))
-
-
-def detected_language(tracker: Tracker) -> str | None:
-    found = [value for value in entity_values(tracker, "detected_language") if value in LANGUAGES]
-    return str(found[-1]) if found else None
 
 
 class ActionSwitchLanguage(Action):
@@ -53,8 +51,9 @@ class ActionSwitchLanguage(Action):
 
 
 class ValidateSlotMappings(ValidationAction):
-    """Run by Rasa after every user message: follows the language the patient writes in, unless
-    the channel or the patient already chose one."""
+    """Run by Rasa after a user message: follows the language the patient writes in, unless the
+    channel or the patient already chose one. (The Rasa server calls it only when
+    ``language_to_follow`` says the language changes: bot/rasa_speedups.py.)"""
 
     def name(self) -> str:
         return "action_validate_slot_mappings"
@@ -75,12 +74,12 @@ class ValidateSlotMappings(ValidationAction):
     async def extract_language(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if tracker.get_slot(CHOSEN_SLOT):
-            return {}
-        language = detected_language(tracker)
-        if language is None or language == tracker.get_slot(LANGUAGE_SLOT):
-            return {}
-        return {LANGUAGE_SLOT: language}
+        language = language_to_follow(
+            tracker.get_slot(CHOSEN_SLOT),
+            tracker.get_slot(LANGUAGE_SLOT),
+            entity_values(tracker, DETECTED_LANGUAGE_ENTITY),
+        )
+        return {LANGUAGE_SLOT: language} if language else {}
 
     async def validate_language(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

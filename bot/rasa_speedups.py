@@ -17,6 +17,14 @@ connector each time, about 4% per turn): calls now share one connector per event
 its idle connections, for less time than the action server keeps them open. The request (the
 whole conversation) is written as JSON by ujson, already installed with Rasa, instead of the
 standard library's encoder (about 5% per turn); the action server reads the same JSON.
+
+4. After every message Rasa calls the action server's ``action_validate_slot_mappings`` (a whole
+round trip with the conversation, about 8% of the server's time per turn and the action servers'
+busiest action). In this project that action only ever follows the language the patient writes
+in (actions/language.py), and every slot's mapping is custom, so Rasa extracts no slot for it to
+validate: the call is made only when ``language_to_follow`` (the rule the action itself applies)
+says the language changes; otherwise its answer is known to be nothing and Rasa's result, the
+extracted slot events, is returned as Rasa would.
 """
 
 from __future__ import annotations
@@ -31,9 +39,16 @@ import ujson
 from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 from rasa.core.actions import action as rasa_action
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import Event, SlotSet
 from rasa.shared.utils.common import all_subclasses
 from rasa.utils import endpoints as rasa_endpoints
+
+from bot.language import (
+    CHOSEN_SLOT,
+    DETECTED_LANGUAGE_ENTITY,
+    LANGUAGE_SLOT,
+    language_to_follow,
+)
 
 # Seconds an idle connection to the action server is kept: less than the 5 s after which the
 # action server (Sanic) closes it, so a request never goes out on a connection being closed.
@@ -116,7 +131,37 @@ def _json_text(value: Any) -> str:
     return ujson.dumps(value, ensure_ascii=False, escape_forward_slashes=False)
 
 
+_rasa_execute_validation_action = rasa_action.ActionExtractSlots._execute_validation_action
+
+
+async def execute_validation_action(
+    self: rasa_action.ActionExtractSlots,
+    extraction_events: list[Event],
+    output_channel: Any,
+    nlg: Any,
+    tracker: Any,
+    domain: Any,
+) -> list[Event]:
+    """ActionExtractSlots._execute_validation_action, without the call to the action server when
+    no slot was extracted and the language does not change (the action would return nothing)."""
+    slot_events: list[Event] = [event for event in extraction_events if isinstance(event, SlotSet)]
+    detected = [
+        entity.get("value")
+        for entity in tracker.latest_message.entities
+        if entity.get("entity") == DETECTED_LANGUAGE_ENTITY
+    ]
+    changes = language_to_follow(
+        tracker.get_slot(CHOSEN_SLOT), tracker.get_slot(LANGUAGE_SLOT), detected
+    )
+    if not slot_events and changes is None:
+        return slot_events
+    return await _rasa_execute_validation_action(
+        self, extraction_events, output_channel, nlg, tracker, domain
+    )
+
+
 def apply() -> None:
     rasa_action.RemoteAction._validate_action_result = validate_action_result
     Event.resolve_by_type = staticmethod(resolve_by_type)
     rasa_endpoints.EndpointConfig.session = endpoint_session
+    rasa_action.ActionExtractSlots._execute_validation_action = execute_validation_action

@@ -13,10 +13,9 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.language import detect_language
+from bot.language import DETECTED_LANGUAGE_ENTITY, detect_language
 from bot.nlu.component import DeterministicComponent
 
-DETECTED_LANGUAGE_ENTITY = "detected_language"
 EXTRACTOR_NAME = "LanguageDetector"
 
 

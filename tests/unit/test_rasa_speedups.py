@@ -106,3 +106,67 @@ def test_calls_to_the_action_server_reuse_one_connection():
     assert all(a["auth"].startswith("Basic ") for a in answers)  # authentication kept
     assert all(a["echo"] == SENT for a in answers)  # the server reads what Rasa meant to send
     assert len(connections) == 1
+
+
+# --- The language validation call, made only when it can change something ---------------------
+
+MESSAGES = [
+    "j'ai mal au dos depuis hier",
+    "mijn nek zit vast sinds gisteren",
+    "my knee has hurt for three weeks",
+    "Uccle",
+    "7",
+]
+SLOT_STATES = [
+    {"language": language, "language_chosen": chosen}
+    for language in ("en", "fr", "nl")
+    for chosen in (False, True)
+]
+
+
+@pytest.mark.parametrize("slots", SLOT_STATES)
+@pytest.mark.parametrize("text", MESSAGES)
+async def test_the_language_validation_is_skipped_exactly_when_the_action_returns_nothing(
+    text: str, slots: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Rasa server's shortcut against the action it spares: for every message and slot
+    state, the action server is called iff the real action would set the language, and Rasa gets
+    the same events either way."""
+    from rasa.core.actions.action import ActionExtractSlots
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import SlotSet as RasaSlotSet
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    import bot.rasa_speedups as speedups
+    from actions.language import ValidateSlotMappings
+    from tests.conftest import PROJECT_ROOT, domain_dict, make_tracker
+    from tests.unit.test_language import with_detected
+
+    message = with_detected(text)
+    action_events = await ValidateSlotMappings().run(
+        CollectingDispatcher(), make_tracker(message, slots=slots), domain_dict()
+    )
+    expected = [RasaSlotSet(e["name"], e["value"]) for e in action_events]
+
+    calls = []
+
+    async def action_server(self, events, output_channel, nlg, tracker, domain):  # type: ignore[no-untyped-def]
+        calls.append(tracker.sender_id)
+        return expected
+
+    monkeypatch.setattr(speedups, "_rasa_execute_validation_action", action_server)
+    domain = Domain.load(str(PROJECT_ROOT / "domain"))
+    tracker = DialogueStateTracker.from_events(
+        "patient",
+        [
+            *(RasaSlotSet(name, value) for name, value in slots.items()),
+            UserUttered(message["text"], message["intent"], message["entities"]),
+        ],
+        slots=domain.slots,
+    )
+    extractor = ActionExtractSlots(None)
+    events = await speedups.execute_validation_action(extractor, [], None, None, tracker, domain)
+    assert events == expected
+    assert calls == (["patient"] if expected else [])
