@@ -170,3 +170,16 @@ async def test_the_language_validation_is_skipped_exactly_when_the_action_return
     events = await speedups.execute_validation_action(extractor, [], None, None, tracker, domain)
     assert events == expected
     assert calls == (["patient"] if expected else [])
+
+
+def test_the_shortcut_relies_on_the_action_following_the_language_alone() -> None:
+    """If the validation action ever extracts or validates another slot, the Rasa server's
+    shortcut (bot/rasa_speedups.py, item 4) would skip it: this fails first."""
+    from rasa_sdk.forms import ValidationAction
+
+    from actions.language import ValidateSlotMappings
+
+    own = set(dir(ValidateSlotMappings)) - set(dir(ValidationAction))
+    slot_methods = {name for name in own if name.startswith(("extract_", "validate_"))}
+    assert slot_methods == {"extract_language", "validate_language"}
+    assert ValidateSlotMappings().domain_slots({}) == ["language"]
