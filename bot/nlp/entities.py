@@ -8,13 +8,17 @@ from spacy.language import Language
 
 from bot.interview.durations import duration_in_days
 from bot.interview.severity import parse_severity
+from bot.language import detect_language
+from bot.nlp.pipeline import FALSE_FRIENDS_META
 
 # A region named right after one of these is one the user rules out ("not my knee, my hip").
 NEGATION_WORDS = frozenset({"not", "no", "isn't", "pas", "niet", "geen"})
 MAX_TEXT_LENGTH = 1000  # longer messages are cut: a patient's answer never needs more
 # Dutch writes the side and the region as one word ("linkerknie", "rechterschouder"): the ruler
-# finds the region, and the side is read from the start of the word.
-SIDE_PREFIXES = {"linker": "left", "rechter": "right"}
+# finds the region, and the side is read from the start of the word. English "toe" is matched
+# only with a word before or after it (Dutch "toe" is "af en toe", "ik stem toe"), so "left toe"
+# is one match too.
+SIDE_PREFIXES = {"linker": "left", "rechter": "right", "left ": "left", "right ": "right"}
 
 
 def _is_negated(doc: Any, start: int) -> bool:
@@ -25,10 +29,17 @@ def _is_negated(doc: Any, start: int) -> bool:
 def extract_entities(nlp: Language, text: str) -> list[dict[str, Any]]:
     """Returns Rasa-style entity dicts with canonical values."""
     doc = nlp(text[:MAX_TEXT_LENGTH])
+    false_friends = {
+        (label, word): set(languages)
+        for label, word, languages in nlp.meta.get(FALSE_FRIENDS_META, [])
+    }
     entities: list[dict[str, Any]] = []
     for ent in doc.ents:
         value: Any = ent.ent_id_ or ent.text
         if ent.label_ == "body_region" and _is_negated(doc, ent.start):
+            continue
+        other_meaning = false_friends.get((ent.label_, ent.text.lower()))
+        if other_meaning and detect_language(text) in other_meaning:
             continue
         if ent.label_ == "duration":
             days = duration_in_days(ent.text, ent.ent_id_)

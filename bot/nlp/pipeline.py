@@ -2,6 +2,11 @@
 
 The pipeline is saved to disk at build time and loaded by Rasa's ``SpacyNLP`` by path, so nothing
 is downloaded at run time. The ruler's patterns live as JSONL files in ``bot/nlp/patterns``.
+
+A pattern may say ``"not_in": ["nl"]``: a word of one language that means something else in
+another (French "hier", yesterday, is Dutch "here"; English "heel" is Dutch "very"). The list is
+kept in the pipeline's meta, and bot/nlp/entities.py drops such a match in a message clearly
+written in one of those languages.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 # Rasa model can serve all three languages.
 PIPELINE_LANGUAGE = "xx"
 PIPELINE_NAME = "hcmc_patterns"
+LANGUAGES = ("en", "fr", "nl")
+FALSE_FRIENDS_META = "false_friends"
 LABELS = (
     "body_region",
     "side",
@@ -45,16 +52,38 @@ def iter_patterns(patterns_dir: Path = PATTERNS_DIR) -> Iterator[dict[str, Any]]
                 raise ValueError(f"{path.name}:{number}: unknown label {entry.get('label')!r}")
             if not entry.get("id") or not entry.get("pattern"):
                 raise ValueError(f"{path.name}:{number}: a pattern needs an id and a pattern")
-            if entry.get("lang") not in ("en", "fr", "nl"):
+            if entry.get("lang") not in LANGUAGES:
                 raise ValueError(f"{path.name}:{number}: lang must be en, fr or nl")
-            yield {"label": entry["label"], "id": entry["id"], "pattern": entry["pattern"]}
+            not_in = entry.get("not_in", [])
+            word = isinstance(entry["pattern"], str)
+            if not_in and (not word or not set(not_in) <= set(LANGUAGES)):
+                raise ValueError(f"{path.name}:{number}: not_in needs a word pattern and languages")
+            yield {
+                "label": entry["label"],
+                "id": entry["id"],
+                "pattern": entry["pattern"],
+                "not_in": not_in,
+            }
+
+
+def false_friends(patterns: list[dict[str, Any]]) -> list[list[Any]]:
+    """[label, lowercased word, languages in which it means something else], from ``not_in``."""
+    return [
+        [pattern["label"], pattern["pattern"].lower(), sorted(pattern["not_in"])]
+        for pattern in patterns
+        if pattern["not_in"]
+    ]
 
 
 def build_pipeline(patterns_dir: Path = PATTERNS_DIR) -> Language:
     nlp = spacy.blank(PIPELINE_LANGUAGE)
     nlp.meta["name"] = PIPELINE_NAME
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(list(iter_patterns(patterns_dir)))  # type: ignore[attr-defined]
+    patterns = list(iter_patterns(patterns_dir))
+    ruler.add_patterns(  # type: ignore[attr-defined]
+        [{key: pattern[key] for key in ("label", "id", "pattern")} for pattern in patterns]
+    )
+    nlp.meta[FALSE_FRIENDS_META] = false_friends(patterns)
     return nlp
 
 

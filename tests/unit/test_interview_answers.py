@@ -196,3 +196,48 @@ def test_belgian_and_spelled_out_answers(text, requested, expected):
 def test_a_side_written_apart_is_not_doubled_by_the_compound_rule():
     found = extract_entities(nlp(), "mijn linker knie en mijn linkerheup")
     assert [e["value"] for e in found if e["entity"] == "side"] == ["left"]
+
+
+def test_the_side_of_a_toe_is_kept():
+    """English "toe" is matched with the word before it ("left toe"), which must still give
+    the side."""
+    found = extract_entities(nlp(), "my left toe hurts")
+    assert [(e["entity"], e["value"]) for e in found] == [("side", "left"), ("body_region", "sole")]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("j'ai mal au dos depuis hier", 1),
+        ("c'est arrivé hier soir", 1),
+        ("hier", 1),  # a bare answer to "since when?": no clear language, read as French
+        ("ik heb hier pijn, in mijn schouder", None),  # Dutch "hier" is "here"
+        ("wat kan ik hier doen?", None),
+    ],
+)
+def test_french_yesterday_is_not_dutch_here(text: str, days: int | None) -> None:
+    found = [e["value"] for e in extract_entities(nlp(), text) if e["entity"] == "duration"]
+    assert found == ([days] if days else [])
+
+
+def test_a_false_friend_must_be_a_word_in_known_languages(tmp_path) -> None:
+    from bot.nlp.pipeline import build_pipeline
+
+    (tmp_path / "bad.jsonl").write_text(
+        '{"label": "duration", "id": "days", "lang": "fr", "pattern": "hier", "not_in": ["de"]}\n'
+    )
+    with pytest.raises(ValueError, match="not_in"):
+        build_pipeline(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("ik heb heel veel pijn in mijn rug", ["low_back"]),  # Dutch "heel" is "very"
+        ("heel erg bedankt", []),
+        ("my heel hurts when I get up", ["achilles_heel"]),
+    ],
+)
+def test_dutch_very_is_not_the_english_heel(text: str, regions: list[str]) -> None:
+    found = [e["value"] for e in extract_entities(nlp(), text) if e["entity"] == "body_region"]
+    assert found == regions
