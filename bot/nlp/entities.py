@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -21,6 +22,19 @@ MAX_TEXT_LENGTH = 1000  # longer messages are cut: a patient's answer never need
 SIDE_PREFIXES = {"linker": "left", "rechter": "right", "left ": "left", "right ": "right"}
 
 
+_UNKNOWN: Any = object()
+
+
+@lru_cache(maxsize=4)
+def _false_friends(nlp: Language) -> dict[tuple[str, str], frozenset[str]]:
+    """(label, word) -> languages in which the word means something else (the pipeline's meta,
+    read once per pipeline rather than on every message)."""
+    return {
+        (label, word): frozenset(languages)
+        for label, word, languages in nlp.meta.get(FALSE_FRIENDS_META, [])
+    }
+
+
 def _is_negated(doc: Any, start: int) -> bool:
     window = doc[max(0, start - 3) : start]
     return any(token.lower_ in NEGATION_WORDS for token in window)
@@ -29,18 +43,19 @@ def _is_negated(doc: Any, start: int) -> bool:
 def extract_entities(nlp: Language, text: str) -> list[dict[str, Any]]:
     """Returns Rasa-style entity dicts with canonical values."""
     doc = nlp(text[:MAX_TEXT_LENGTH])
-    false_friends = {
-        (label, word): set(languages)
-        for label, word, languages in nlp.meta.get(FALSE_FRIENDS_META, [])
-    }
+    false_friends = _false_friends(nlp)
+    language = _UNKNOWN
     entities: list[dict[str, Any]] = []
     for ent in doc.ents:
         value: Any = ent.ent_id_ or ent.text
         if ent.label_ == "body_region" and _is_negated(doc, ent.start):
             continue
         other_meaning = false_friends.get((ent.label_, ent.text.lower()))
-        if other_meaning and detect_language(text) in other_meaning:
-            continue
+        if other_meaning:
+            if language is _UNKNOWN:  # detected only for a message with a false friend, once
+                language = detect_language(text)
+            if language in other_meaning:
+                continue
         if ent.label_ == "duration":
             days = duration_in_days(ent.text, ent.ent_id_)
             if days is None:

@@ -19,12 +19,13 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from bot.language import LANGUAGES
+
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 # "xx" (multi-language) tokenizes English, French and Dutch alike, so one set of patterns and one
 # Rasa model can serve all three languages.
 PIPELINE_LANGUAGE = "xx"
 PIPELINE_NAME = "hcmc_patterns"
-LANGUAGES = ("en", "fr", "nl")
 FALSE_FRIENDS_META = "false_friends"
 LABELS = (
     "body_region",
