@@ -102,6 +102,8 @@ class ValidateLocationForm(FormValidationAction):
         if tracker.get_slot("requested_slot") != "nearest_centre":
             return []
         resolved = resolve_location(tracker)
+        if resolved is None and latest_intent(tracker) == "goodbye":
+            return []  # the form rejects, so the goodbye rule ends the question
         if resolved is None:
             dispatcher.utter_message(response="utter_unknown_place")
             return [SlotSet("nearest_centre", None)]

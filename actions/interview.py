@@ -35,6 +35,9 @@ INTERRUPTING_INTENTS = frozenset(
         "switch_language",
     }
 )
+# Intents that end the interview only when the message answers nothing: "de hele dag door" (all
+# day long) can be read as a goodbye, and must still count as an answer.
+LEAVING_INTENTS = frozenset({"goodbye"})
 ALL_SCREENS = ("screen_back", "screen_chest", "screen_head", "screen_calf", "screen_general")
 SLOTS_READ = (*INTERVIEW_SLOTS, "pain_duration_days", *ALL_SCREENS)
 
@@ -131,6 +134,8 @@ class ValidateInterviewForm(FormValidationAction):
         updates = interpret(
             latest_text(tracker), latest_entities(tracker), intent, requested, values
         )
+        if intent in LEAVING_INTENTS and not updates:
+            return []  # the form rejects, so the goodbye rule ends the interview
         events: list[EventType] = [SlotSet(slot, value) for slot, value in updates.items()]
         if requested and requested not in updates and requested in values:
             if requested.startswith("screen_") and is_unsure(latest_text(tracker)):

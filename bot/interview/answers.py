@@ -125,6 +125,9 @@ def interpret(
         if entity.get("entity") == "time_pattern" and not _in_easing_clause(text, entity)
     ]
     patterns = list(dict.fromkeys(patterns))
+    if len(patterns) > 1 and "constant" in patterns:
+        # "I sit at my desk all day": the desk is the pattern; "all day" is only how long.
+        patterns.remove("constant")
     if patterns:
         updates["time_pattern"] = [
             value for value in patterns if value in values_of("time_pattern")

@@ -257,6 +257,33 @@ def test_a_whole_conversation_in_dutch_with_a_question_in_the_middle(client: Res
     assert_polite(replies)
 
 
+def test_goodbye_in_the_middle_of_the_interview_ends_it_with_the_safety_advice(
+    client: RestClient,
+):
+    client.send("goeiemiddag")
+    client.send("ik ga akkoord")
+    replies = client.send("mijn knie doet pijn")
+    assert "links, rechts" in said(replies)
+    replies = client.send("doei")
+    text = said(replies)
+    assert "112" in text and "niet goed begrepen" not in text
+    assert "links, rechts" not in text  # the question is not asked again
+    replies = client.send("bedankt")
+    assert "links, rechts" not in said(replies)  # and the interview does not come back
+
+
+def test_pain_all_day_answers_when_it_is_worst(client: RestClient):
+    client.send("/give_consent")
+    client.send("my neck has been stiff for two weeks")
+    client.send('/describe_pain{"pain_side":"left"}')
+    replies = client.send("it came on gradually")
+    assert "When is it at its worst" in said(replies)
+    replies = client.send("all the time, day and night")
+    text = said(replies)
+    assert "What makes it worse" in text
+    assert "didn't catch" not in text
+
+
 def test_the_channel_language_wins_over_the_text(client: RestClient, running_stack: Settings):
     replies = client.send("hello", metadata={"language": "nl-BE"})
     text = said(replies)

@@ -40,6 +40,18 @@ async def test_unknown_place_is_asked_again(dispatcher, domain):
     assert responses(dispatcher) == ["utter_unknown_place"]
 
 
+async def test_goodbye_lets_the_question_end(dispatcher, domain):
+    tracker = asked_where(parse("doei", "goodbye"))
+    assert await ValidateLocationForm().run(dispatcher, tracker, domain) == []
+    assert dispatcher.messages == []
+
+
+async def test_a_place_with_a_goodbye_is_still_an_answer(dispatcher, domain):
+    tracker = asked_where(parse("ik woon in Ukkel, dag!", "goodbye"))
+    events = await ValidateLocationForm().run(dispatcher, tracker, domain)
+    assert events[0] == SlotSet("nearest_centre", "boitsfort")
+
+
 async def test_shared_coordinates_choose_the_centre(dispatcher, domain):
     # Place Flagey, Ixelles.
     message = payload("share_location", {"latitude": 50.8275, "longitude": 4.3725})

@@ -60,6 +60,27 @@ async def test_interruptions_let_the_form_step_aside(dispatcher, domain):
         assert events == []
 
 
+async def test_goodbye_that_answers_nothing_lets_the_interview_end(dispatcher, domain):
+    slots = {**ANSWERED_UP_TO_SEVERITY, "requested_slot": "pain_severity"}
+    assert await validate(parse("doei", "goodbye"), slots, dispatcher, domain) == []
+    assert dispatcher.messages == []
+
+
+async def test_an_answer_read_as_goodbye_is_still_an_answer(dispatcher, domain):
+    # "de hele dag door" (all day long) holds "dag", which also says goodbye in Flemish.
+    slots = {
+        "pain_regions": ["knee_front"],
+        "pain_side": "left",
+        "pain_onset": "gradual",
+        "pain_duration": "acute",
+        "requested_slot": "time_pattern",
+    }
+    events = await validate(parse("de hele dag door", "goodbye"), slots, dispatcher, domain)
+    assert events[0].get("name") == "time_pattern"
+    assert events[0].get("value")
+    assert events[-1] == SlotSet("requested_slot", "pain_modifiers")
+
+
 async def test_yes_to_a_screen_question_asks_which_one(dispatcher, domain):
     slots = {
         **ANSWERED_UP_TO_SEVERITY,

@@ -92,6 +92,24 @@ def test_what_eases_the_pain_is_not_when_it_is_worst():
     assert updates["time_pattern"] == ["sitting"]
 
 
+@pytest.mark.parametrize(
+    "text", ["it hurts all the time", "tout le temps", "de hele dag door", "dag en nacht"]
+)
+def test_pain_all_day_is_a_constant_pattern(text: str) -> None:
+    assert read(text, "time_pattern")["time_pattern"] == ["constant"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("I sit at my desk all day", "desk_work"),
+        ("ik zit de hele dag aan mijn bureau", "desk_work"),
+    ],
+)
+def test_all_day_beside_a_pattern_is_only_how_long(text: str, pattern: str) -> None:
+    assert read(text, "time_pattern")["time_pattern"] == [pattern]
+
+
 def test_a_correction_replaces_the_earlier_region_and_drops_the_negated_one():
     current = {"pain_regions": ["knee_front"]}
     updates = read("sorry, not my knee, it's my hip", "pain_severity", current)
