@@ -134,7 +134,11 @@ class ValidateInterviewForm(FormValidationAction):
         updates = interpret(
             latest_text(tracker), latest_entities(tracker), intent, requested, values
         )
-        if intent in LEAVING_INTENTS and not updates:
+        # Read without the question asked, since a free-text question takes any words ("doei"
+        # would become what makes the pain worse).
+        if intent in LEAVING_INTENTS and not interpret(
+            latest_text(tracker), latest_entities(tracker), intent, None, values
+        ):
             return []  # the form rejects, so the goodbye rule ends the interview
         events: list[EventType] = [SlotSet(slot, value) for slot, value in updates.items()]
         if requested and requested not in updates and requested in values:

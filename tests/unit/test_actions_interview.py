@@ -66,6 +66,18 @@ async def test_goodbye_that_answers_nothing_lets_the_interview_end(dispatcher, d
     assert dispatcher.messages == []
 
 
+async def test_goodbye_at_a_free_text_question_is_not_taken_as_the_answer(dispatcher, domain):
+    slots = {
+        "pain_regions": ["knee_front"],
+        "pain_side": "right",
+        "pain_onset": "gradual",
+        "pain_duration": "acute",
+        "time_pattern": ["constant"],
+        "requested_slot": "pain_modifiers",
+    }
+    assert await validate(parse("doei", "goodbye"), slots, dispatcher, domain) == []
+
+
 async def test_an_answer_read_as_goodbye_is_still_an_answer(dispatcher, domain):
     # "de hele dag door" (all day long) holds "dag", which also says goodbye in Flemish.
     slots = {
