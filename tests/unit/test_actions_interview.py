@@ -15,6 +15,13 @@ ANSWERED_UP_TO_SEVERITY = {
     "time_pattern": ["during_activity"],
     "pain_modifiers": "stairs",
 }
+ASKED_WHEN_WORST = {
+    "pain_regions": ["knee_front"],
+    "pain_side": "left",
+    "pain_onset": "gradual",
+    "pain_duration": "acute",
+    "requested_slot": "time_pattern",
+}
 
 
 async def validate(message, slots, dispatcher, domain):
@@ -67,26 +74,13 @@ async def test_goodbye_that_answers_nothing_lets_the_interview_end(dispatcher, d
 
 
 async def test_goodbye_at_a_free_text_question_is_not_taken_as_the_answer(dispatcher, domain):
-    slots = {
-        "pain_regions": ["knee_front"],
-        "pain_side": "right",
-        "pain_onset": "gradual",
-        "pain_duration": "acute",
-        "time_pattern": ["constant"],
-        "requested_slot": "pain_modifiers",
-    }
+    slots = {**ASKED_WHEN_WORST, "time_pattern": ["constant"], "requested_slot": "pain_modifiers"}
     assert await validate(parse("doei", "goodbye"), slots, dispatcher, domain) == []
 
 
 async def test_an_answer_read_as_goodbye_is_still_an_answer(dispatcher, domain):
     # "de hele dag door" (all day long) holds "dag", which also says goodbye in Flemish.
-    slots = {
-        "pain_regions": ["knee_front"],
-        "pain_side": "left",
-        "pain_onset": "gradual",
-        "pain_duration": "acute",
-        "requested_slot": "time_pattern",
-    }
+    slots = ASKED_WHEN_WORST
     events = await validate(parse("de hele dag door", "goodbye"), slots, dispatcher, domain)
     assert events[0].get("name") == "time_pattern"
     assert events[0].get("value")
