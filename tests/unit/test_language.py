@@ -51,6 +51,8 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
         ("trois semaines", "fr"),
         ("bonjour", "fr"),
         ("mijn nek zit vast", "nl"),
+        ("goeiemiddag", "nl"),  # Flemish spelling of a greeting, often the first message
+        ("goeienacht", "nl"),
         ("ik heb last van mijn knie", "nl"),
         ("'k heb pijn in m'n schouder", "nl"),
         ("kun je me helpen met mijn rug?", "nl"),
