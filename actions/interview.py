@@ -131,14 +131,17 @@ class ValidateInterviewForm(FormValidationAction):
             return []  # the form rejects, so the rule for this intent runs
         requested = tracker.get_slot("requested_slot")
         values = current_values(tracker)
+        # A goodbye is read without the question asked, since a free-text question takes any
+        # words ("doei" would become what makes the pain worse).
+        leaving = intent in LEAVING_INTENTS
         updates = interpret(
-            latest_text(tracker), latest_entities(tracker), intent, requested, values
+            latest_text(tracker),
+            latest_entities(tracker),
+            intent,
+            None if leaving else requested,
+            values,
         )
-        # Read without the question asked, since a free-text question takes any words ("doei"
-        # would become what makes the pain worse).
-        if intent in LEAVING_INTENTS and not interpret(
-            latest_text(tracker), latest_entities(tracker), intent, None, values
-        ):
+        if leaving and not updates:
             return []  # the form rejects, so the goodbye rule ends the interview
         events: list[EventType] = [SlotSet(slot, value) for slot, value in updates.items()]
         if requested and requested not in updates and requested in values:
