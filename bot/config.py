@@ -7,6 +7,7 @@ with no configuration at all. Nothing secret has a default.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,24 @@ def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
     raw = env.get(name, "").strip()
     path = Path(raw) if raw else default
     return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+# An origin is a scheme and a host, with an optional port and nothing after it: a browser sends
+# "https://www.hcmc.be", so "https://www.hcmc.be/" (a common slip) would never match.
+ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
+
+
+def _origins(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    values = tuple(value for value in re.split(r"[\s,]+", env.get(name, "")) if value)
+    if not values:
+        return ("*",)
+    for value in values:
+        if value != "*" and not ORIGIN.match(value):
+            raise ValueError(
+                f"{name} must list origins such as https://www.example.org (scheme and host, "
+                f"no path or trailing slash) or *, got {value!r}"
+            )
+    return values
 
 
 def _redis_url(env: Mapping[str, str], name: str) -> str:
@@ -75,6 +94,9 @@ class Settings:
     # Cookies marked Secure: set when the review app is served behind HTTPS.
     review_https: bool = False
     purge_interval_hours: int = 6
+    # The web pages allowed to talk to the assistant from a browser (the REST channel and the
+    # widget's socket.io). "*": any page, right for a fresh clone; a clinic lists its website.
+    cors_origins: tuple[str, ...] = ("*",)
 
     @property
     def rasa_url(self) -> str:
@@ -95,6 +117,9 @@ class Settings:
     @property
     def review_url(self) -> str:
         return f"http://{self.review_host}:{self.review_port}"
+
+    def origin_allowed(self, origin: str) -> bool:
+        return "*" in self.cors_origins or origin in self.cors_origins
 
     def booking_url(self, centre_id: str) -> str:
         return self.booking_urls[centre_id]
@@ -147,4 +172,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         review_port=_int(env, "HCMC_REVIEW_PORT", 8000),
         review_https=env.get("HCMC_REVIEW_HTTPS", "").strip().lower() in ("1", "true", "yes"),
         purge_interval_hours=max(1, _int(env, "HCMC_PURGE_INTERVAL_HOURS", 6)),
+        cors_origins=_origins(env, "HCMC_CORS_ORIGINS"),
     )

@@ -34,6 +34,8 @@ def rasa_environment(settings: Settings | None = None) -> dict[str, str]:
         # and erases conversations in this database.
         env["HCMC_DATABASE_URL"] = settings.tracker_database_url
         env["HCMC_VAR_DIR"] = str(settings.var_dir)
+        # The widget's channel checks the same origins as Rasa's --cors.
+        env["HCMC_CORS_ORIGINS"] = " ".join(settings.cors_origins)
     # These machines reach no analytics host: don't let Rasa try.
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -97,7 +99,7 @@ def rasa_server_command(settings: Settings, endpoints: Path, port: int) -> list[
         "--credentials", str(PROJECT_ROOT / "credentials.yml"),
         "--interface", settings.rasa_host,
         "--port", str(port),
-        "--cors", "*",
+        "--cors", *settings.cors_origins,
     ]  # fmt: skip
     token = os.environ.get("HCMC_RASA_API_TOKEN", "").strip()
     if token:

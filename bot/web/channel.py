@@ -101,7 +101,9 @@ class WidgetInput(SocketIOInput):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.sessions: dict[str, str] = {}  # socket id -> conversation id (sender id)
-        self.database_url = load_settings().tracker_database_url
+        settings = load_settings()
+        self.database_url = settings.tracker_database_url
+        self.origin_allowed = settings.origin_allowed
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         # cors_allowed_origins=[]: python-socketio leaves CORS to Sanic (rasa run --cors).
@@ -113,6 +115,17 @@ class WidgetInput(SocketIOInput):
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        @sio.on("connect", namespace=namespace)
+        async def connect(sid: str, environ: dict[str, Any], auth: Any = None) -> bool:
+            # Browsers apply CORS to HTTP requests but not to WebSockets, and Sanic's CORS (rasa
+            # run --cors) only sees HTTP: the page's origin is checked here for both transports.
+            # A client that sends no Origin is not a browser page and is let through.
+            origin = str(environ.get("HTTP_ORIGIN") or "")
+            if origin and not self.origin_allowed(origin):
+                logger.warning(f"Widget connection refused from {origin} (HCMC_CORS_ORIGINS).")
+                return False
+            return True
 
         @sio.on("disconnect", namespace=namespace)
         async def disconnect(sid: str) -> None:

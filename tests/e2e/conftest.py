@@ -19,12 +19,16 @@ TEST_PORTS = {
     "HCMC_RASA_PORT": os.environ.get("E2E_RASA_PORT", "5105"),
     "HCMC_ACTION_PORT": os.environ.get("E2E_ACTION_PORT", "5155"),
 }
+# The stack runs as a clinic would run it: browsers may talk to it from this website only.
+CLINIC_WEBSITE = "https://www.hcmc.example"
 
 
 @pytest.fixture(scope="session")
 def running_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     var_dir: Path = tmp_path_factory.mktemp("var")
-    settings = load_settings({**TEST_PORTS, "HCMC_VAR_DIR": str(var_dir)})
+    settings = load_settings(
+        {**TEST_PORTS, "HCMC_VAR_DIR": str(var_dir), "HCMC_CORS_ORIGINS": CLINIC_WEBSITE}
+    )
     if not (settings.models_dir / "hcmc.tar.gz").exists():
         pytest.fail("No trained model: run `make train` first (make e2e does).")
     stack = Stack(settings, var_dir / "logs")

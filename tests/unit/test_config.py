@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.cli.stack import rasa_environment, rasa_server_command
 from bot.config import PROJECT_ROOT, load_settings, redact_url
 from bot.endpoints import (
     ATOMIC_REDIS_LOCK_STORE,
@@ -47,11 +48,33 @@ def test_environment_overrides():
         ("HCMC_RASA_PORT", "abc"),
         ("HCMC_RETENTION_DAYS", "0"),
         ("HCMC_LOCK_STORE_URL", "127.0.0.1:6379"),
+        # What a browser sends has no path: this origin would never match, so it is refused.
+        ("HCMC_CORS_ORIGINS", "https://www.hcmc.be/"),
+        ("HCMC_CORS_ORIGINS", "www.hcmc.be"),
     ],
 )
 def test_bad_values_are_refused_with_the_variable_named(name, value):
     with pytest.raises(ValueError, match=name):
         load_settings({name: value})
+
+
+def test_any_page_may_use_the_assistant_until_the_clinic_names_its_website():
+    anywhere = load_settings({})
+    assert anywhere.origin_allowed("http://127.0.0.1:8080")
+    assert rasa_server_command(anywhere, Path("endpoints.yml"), 5005)[-2:] == ["--cors", "*"]
+
+    clinic = load_settings({"HCMC_CORS_ORIGINS": "https://www.hcmc.be, https://hcmc.be"})
+    assert clinic.origin_allowed("https://hcmc.be")
+    assert not clinic.origin_allowed("http://127.0.0.1:8080")
+    assert not clinic.origin_allowed("https://www.hcmc.be.example.org")
+    command = rasa_server_command(clinic, Path("endpoints.yml"), 5005)
+    assert command[command.index("--cors") :][:3] == [
+        "--cors",
+        "https://www.hcmc.be",
+        "https://hcmc.be",
+    ]
+    # The Rasa process's widget channel reads the same list from its environment.
+    assert load_settings(rasa_environment(clinic)).cors_origins == clinic.cors_origins
 
 
 def test_committed_endpoints_match_the_defaults():

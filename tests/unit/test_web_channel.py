@@ -136,6 +136,21 @@ async def test_erase_session_deletes_the_conversation_and_tells_every_tab(
     assert not any(channel.in_room(tab, f"web:{session}") for tab in tabs)
 
 
+async def test_a_widget_on_another_website_is_refused_once_the_clinic_names_its_own(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.delenv("HCMC_CORS_ORIGINS", raising=False)
+    anywhere = Channel(f"sqlite:///{database}").handlers["connect"]
+    assert await anywhere("sid-1", {"HTTP_ORIGIN": "http://127.0.0.1:8080"}) is True
+
+    monkeypatch.setenv("HCMC_CORS_ORIGINS", "https://www.hcmc.be")
+    connect = Channel(f"sqlite:///{database}").handlers["connect"]
+    assert await connect("sid-2", {"HTTP_ORIGIN": "https://www.hcmc.be"}, None) is True
+    assert await connect("sid-3", {"HTTP_ORIGIN": "https://copycat.example"}, None) is False
+    # No Origin: not a page in a browser (a script or a server), which CORS does not concern.
+    assert await connect("sid-4", {}, None) is True
+
+
 async def test_erase_without_a_session_fails_visibly(channel: Channel):
     sid = await channel.connect("eio-1")
     await channel.handlers["erase_session"](sid, {})
