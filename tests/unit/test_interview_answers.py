@@ -238,6 +238,21 @@ def test_french_yesterday_is_not_dutch_here(text: str, days: int | None) -> None
     assert found == ([days] if days else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("j'ai mal au dos depuis plus d'un an", 365),
+        ("ça fait plus d’un mois", 30),
+        ("il y a moins d'une semaine", 7),
+        ("un peu plus qu'une semaine", 7),
+    ],
+)
+def test_french_durations_after_an_elision_are_read(text: str, days: int) -> None:
+    """"d'un an" is one token: "plus d'un an" was not read as a duration at all."""
+    found = [e["value"] for e in extract_entities(nlp(), text) if e["entity"] == "duration"]
+    assert found == [days]
+
+
 def test_a_false_friend_must_be_a_word_in_known_languages(tmp_path) -> None:
     from bot.nlp.pipeline import build_pipeline
 
