@@ -248,7 +248,7 @@ def test_french_yesterday_is_not_dutch_here(text: str, days: int | None) -> None
     ],
 )
 def test_french_durations_after_an_elision_are_read(text: str, days: int) -> None:
-    """"d'un an" is one token: "plus d'un an" was not read as a duration at all."""
+    """The tokenizer keeps "d'un" whole: "plus d'un an" was not read as a duration at all."""
     found = [e["value"] for e in extract_entities(nlp(), text) if e["entity"] == "duration"]
     assert found == [days]
 
