@@ -5,19 +5,27 @@ Rasa's SQLTrackerStore keeps every event of every conversation in one table, ``e
 afresh. The review app keeps its own rows about a conversation (index, review status, tags, note,
 intent corrections, booking-link clicks) in the same database; they go too. One code path for
 every erasure: a patient's own (Telegram /forget, the widget's "clear conversation"), a staff
-erasure and the retention purge. The audit log keeps that staff erased it, not what it said.
+erasure and the retention purge. The audit log keeps that staff viewed, exported or erased it,
+not what it said, and not who it was with: its rows name the conversation "erased:<token>" from
+then on, the opaque token of the review app's links, instead of the sender id (a Telegram chat id
+identifies a person).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData, Table, create_engine, delete, inspect, select
+from sqlalchemy import MetaData, Table, create_engine, delete, inspect, select, update
 
 from bot.config import load_settings
 from bot.conversations.tokens import conversation_token
-from bot.review.schema import PER_CONVERSATION, booking_clicks
+from bot.review.schema import PER_CONVERSATION, audit_log, booking_clicks
 from bot.review.schema import conversations as conversation_index
 
 EVENTS_TABLE = "events"
+
+
+def erased_reference(token: str) -> str:
+    """How the audit log names a conversation once it is erased."""
+    return f"erased:{token}"
 
 
 def erase_conversation(database_url: str, sender_id: str) -> int:
@@ -36,20 +44,28 @@ def erase_conversation(database_url: str, sender_id: str) -> int:
                 events = Table(EVENTS_TABLE, MetaData(), autoload_with=connection)
                 result = connection.execute(delete(events).where(events.c.sender_id == sender_id))
                 deleted = int(result.rowcount or 0)
-            tokens = {conversation_token(load_settings(), sender_id)}
+            token = conversation_token(load_settings(), sender_id)
+            tokens = {token}
             if conversation_index.name in tables:
-                tokens.update(
-                    connection.execute(
-                        select(conversation_index.c.token).where(
-                            conversation_index.c.sender_id == sender_id
-                        )
-                    ).scalars()
-                )
+                indexed = connection.execute(
+                    select(conversation_index.c.token).where(
+                        conversation_index.c.sender_id == sender_id
+                    )
+                ).scalar()
+                # The token staff saw in the review app's links, to match the audit log's rows.
+                token = indexed or token
+                tokens.add(token)
             if booking_clicks.name in tables:
                 connection.execute(delete(booking_clicks).where(booking_clicks.c.token.in_(tokens)))
             for table, column in PER_CONVERSATION:
                 if table.name in tables:
                     connection.execute(delete(table).where(table.columns[column] == sender_id))
+            if audit_log.name in tables:
+                connection.execute(
+                    update(audit_log)
+                    .where(audit_log.c.sender_id == sender_id)
+                    .values(sender_id=erased_reference(token))
+                )
         return deleted
     finally:
         engine.dispose()

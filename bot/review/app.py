@@ -23,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from bot.config import Settings, load_settings
-from bot.conversations.erase import erase_conversation
+from bot.conversations.erase import erase_conversation, erased_reference
 from bot.review import auth
 from bot.review.charts import horizontal_bars, stacked_bars
 from bot.review.dashboard import dashboard
@@ -359,7 +359,7 @@ async def erase(request: Request) -> Response:
     if _field(request.state.form, "confirm") != "erase":
         raise HTTPException(400, "Type erase to confirm.")
     erase_conversation(settings_of(request).tracker_database_url, row.sender_id)
-    audit(engine_of(request), user.username, "erased", row.sender_id)
+    audit(engine_of(request), user.username, "erased", erased_reference(row.token))
     return RedirectResponse("/?erased=1", status_code=303)
 
 

@@ -47,6 +47,8 @@ audit_log = Table(
     Column("at", DateTime, nullable=False, index=True),
     Column("username", String(64), nullable=False),
     Column("action", String(32), nullable=False),
+    # The conversation's sender id; "erased:<token>" once the conversation is erased
+    # (bot/conversations/erase.py), "*" for an action on every conversation.
     Column("sender_id", String(255), nullable=False),
 )
 

@@ -217,7 +217,12 @@ def test_staff_erasure_removes_every_event_and_the_review_rows(admin, recording,
                 f"SELECT COUNT(*) FROM {table} WHERE sender_id = ?", (sender,)
             )
             assert rows.fetchone()[0] == 0, table
-    assert f"<td>erased</td><td><code>{sender}" in admin.get("/audit").text
+    # Who viewed and erased it stays accountable; who the patient was does not stay.
+    audit = admin.get("/audit").text
+    reference = f"erased:{conversation_token(store, sender)}"
+    assert f"<td>erased</td><td><code>{reference}</code>" in audit
+    assert f"<td>viewed</td><td><code>{reference}</code>" in audit
+    assert sender not in audit
 
 
 def test_dashboard_draws_its_own_charts(reviewer):

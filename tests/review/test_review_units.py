@@ -22,6 +22,7 @@ from bot.conversations.tokens import conversation_token
 from bot.review import accounts
 from bot.review.charts import horizontal_bars
 from bot.review.inbox import like_pattern
+from bot.review.schema import create_tables
 from bot.review.summary import summarise
 from bot.review.throttle import LoginThrottle
 from tests.review.fixtures import Recording, copy_store, event_count
@@ -129,6 +130,29 @@ def test_patient_erasure_uses_the_same_path_and_leaves_other_conversations(recor
     with sqlite3.connect(settings.tracker_database_url.removeprefix("sqlite:///")) as connection:
         assert connection.execute("SELECT COUNT(*) FROM review_booking_clicks").fetchone()[0] == 0
     assert erase_conversation(settings.tracker_database_url, sender) == 0
+
+
+def test_a_patients_erasure_leaves_the_audit_log_without_their_sender_id(recording, tmp_path):
+    settings = copy_store(recording, tmp_path / "var")
+    sender, other = recording.senders["booking"], recording.senders["person"]
+    engine = create_engine(settings.tracker_database_url)
+    create_tables(engine)
+    engine.dispose()
+    database = settings.tracker_database_url.removeprefix("sqlite:///")
+    with sqlite3.connect(database) as connection:
+        for who in (sender, other):
+            connection.execute(
+                "INSERT INTO review_audit_log (at, username, action, sender_id) "
+                "VALUES ('2026-12-01 09:00:00', 'ada', 'viewed', ?)",
+                (who,),
+            )
+    erase_conversation(settings.tracker_database_url, sender)  # e.g. Telegram's /forget
+    with sqlite3.connect(database) as connection:
+        audited = [row[0] for row in connection.execute("SELECT sender_id FROM review_audit_log")]
+    # The token is the review app's (its index), or the same function's when never indexed.
+    erased, kept = audited
+    assert erased.startswith("erased:") and len(erased) > len("erased:") and sender not in erased
+    assert kept == other
 
 
 def test_erasing_from_an_empty_database_erases_nothing(tmp_path: Path):
