@@ -17,7 +17,7 @@ from actions.centres import INTERRUPTING_INTENTS as LOCATION_INTERRUPTIONS
 from actions.interview import INTERRUPTING_INTENTS as INTERVIEW_INTERRUPTIONS
 from actions.language import ActionSwitchLanguage, ValidateSlotMappings
 from actions.session import ActionSessionStart, language_before_restart
-from bot.cli.nlu_eval import entity_scores, examples_by_intent, nlu_files
+from bot.cli.nlu_eval import below_target, entity_scores, examples_by_intent, nlu_files
 from bot.geography import load_centres
 from bot.interview.vocabulary import load_vocabulary
 from bot.knowledge import load_knowledge_base
@@ -344,3 +344,16 @@ def test_entity_scores_count_values_not_spans() -> None:
     assert scores["precision"] == 1.0
     assert scores["recall"] == 0.75
     assert scores["errors"] == [{"text": "b", "missing": ["precaution=diabetes"], "extra": []}]
+
+
+def test_nlu_eval_judges_the_aim_on_the_model_that_is_deployed():
+    per_language_only = {"en": {"intent_f1": 0.94}, "fr": {"intent_f1": 0.96}}
+    assert below_target(per_language_only) == "intent F1 of a model per language below 0.95 for: en"
+    both = {
+        "en": {"intent_f1": 0.914, "multilingual_intent_f1": 0.948},
+        "fr": {"intent_f1": 0.924, "multilingual_intent_f1": 0.954},
+        "nl": {"intent_f1": 0.915, "multilingual_intent_f1": 0.951},
+    }
+    assert below_target(both) == "intent F1 of the multilingual model below 0.95 for: en"
+    both["en"]["multilingual_intent_f1"] = 0.95
+    assert below_target(both) == ""
