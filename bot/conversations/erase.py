@@ -44,17 +44,17 @@ def erase_conversation(database_url: str, sender_id: str) -> int:
                 events = Table(EVENTS_TABLE, MetaData(), autoload_with=connection)
                 result = connection.execute(delete(events).where(events.c.sender_id == sender_id))
                 deleted = int(result.rowcount or 0)
-            token = conversation_token(load_settings(), sender_id)
-            tokens = {token}
+            computed = conversation_token(load_settings(), sender_id)
+            indexed = None
             if conversation_index.name in tables:
                 indexed = connection.execute(
                     select(conversation_index.c.token).where(
                         conversation_index.c.sender_id == sender_id
                     )
                 ).scalar()
-                # The token staff saw in the review app's links, to match the audit log's rows.
-                token = indexed or token
-                tokens.add(token)
+            # The token staff saw in the review app's links names the conversation in the audit log.
+            token = indexed or computed
+            tokens = {computed, token}
             if booking_clicks.name in tables:
                 connection.execute(delete(booking_clicks).where(booking_clicks.c.token.in_(tokens)))
             for table, column in PER_CONVERSATION:

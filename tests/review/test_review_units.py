@@ -20,9 +20,10 @@ from bot.conversations.consent_store import NOT_STORED
 from bot.conversations.erase import erase_conversation
 from bot.conversations.tokens import conversation_token
 from bot.review import accounts
+from bot.review.app import audit
 from bot.review.charts import horizontal_bars
+from bot.review.database import review_engine
 from bot.review.inbox import like_pattern
-from bot.review.schema import create_tables
 from bot.review.summary import summarise
 from bot.review.throttle import LoginThrottle
 from tests.review.fixtures import Recording, copy_store, event_count
@@ -132,21 +133,14 @@ def test_patient_erasure_uses_the_same_path_and_leaves_other_conversations(recor
     assert erase_conversation(settings.tracker_database_url, sender) == 0
 
 
-def test_a_patients_erasure_leaves_the_audit_log_without_their_sender_id(recording, tmp_path):
-    settings = copy_store(recording, tmp_path / "var")
+def test_a_patients_erasure_leaves_the_audit_log_without_their_sender_id(recording, store):
     sender, other = recording.senders["booking"], recording.senders["person"]
-    engine = create_engine(settings.tracker_database_url)
-    create_tables(engine)
+    engine = review_engine(store)
+    for who in (sender, other):
+        audit(engine, "ada", "viewed", who)
     engine.dispose()
-    database = settings.tracker_database_url.removeprefix("sqlite:///")
-    with sqlite3.connect(database) as connection:
-        for who in (sender, other):
-            connection.execute(
-                "INSERT INTO review_audit_log (at, username, action, sender_id) "
-                "VALUES ('2026-12-01 09:00:00', 'ada', 'viewed', ?)",
-                (who,),
-            )
-    erase_conversation(settings.tracker_database_url, sender)  # e.g. Telegram's /forget
+    database = store.tracker_database_url.removeprefix("sqlite:///")
+    erase_conversation(store.tracker_database_url, sender)  # e.g. Telegram's /forget
     with sqlite3.connect(database) as connection:
         audited = [row[0] for row in connection.execute("SELECT sender_id FROM review_audit_log")]
     # The token is the review app's (its index), or the same function's when never indexed.
