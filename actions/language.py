@@ -1,8 +1,9 @@
 """The conversation's language: an explicit switch, and the language read from the text.
 
-Precedence, highest first: the patient asks for a language (action_switch_language); the channel
-said which at the session start (actions/session.py); the language the patient writes in
-(entity ``detected_language`` of bot/nlu/language.py), only while neither of the others chose.
+Precedence, highest first: the patient asks for a language (action_switch_language); the language
+the patient writes in (entity ``detected_language`` of bot/nlu/language.py), unless they asked for
+one; the channel's language at the session start (actions/session.py), where the conversation
+starts until a clear message says otherwise.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class ActionSwitchLanguage(Action):
 
 class ValidateSlotMappings(ValidationAction):
     """Run by Rasa after a user message: follows the language the patient writes in, unless the
-    channel or the patient already chose one. (The Rasa server calls it only when
+    patient asked for one. (The Rasa server calls it only when
     ``language_to_follow`` says the language changes: bot/rasa_speedups.py.)"""
 
     def name(self) -> str:

@@ -46,13 +46,16 @@ class ActionSessionStart(Action):
                 events.append(SlotSet(slot, value))
         events.append(SlotSet("retention_days", settings().retention_days))
         language = language_from_metadata(tracker.get_slot("session_started_metadata"))
-        if language:
-            # The channel's language counts as chosen: the text no longer decides it.
-            events += [SlotSet("language", language), SlotSet("language_chosen", True)]
+        earlier = language_before_restart(tracker)
+        if language and not earlier.get("language_chosen"):
+            # The channel's language is where the conversation starts, not a choice: a patient on
+            # the Dutch page or with an English phone who writes French is answered in French
+            # (red-flag advice in a language they read). A language the patient asked for holds.
+            events.append(SlotSet("language", language))
         else:
             events += [
                 SlotSet(slot, value)
-                for slot, value in language_before_restart(tracker).items()
+                for slot, value in earlier.items()
                 if value is not None and value != tracker.get_slot(slot)
             ]
         events.append(ActionExecuted("action_listen"))

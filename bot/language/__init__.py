@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from bot.language.detect import LANGUAGES, detect_language, language_scores, load_cues
 
 DEFAULT_LANGUAGE = "en"
-# The conversation's language, and whether the patient or the channel chose it
-# (domain/language.yml).
+# The conversation's language, and whether the patient asked for it (domain/language.yml).
 LANGUAGE_SLOT = "language"
 CHOSEN_SLOT = "language_chosen"
 # The language a message is clearly written in (bot/nlu/language.py).
@@ -31,7 +30,7 @@ def language_from_code(code: object) -> str | None:
 
 def language_to_follow(chosen: object, current: object, detected: Iterable[object]) -> str | None:
     """The language the conversation changes to because the patient writes in it: the last one
-    detected in the message, unless the patient or the channel chose one (``chosen``) or it is
+    detected in the message, unless the patient asked for a language (``chosen``) or it is
     already the conversation's (``current``); None: no change."""
     if chosen:
         return None

@@ -2,7 +2,7 @@
 
 Deterministic (``bot.language.detect_language``) and silent when unsure: "ok", "7", "Uccle" or a
 button payload add nothing. The action ``action_validate_slot_mappings`` (actions/language.py)
-turns it into the ``language`` slot, unless the channel or the patient already chose one.
+turns it into the ``language`` slot, unless the patient asked for a language.
 """
 
 from __future__ import annotations

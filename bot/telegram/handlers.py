@@ -30,6 +30,7 @@ from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.ext import ContextTypes
 
 from bot.conversations.erase import erase_conversation
+from bot.language import detect_language
 from bot.telegram.assistant import (
     AssistantClient,
     AssistantRejected,
@@ -83,7 +84,8 @@ def language_in_payload(payload: str) -> str | None:
 class ChatState:
     """What the bridge remembers about a chat (in memory): presentation only, no conversation."""
 
-    language: str | None = None  # chosen with /language
+    language: str | None = None  # chosen with /language or the assistant's language buttons
+    written: str | None = None  # the language of the patient's last clearly written message
     location_keyboard_open: bool = False
     outage_noticed: bool = False
 
@@ -115,14 +117,16 @@ class Bridge:
         return self.chats.setdefault(chat_id, ChatState())
 
     def language(self, chat_id: int, user: User | None) -> str:
-        chosen = self.chats.get(chat_id, ChatState()).language
-        return chosen or language_code(user.language_code if user else None) or "en"
+        """The language of the bridge's own texts: the same order as the assistant's (a choice,
+        then what the patient writes, then the Telegram app's language), so both speak one."""
+        state = self.chats.get(chat_id, ChatState())
+        phone = language_code(user.language_code if user else None)
+        return state.language or state.written or phone or "en"
 
     def metadata(self, chat_id: int, user: User | None) -> dict[str, Any]:
         metadata: dict[str, Any] = {"channel": CHANNEL}
-        language = self.chats.get(chat_id, ChatState()).language or (
-            user.language_code if user else None
-        )
+        state = self.chats.get(chat_id, ChatState())
+        language = state.language or state.written or (user.language_code if user else None)
         if language:
             metadata["language"] = language
         return metadata
@@ -324,6 +328,9 @@ class Bridge:
             return
         turn = self.sequencer.turn(chat.id)
         async with turn:
+            written = detect_language(text)
+            if written:
+                self.state(chat.id).written = written
             await self.deliver(context.bot, chat.id, update.effective_user, text)
 
     async def on_location(self, update: Update, context: Context) -> None:

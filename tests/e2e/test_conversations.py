@@ -284,19 +284,25 @@ def test_pain_all_day_answers_when_it_is_worst(client: RestClient):
     assert "didn't catch" not in text
 
 
-def test_the_channel_language_wins_over_the_text(client: RestClient, running_stack: Settings):
+def test_the_channel_language_starts_and_the_text_follows(
+    client: RestClient, running_stack: Settings
+):
     replies = client.send("hello", metadata={"language": "nl-BE"})
     text = said(replies)
+    # "hello" says nothing clear about the language: the Dutch page decides.
     assert "geautomatiseerde assistent" in text and "Gaat u akkoord" in text
-    # Written in English, but the web page said Dutch and nobody asked to switch.
+    replies = client.send("ok")  # neutral too: the interview starts in Dutch
+    assert "Waar voelt u de pijn" in said(replies)
+    # Written in English on the Dutch page: the answer follows the patient.
     replies = client.send("what is dry needling?")
-    assert "naald" in said(replies)
+    text = said(replies)
+    assert "thin, sterile, single-use needle" in text and "naald" not in text
     slots = {
         e["name"]: e["value"]
         for e in stored_events(running_stack, client.sender)
         if e["event"] == "slot"
     }
-    assert slots["language"] == "nl" and slots["language_chosen"] is True
+    assert slots["language"] == "en" and not slots.get("language_chosen")
 
 
 def test_switching_language_in_the_middle_of_the_interview(client: RestClient):

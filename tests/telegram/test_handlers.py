@@ -155,6 +155,27 @@ async def test_anything_but_text_gets_a_polite_reply_in_the_patients_language(
     assert assistant.received == []
 
 
+async def test_the_bridge_speaks_the_language_the_patient_writes_in(
+    app: AnyApplication, telegram_api: FakeBotAPI, assistant: FakeAssistant
+):
+    api = telegram_api
+    # The phone is set to English; the patient writes French, as the assistant then answers.
+    await process(
+        app, api.text_update(CHAT, "j'ai mal au dos depuis trois semaines", language="en")
+    )
+    await process(app, api.photo_update(CHAT, language="en"))
+    assert api.texts(CHAT)[-1].startswith("Désolé, je ne peux lire que du texte")
+    # A neutral message ("ok", a commune) changes nothing; a clear Dutch one does.
+    await process(app, api.text_update(CHAT, "Uccle", language="en"))
+    await process(app, api.voice_update(CHAT, language="en"))
+    assert api.texts(CHAT)[-1].startswith("Désolé, je ne peux lire que du texte")
+    await process(app, api.text_update(CHAT, "ik heb pijn in mijn nek", language="en"))
+    await process(app, api.sticker_update(CHAT, language="en"))
+    assert api.texts(CHAT)[-1].startswith("Sorry, ik kan alleen tekst lezen")
+    # And a later session starts in the language last written, not the phone's.
+    assert assistant.received[-1]["metadata"] == {"channel": "telegram", "language": "nl"}
+
+
 async def test_in_a_group_it_only_says_it_is_for_private_chats(
     app: AnyApplication, telegram_api: FakeBotAPI, assistant: FakeAssistant
 ):

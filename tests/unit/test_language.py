@@ -214,11 +214,45 @@ async def test_the_text_does_not_change_a_chosen_or_same_language(
     assert await ValidateSlotMappings().run(dispatcher, tracker, domain) == []
 
 
-async def test_the_channel_language_is_set_and_counts_as_chosen(dispatcher, domain) -> None:
+async def test_the_channel_language_is_where_the_conversation_starts(dispatcher, domain) -> None:
     tracker = make_tracker(slots={"session_started_metadata": {"language": "fr-BE"}})
     events = await ActionSessionStart().run(dispatcher, tracker, domain)
     assert SlotSet("language", "fr") in events
-    assert SlotSet("language_chosen", True) in events
+    # Not a choice: the language the patient then writes in still decides.
+    assert SlotSet("language_chosen", True) not in events
+
+
+CHOSE_ENGLISH = [
+    {"event": "slot", "name": "language", "value": "en"},
+    {"event": "slot", "name": "language_chosen", "value": True},
+]
+
+
+@pytest.mark.parametrize(
+    ("events", "slots"),
+    [
+        # A new session after the earlier one expired: the slots are carried over.
+        (CHOSE_ENGLISH, {"language": "en", "language_chosen": True}),
+        # After a restart, which resets every slot.
+        ([*CHOSE_ENGLISH, {"event": "restart"}], {}),
+    ],
+)
+async def test_a_language_the_patient_asked_for_holds_over_the_channel(
+    events, slots, dispatcher, domain
+) -> None:
+    metadata = {"session_started_metadata": {"language": "nl-BE"}}
+    tracker = make_tracker(events=events, slots={**slots, **metadata})
+    started = await ActionSessionStart().run(dispatcher, tracker, domain)
+    assert SlotSet("language", "nl") not in started
+    assert SlotSet("language", "en") in started
+    assert SlotSet("language_chosen", True) in started
+
+
+async def test_french_written_after_a_dutch_page_is_answered_in_french(dispatcher, domain) -> None:
+    # What the session start leaves for a Dutch page: language nl, nothing chosen.
+    tracker = make_tracker(with_detected("j'ai mal au dos depuis hier"), slots={"language": "nl"})
+    events = await ValidateSlotMappings().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("language", "fr")]
 
 
 async def test_the_language_survives_a_restart(dispatcher, domain) -> None:
