@@ -126,8 +126,8 @@ deploy-check: $(INSTALLED) haproxy
 	$(PY) -m pytest tests/unit/test_deploy.py -q
 
 # NLU cross-validation per language (a few minutes; not part of `make test`).
-nlu-eval: $(INSTALLED) $(SPACY_PIPELINE)
-	$(PY) -m bot.cli.nlu_eval --multilingual
+nlu-eval: $(INSTALLED) $(SPACY_PIPELINE) $(MODEL)
+	$(PY) -m bot.cli.nlu_eval --multilingual --model $(MODEL)
 
 clean:
 	rm -rf build models var .pytest_cache .mypy_cache .ruff_cache web/widget/node_modules

@@ -13,6 +13,11 @@ With --multilingual, also the model as deployed: one cross-validation on the thr
 data together, its predictions then scored per language (intent F1 of the one multilingual
 model, to compare with a model per language).
 
+With --model, the trained model (models/hcmc.tar.gz, as served) on the held-out intents
+tests/nlu/heldout_intents.yml, written by someone who never saw the training data: intent F1 per
+language on all of them and on those that are not also a training example. Cross-validation
+scores data against data written by the same hands; this is the independent check.
+
 Writes var/results/nlu-eval.json and the per-language Rasa reports under var/results/nlu-eval/.
 Takes a few minutes (3 folds x 3 languages of training); not part of `make test`.
 """
@@ -20,6 +25,7 @@ Takes a few minutes (3 folds x 3 languages of training); not part of `make test`
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import shutil
 import subprocess
@@ -27,7 +33,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +45,7 @@ from bot.language import LANGUAGES, detect_language
 
 NLU_DIR = PROJECT_ROOT / "data" / "nlu"
 GOLD_ENTITIES = PROJECT_ROOT / "tests" / "nlu" / "entities.yml"
+HELDOUT_INTENTS = PROJECT_ROOT / "tests" / "nlu" / "heldout_intents.yml"
 RESULTS_DIR = PROJECT_ROOT / "var" / "results"
 # Entities that are not spans of the patient's words: the message's language, red-flag ids.
 NOT_EVALUATED = frozenset({"detected_language", "red_flag_id"})
@@ -131,6 +138,73 @@ def entity_scores(
     }
 
 
+def load_heldout(path: Path = HELDOUT_INTENTS) -> dict[str, list[tuple[str, str]]]:
+    """language -> [(message, intent)] from the held-out file (language -> intent -> messages)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {
+        language: [
+            (str(text), intent) for intent, texts in data[language].items() for text in texts
+        ]
+        for language in LANGUAGES
+        if language in data
+    }
+
+
+def _f1_of(gold: Sequence[str], found: Sequence[str], indices: Iterable[int]) -> float | None:
+    from sklearn.metrics import f1_score
+
+    chosen = list(indices)
+    if not chosen:
+        return None
+    golds, founds = [gold[i] for i in chosen], [found[i] for i in chosen]
+    return round(float(f1_score(golds, founds, average="weighted", zero_division=0)), 3)
+
+
+def heldout_scores(
+    heldout: Mapping[str, Sequence[tuple[str, str]]],
+    intent_of: Callable[[str], str],
+    training_texts: Iterable[str],
+) -> dict[str, dict[str, Any]]:
+    """Weighted intent F1 per language on all held-out messages and on the unseen ones (not equal
+    to a training example, ignoring case), with the misread messages."""
+    seen = {text.casefold().strip() for text in training_texts}
+    scores: dict[str, dict[str, Any]] = {}
+    for language, items in heldout.items():
+        found = [intent_of(text) for text, _ in items]
+        gold = [intent for _, intent in items]
+        unseen = [i for i, (text, _) in enumerate(items) if text.casefold().strip() not in seen]
+        scores[language] = {
+            "heldout_intent_f1": _f1_of(gold, found, range(len(items))),
+            "heldout_unseen_intent_f1": _f1_of(gold, found, unseen),
+            "heldout_messages": len(items),
+            "heldout_unseen_messages": len(unseen),
+            "heldout_errors": [
+                {"text": text, "intent": intent, "predicted": found[i]}
+                for i, (text, intent) in enumerate(items)
+                if found[i] != intent
+            ],
+        }
+    return scores
+
+
+def model_intent_reader(model: Path) -> Callable[[str], str]:
+    """The intent the trained model (the whole NLU pipeline, overrides included) gives a text."""
+    import logging
+
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # not a debug line per message parsed
+    agent = Agent.load(str(model))
+    loop = asyncio.new_event_loop()
+
+    def intent_of(text: str) -> str:
+        parsed = loop.run_until_complete(agent.parse_message(text))
+        return str((parsed.get("intent") or {}).get("name") or "None")
+
+    return intent_of
+
+
 def _weighted_f1(report_path: Path) -> float | None:
     if not report_path.exists():
         return None
@@ -203,7 +277,8 @@ def multilingual_intent_f1(folds: int, config: Path, out_dir: Path) -> dict[str,
 def table(results: Mapping[str, Mapping[str, Any]]) -> str:
     header = (
         f"{'language':<9}{'examples':>9}{'intent F1':>11}{'FAQ F1':>8}{'multi F1':>10}"
-        f"{'entity F1':>11}{'detected':>10}{'undecided':>11}{'wrong':>7}"
+        f"{'held-out':>10}{'unseen':>8}{'entity F1':>11}{'detected':>10}{'undecided':>11}"
+        f"{'wrong':>7}"
     )
     rows = [header, "-" * len(header)]
     for language, result in results.items():
@@ -215,6 +290,8 @@ def table(results: Mapping[str, Mapping[str, Any]]) -> str:
         rows.append(
             f"{language:<9}{detection['examples']:>9}{number(result.get('intent_f1')):>11}"
             f"{number(result.get('faq_f1')):>8}{number(result.get('multilingual_intent_f1')):>10}"
+            f"{number(result.get('heldout_intent_f1')):>10}"
+            f"{number(result.get('heldout_unseen_intent_f1')):>8}"
             f"{number(result['entities']['f1']):>11}"
             f"{detection['correct']:>10.1%}{detection['undecided']:>11.1%}"
             f"{detection['wrong']:>7.1%}"
@@ -234,6 +311,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--multilingual",
         action="store_true",
         help="also cross-validate the three languages together, scored per language",
+    )
+    parser.add_argument(
+        "--model",
+        type=Path,
+        help="also score this trained model on the held-out tests/nlu/heldout_intents.yml",
     )
     args = parser.parse_args(argv)
 
@@ -265,6 +347,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         for language, score in scores.items():
             if language in results:
                 results[language]["multilingual_intent_f1"] = score
+
+    if args.model:
+        print(f"scoring {args.model.name} on the held-out intents...", flush=True)
+        training = [
+            text
+            for language in LANGUAGES
+            for texts in examples_by_intent(nlu_files(language)).values()
+            for text in texts
+        ]
+        scores = heldout_scores(load_heldout(), model_intent_reader(args.model), training)
+        for language, score in scores.items():
+            if language in results:
+                results[language].update(score)
 
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     report = RESULTS_DIR / "nlu-eval.json"

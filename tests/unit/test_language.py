@@ -4,6 +4,7 @@ sentence of the domain in the three languages."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,14 @@ from actions.centres import INTERRUPTING_INTENTS as LOCATION_INTERRUPTIONS
 from actions.interview import INTERRUPTING_INTENTS as INTERVIEW_INTERRUPTIONS
 from actions.language import ActionSwitchLanguage, ValidateSlotMappings
 from actions.session import ActionSessionStart, language_before_restart
-from bot.cli.nlu_eval import below_target, entity_scores, examples_by_intent, nlu_files
+from bot.cli.nlu_eval import (
+    below_target,
+    entity_scores,
+    examples_by_intent,
+    heldout_scores,
+    load_heldout,
+    nlu_files,
+)
 from bot.geography import load_centres
 from bot.interview.vocabulary import load_vocabulary
 from bot.knowledge import load_knowledge_base
@@ -391,3 +399,29 @@ def test_nlu_eval_judges_the_aim_on_the_model_that_is_deployed():
     assert below_target(both) == "intent F1 of the multilingual model below 0.95 for: en"
     both["en"]["multilingual_intent_f1"] = 0.95
     assert below_target(both) == ""
+
+
+def test_the_heldout_intents_cover_every_intent_in_each_language():
+    heldout = load_heldout()
+    assert set(heldout) == set(LANGUAGES)
+    intents = set(domain_dict()["intents"])
+    for language, items in heldout.items():
+        counts = Counter(intent for _, intent in items)
+        assert set(counts) <= intents, language
+        # Every intent the patients can say, at least five times (red flags, consent included).
+        trained = {intent.split("/")[0] for intent in examples_by_intent(nlu_files(language))}
+        assert set(counts) == trained, language
+        assert min(counts.values()) >= 5, language
+        assert all(text.strip() for text, _ in items)
+
+
+def test_heldout_scores_say_how_the_model_reads_messages_it_was_not_taught():
+    heldout = {"nl": [("hallo", "greet"), ("doei", "goodbye"), ("ja", "affirm")]}
+    read = {"hallo": "greet", "doei": "greet", "ja": "affirm"}
+    scores = heldout_scores(heldout, read.__getitem__, training_texts=["Hallo "])["nl"]
+    # greet F1 2/3, goodbye 0, affirm 1, one message each.
+    assert scores["heldout_intent_f1"] == 0.556
+    # "hallo" is also a training example: the unseen score leaves it out.
+    assert scores["heldout_unseen_messages"] == 2
+    assert scores["heldout_unseen_intent_f1"] == 0.5
+    assert scores["heldout_errors"] == [{"text": "doei", "intent": "goodbye", "predicted": "greet"}]
