@@ -356,10 +356,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for texts in examples_by_intent(nlu_files(language)).values()
             for text in texts
         ]
-        scores = heldout_scores(load_heldout(), model_intent_reader(args.model), training)
-        for language, score in scores.items():
+        heldout = heldout_scores(load_heldout(), model_intent_reader(args.model), training)
+        for language, found in heldout.items():
             if language in results:
-                results[language].update(score)
+                results[language].update(found)
 
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     report = RESULTS_DIR / "nlu-eval.json"
