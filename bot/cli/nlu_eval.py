@@ -72,6 +72,16 @@ def examples_by_intent(files: Iterable[Path]) -> dict[str, list[str]]:
     return found
 
 
+def training_languages() -> dict[str, str]:
+    """Every training example of the three languages -> its language."""
+    return {
+        text: language
+        for language in LANGUAGES
+        for texts in examples_by_intent(nlu_files(language)).values()
+        for text in texts
+    }
+
+
 def detection_stats(language: str, texts: Sequence[str]) -> dict[str, Any]:
     """How many texts the detector gives to this language, to none, to another one."""
     results = Counter(detect_language(text) for text in texts)
@@ -252,12 +262,7 @@ def multilingual_intent_f1(folds: int, config: Path, out_dir: Path) -> dict[str,
     from sklearn.metrics import f1_score
 
     _run_cross_validation(LANGUAGES, folds, config, out_dir, successes=True)
-    language_of = {
-        text: language
-        for language in LANGUAGES
-        for texts in examples_by_intent(nlu_files(language)).values()
-        for text in texts
-    }
+    language_of = training_languages()
     predictions: dict[str, tuple[list[str], list[str]]] = {lang: ([], []) for lang in LANGUAGES}
     for name in ("intent_successes.json", "intent_errors.json"):
         path = out_dir / name
@@ -350,12 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.model:
         print(f"scoring {args.model.name} on the held-out intents...", flush=True)
-        training = [
-            text
-            for language in LANGUAGES
-            for texts in examples_by_intent(nlu_files(language)).values()
-            for text in texts
-        ]
+        training = training_languages()
         heldout = heldout_scores(load_heldout(), model_intent_reader(args.model), training)
         for language, found in heldout.items():
             if language in results:

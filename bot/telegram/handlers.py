@@ -116,17 +116,19 @@ class Bridge:
     def state(self, chat_id: int) -> ChatState:
         return self.chats.setdefault(chat_id, ChatState())
 
-    def language(self, chat_id: int, user: User | None) -> str:
-        """The language of the bridge's own texts: the same order as the assistant's (a choice,
-        then what the patient writes, then the Telegram app's language), so both speak one."""
+    def preferred_language(self, chat_id: int, user: User | None) -> str | None:
+        """The same order as the assistant's (a choice, then what the patient writes, then the
+        Telegram app's language code as given), so that bridge and assistant speak one."""
         state = self.chats.get(chat_id, ChatState())
-        phone = language_code(user.language_code if user else None)
-        return state.language or state.written or phone or "en"
+        return state.language or state.written or (user.language_code if user else None)
+
+    def language(self, chat_id: int, user: User | None) -> str:
+        """The language of the bridge's own texts."""
+        return language_code(self.preferred_language(chat_id, user)) or "en"
 
     def metadata(self, chat_id: int, user: User | None) -> dict[str, Any]:
         metadata: dict[str, Any] = {"channel": CHANNEL}
-        state = self.chats.get(chat_id, ChatState())
-        language = state.language or state.written or (user.language_code if user else None)
+        language = self.preferred_language(chat_id, user)
         if language:
             metadata["language"] = language
         return metadata
