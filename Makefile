@@ -23,7 +23,7 @@ TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml) 
 PATTERNS := $(wildcard bot/nlp/patterns/*.jsonl) bot/nlp/pipeline.py
 
 .PHONY: run chat cluster test lint types unit validate train test-stories e2e browser review scale \
-	chromium haproxy widget bench bench-review deploy-check nlu-eval install spacy clean
+	chromium haproxy widget bench bench-review deploy-check nlu-eval triage-eval install spacy clean
 
 run: $(MODEL) $(WIDGET)
 	$(PY) -m bot.cli.run
@@ -128,6 +128,11 @@ deploy-check: $(INSTALLED) haproxy
 # NLU cross-validation per language (a few minutes; not part of `make test`).
 nlu-eval: $(INSTALLED) $(SPACY_PIPELINE) $(MODEL)
 	$(PY) -m bot.cli.nlu_eval --multilingual --model $(MODEL)
+
+# The red-flag detector on held-out vignettes (tests/triage/): exact tier, under- and
+# over-triage per language (var/results/triage-eval.json). Deterministic, a few seconds.
+triage-eval: $(INSTALLED)
+	$(PY) -m bot.cli.triage_eval
 
 clean:
 	rm -rf build models var .pytest_cache .mypy_cache .ruff_cache web/widget/node_modules

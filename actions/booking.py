@@ -10,11 +10,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import consent_given, language_of, settings
+from actions.red_flags import red_flag_reason, tier_flag
 from bot.config import Settings
 from bot.conversations.tokens import conversation_token
 from bot.geography import load_centres
 from bot.interview.summary import booking_reason, summary_fields
 from bot.knowledge import load_knowledge_base
+from bot.red_flags.advice import urgent_payload
 
 # Tiers after which no booking link is given in this conversation: medical help comes first.
 BLOCKING_TIERS = frozenset({"call_112", "emergency_department", "doctor_today", "unclear"})
@@ -59,8 +61,12 @@ class ActionBookingHandoff(Action):
     ) -> list[EventType]:
         tier = tracker.get_slot("red_flag_tier")
         if tier in BLOCKING_TIERS:
-            dispatcher.utter_message(response="utter_booking_blocked_by_red_flag")
-            dispatcher.utter_message(response=f"utter_tier_{tier}")
+            dispatcher.utter_message(
+                response="utter_booking_blocked_by_red_flag",
+                red_flag_reason=red_flag_reason(tracker),
+            )
+            urgent = urgent_payload(tier, tier_flag(tracker), language_of(tracker))
+            dispatcher.utter_message(response=f"utter_tier_{tier}", json_message=urgent)
             return []
         centres = load_centres()
         reason = booking_reason(tracker.current_slot_values()) if consent_given(tracker) else ""

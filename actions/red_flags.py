@@ -8,11 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import entity_values, latest_text
+from actions.common import entity_values, language_of, latest_text
 from bot.red_flags import detect, flag_ids, tier_of, tier_rank
-
-# The classifier predicted a red flag that the patterns did not confirm: still escalate.
-UNCLEAR_TIER = "unclear"
+from bot.red_flags.advice import UNCLEAR_TIER, load_advice, urgent_payload
 
 
 def flags_in_message(tracker: Tracker) -> list[str]:
@@ -37,6 +35,20 @@ def more_urgent(tier: str | None, other: str | None) -> str | None:
     return tier if rank(tier) <= rank(other) else other
 
 
+def tier_flag(tracker: Tracker) -> str | None:
+    """The first flag of the conversation whose tier is the conversation's tier (None: unclear)."""
+    tier = tracker.get_slot("red_flag_tier")
+    for flag in tracker.get_slot("red_flags") or []:
+        if flag in flag_ids() and tier_of(flag) == tier:
+            return str(flag)
+    return None
+
+
+def red_flag_reason(tracker: Tracker) -> str:
+    """Why booking waits, in a few plain words of the patient's language."""
+    return load_advice().reason(tier_flag(tracker), language_of(tracker))
+
+
 class ActionRedFlagAdvice(Action):
     def name(self) -> str:
         return "action_red_flag_advice"
@@ -45,13 +57,12 @@ class ActionRedFlagAdvice(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         flags = flags_in_message(tracker)
-        if flags:
-            tier = tier_of(flags[0])
-            dispatcher.utter_message(response=f"utter_red_flag_{flags[0]}")
-        else:
-            tier = UNCLEAR_TIER
-            dispatcher.utter_message(response="utter_red_flag_unclear")
-        dispatcher.utter_message(response=f"utter_tier_{tier}")
+        flag = flags[0] if flags else None
+        tier = tier_of(flag) if flag else UNCLEAR_TIER
+        dispatcher.utter_message(response=f"utter_red_flag_{flag or 'unclear'}")
+        # The tier's advice carries the structured part that channels render as urgent.
+        urgent = urgent_payload(tier, flag, language_of(tracker))
+        dispatcher.utter_message(response=f"utter_tier_{tier}", json_message=urgent)
         dispatcher.utter_message(response="utter_red_flag_staff_note")
         earlier = list(tracker.get_slot("red_flags") or [])
         return [

@@ -37,6 +37,10 @@ def visible_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         text = str(event.get("text") or "")
         if kind == "bot":
             last_buttons = _buttons(event)
+            custom = (event.get("data") or {}).get("custom")
+            if custom:  # the urgent card: its text and custom data travel as one message
+                messages.append({"from": "bot", "text": text, "buttons": [], "custom": custom})
+                continue
             # As the socketio channel sends them: one message per paragraph, buttons on the last.
             parts = [part for part in text.strip().split("\n\n") if part] or [""]
             for part in parts[:-1]:

@@ -136,6 +136,45 @@ def split_text(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     return chunks
 
 
+URGENT_MARKS = {"call_112": "🚨", "emergency_department": "🚨", "unclear": "🚨"}
+OTHER_MARK = "⚠️"
+
+
+def urgent_of(reply: dict[str, Any]) -> dict[str, Any] | None:
+    """The urgent card's data (bot.red_flags.advice) carried by a reply, if any."""
+    custom = reply.get("custom")
+    urgent = custom.get("urgent") if isinstance(custom, dict) else None
+    return urgent if isinstance(urgent, dict) else None
+
+
+def merge_urgent(replies: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rasa's REST channel sends a text and its custom data as two replies; the urgent advice
+    is drawn as one message, so the data joins the text before it."""
+    merged: list[dict[str, Any]] = []
+    for reply in replies:
+        previous = merged[-1] if merged else {}
+        plain_text_before = bool(previous.get("text")) and not (
+            previous.get("custom") or previous.get("buttons")
+        )
+        if urgent_of(reply) and not reply.get("text") and plain_text_before:
+            merged[-1] = {**previous, "custom": reply["custom"]}
+        else:
+            merged.append(dict(reply))
+    return merged
+
+
+def urgent_html(text: str, urgent: dict[str, Any]) -> str:
+    """Urgent advice as Telegram HTML: a marked bold title, the advice, then each number to call
+    alone on its line (so phones offer to call it)."""
+    mark = URGENT_MARKS.get(str(urgent.get("tier")), OTHER_MARK)
+    lines = [f"{mark} <b>{escape(str(urgent.get('title') or ''))}</b>", to_html(text)]
+    for call in urgent.get("calls") or []:
+        if isinstance(call, dict) and call.get("number"):
+            lines += ["", f"📞 {escape(str(call.get('label') or ''))}:"]
+            lines.append(f"<b>{escape(str(call['number']))}</b>")
+    return "\n".join(lines)
+
+
 def is_location_request(button: dict[str, Any]) -> bool:
     return str(button.get("payload") or "").strip() == LOCATION_PAYLOAD and not button.get("url")
 
@@ -211,8 +250,12 @@ def render_replies(
     """
     out: list[Outgoing] = []
     asks_location = False
-    for reply in replies:
+    for reply in merge_urgent(replies):
         text = str(reply.get("text") or "")
+        urgent = urgent_of(reply)
+        if urgent and text.strip():
+            out.append(Outgoing(urgent_html(text, urgent)))
+            continue
         buttons = [b for b in reply.get("buttons") or [] if isinstance(b, dict)]
         wants_location = any(is_location_request(button) for button in buttons)
         markup = inline_keyboard([b for b in buttons if not is_location_request(b)], payloads)

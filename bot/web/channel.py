@@ -73,6 +73,18 @@ def message_metadata(raw: Any) -> dict[str, Any]:
     return metadata
 
 
+class WidgetOutput(SocketIOOutput):
+    """Rasa's socketio output, but a text with custom data (the urgent card) is one message: the
+    widget must draw the advice and its call buttons together, not as two bubbles."""
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        custom = message.get("custom")
+        if custom and message.get("text"):
+            await self._send_message(recipient_id, {"text": message["text"], "custom": custom})
+            return
+        await super().send_response(recipient_id, message)
+
+
 async def _maybe_await(result: Any) -> None:
     # enter_room / leave_room are coroutines in python-socketio 5's AsyncServer; awaiting them is
     # the whole fix of Rasa 3.6's session persistence.
@@ -167,7 +179,7 @@ class WidgetInput(SocketIOInput):
             text = str(data.get("message") or "")[:MAX_MESSAGE_CHARS]
             message = UserMessage(
                 text,
-                SocketIOOutput(sio, self.bot_message_evt),
+                WidgetOutput(sio, self.bot_message_evt),
                 sender_id,
                 input_channel=self.name(),
                 metadata=message_metadata(data.get(self.metadata_key)),

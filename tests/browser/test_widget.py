@@ -248,3 +248,84 @@ def test_phone_width(new_page, servers: Servers):
         button_box = button.bounding_box()
         assert button_box is not None and button_box["x"] + button_box["width"] <= 360
     screenshot(page, "phone-360-open")
+
+
+@pytest.mark.parametrize(
+    ("path", "viewport", "message", "title", "tel", "name"),
+    [
+        (
+            "/",
+            {"width": 1280, "height": 800},
+            "crushing chest pain going into my left arm",
+            "Urgent: call 112 now",
+            "tel:112",
+            "desktop-urgent-en",
+        ),
+        (
+            "/fr.html",
+            {"width": 390, "height": 844},
+            "j'ai mal au bras gauche et je transpire beaucoup, j'ai des nausées",
+            "Urgent : appelez le 112 maintenant",
+            "tel:112",
+            "phone-urgent-fr",
+        ),
+        (
+            "/",
+            {"width": 390, "height": 844},
+            "mijn kuit is sinds gisteren dik, warm en rood",
+            "Ga vandaag nog naar een arts",
+            "tel:1733",
+            "phone-urgent-nl",
+        ),
+    ],
+)
+def test_a_red_flag_shows_an_urgent_card_that_stays_in_view(
+    new_page, servers: Servers, path, viewport, message, title, tel, name
+):
+    page = new_page(viewport=viewport).page
+    widget = Widget(page).visit(servers.url(path))
+    widget.open()
+    widget.settled()
+    widget.say(message)
+
+    card = page.locator(".hcmc-urgent").last
+    expect(card).to_be_visible()
+    expect(card).to_have_attribute("role", "alert")  # announced by screen readers
+    expect(card.locator(".hcmc-urgent-title")).to_have_text(title)
+    expect(card.locator(".hcmc-urgent-icon")).to_be_attached()  # not by colour alone
+    call = card.locator("a.hcmc-call-primary")
+    expect(call).to_have_attribute("href", tel)
+    box = call.bounding_box()
+    assert box is not None and box["height"] >= 44  # a large tap target
+    colours = card.evaluate(
+        """card => [getComputedStyle(card).color, getComputedStyle(card).backgroundColor,
+                    getComputedStyle(card.querySelector('.hcmc-call-primary')).color,
+                    getComputedStyle(card.querySelector('.hcmc-call-primary')).backgroundColor]"""
+    )
+    assert contrast(colours[0], colours[1]) >= 4.5 and contrast(colours[2], colours[3]) >= 4.5
+
+    # More messages follow; the advice and its call button stay pinned in view.
+    widget.say("ok thanks")
+    widget.say("what is dry needling?")
+    bar = page.locator(".hcmc-urgent-bar")
+    expect(bar).to_be_in_viewport()
+    expect(bar.locator("a.hcmc-call")).to_have_attribute("href", tel)
+    screenshot(page, name)
+
+    # After a reload the card comes back from the history, without a new announcement.
+    page.reload()
+    widget.ready()
+    expect(page.locator(".hcmc-urgent").first).to_be_visible()
+    expect(page.locator(".hcmc-urgent-bar")).to_be_in_viewport()
+
+
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio of two CSS rgb() colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(part) / 255 for part in colour[colour.index("(") + 1 : -1].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

@@ -83,10 +83,18 @@ def test_red_flag_as_first_message_wins_over_booking(client: RestClient, running
     replies = client.send("I have terrible back pain and I can't feel anything between my legs")
     text = said(replies)
     assert "emergency department" in text and "112" in text
+    # The advice travels with its urgent card: tier, title, reason and the number to call.
+    position = next(i for i, reply in enumerate(replies) if "custom" in reply)
+    urgent = replies[position]["custom"]["urgent"]
+    assert urgent["tier"] == "emergency_department" and urgent["flag"] == "cauda_equina"
+    assert urgent["calls"][0]["tel"] == "tel:112"
+    assert "emergency department now" in replies[position - 1]["text"]
     replies = client.send("I want to book an appointment")
     text = said(replies)
     assert "https://" not in text
-    assert "medical help first" in text
+    assert "because you mentioned back pain with numbness between the legs" in text
+    assert "medical help comes first" in text
+    assert any("urgent" in reply.get("custom", {}) for reply in replies)
     slots = {
         e["name"]: e["value"]
         for e in stored_events(running_stack, client.sender)

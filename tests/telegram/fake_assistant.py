@@ -17,6 +17,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.geography import nearest_centre
+from bot.red_flags.advice import urgent_payload
 
 # Longer than Telegram's 64-byte callback_data limit, as some of the assistant's payloads are.
 LONG_PAYLOAD = (
@@ -98,6 +99,14 @@ def script(message: str) -> list[dict[str, Any]]:
         return [{"text": "I'm HCMC's automated assistant. I can help you find a centre."}]
     if message == "/restart":
         return [{"text": "Let's start again from the beginning."}]
+    if message == "crushing chest pain":
+        # As Rasa's REST channel sends urgent advice: the text, then its custom data alone.
+        return [
+            {"text": "Chest pain like this can come from the heart."},
+            {"text": "Please call 112 now (free, day and night)."},
+            {"custom": urgent_payload("call_112", "heart_attack_signs", "en")},
+            {"text": "I've marked this conversation."},
+        ]
     if message == "long please":
         return [{"text": LONG_TEXT}]
     if message.startswith("/switch_language"):

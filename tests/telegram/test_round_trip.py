@@ -91,6 +91,24 @@ async def test_start_to_booking_link_through_buttons_and_a_shared_location(
         assert set(api.webhook_statuses) == {200}
 
 
+async def test_urgent_advice_is_marked_bold_with_the_number_alone_on_its_line(
+    telegram_api: FakeBotAPI, assistant: FakeAssistant, tmp_path: Path
+):
+    api, chat = telegram_api, 112
+    async with running_bridge(make_settings(api, assistant.url, tmp_path)):
+        api.push(api.text_update(chat, "crushing chest pain"))
+        await api.wait_for_text(chat, "marked this conversation")
+        sent = api.sent(chat)
+        assert [m["text"] for m in sent] == [
+            "Chest pain like this can come from the heart.",
+            "🚨 <b>Urgent: call 112 now</b>\nPlease call 112 now (free, day and night).\n\n"
+            "📞 Call 112:\n<b>112</b>",
+            "I've marked this conversation.",
+        ]
+        assert sent[1]["parse_mode"] == "HTML"
+        assert "112" in sent[1]["text"].split("\n")[-1]
+
+
 async def test_webhook_refuses_a_request_without_the_right_secret(
     telegram_api: FakeBotAPI, assistant: FakeAssistant, tmp_path: Path
 ):

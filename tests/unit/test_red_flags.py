@@ -34,7 +34,14 @@ FLAG_TIERS = {
     "thunderclap_headache": "call_112",
     "meningitis_signs": "call_112",
     "neuro_deficit": "call_112",
+    "atypical_heart_attack": "call_112",
+    "aortic_emergency": "call_112",
     "cauda_equina": "emergency_department",
+    "trauma_neuro": "emergency_department",
+    "major_trauma": "emergency_department",
+    "focal_weakness": "emergency_department",
+    "bilateral_numbness": "emergency_department",
+    "hot_swollen_joint": "doctor_today",
     "progressive_weakness": "emergency_department",
     "head_injury": "emergency_department",
     "dvt": "doctor_today",
@@ -247,18 +254,18 @@ GIANT_CELL_ARTERITIS = [
 ]
 
 TRAUMA = [
-    case("en", "I fell down the stairs yesterday", "trauma"),
-    case("en", "I had a car accident last month", "trauma"),
+    case("en", "I fell down the stairs yesterday", "major_trauma", "trauma"),
+    case("en", "I had a car accident last month", "major_trauma", "trauma"),
     case("en", "after a bike crash my back hurts", "trauma"),
-    case("en", "I got hit by a car", "trauma"),
+    case("en", "I got hit by a car", "major_trauma", "trauma"),
     case("en", "I slipped and fell on the ice", "trauma"),
     case("en", "I had a ski accident in February", "trauma"),
     case("en", "I have osteoporosis and bumped my hip", "trauma"),
     case("en", "small knock on my back, I'm on steroids", "trauma"),
-    case("fr", "je suis tombée dans les escaliers", "trauma"),
-    case("fr", "accident de voiture il y a deux semaines", "trauma"),
-    case("nl", "ik ben gevallen van de trap", "trauma"),
-    case("nl", "ik had een auto-ongeluk", "trauma"),
+    case("fr", "je suis tombée dans les escaliers", "major_trauma", "trauma"),
+    case("fr", "accident de voiture il y a deux semaines", "major_trauma", "trauma"),
+    case("nl", "ik ben gevallen van de trap", "major_trauma", "trauma"),
+    case("nl", "ik had een auto-ongeluk", "major_trauma", "trauma"),
     case("en", "I strained it at the gym"),
     case("en", "it's an old sports injury"),
     case("en", "it started after an injury"),
@@ -507,7 +514,136 @@ PATIENT_PHRASINGS = [
     case("nl", "mijn hoofd doet pijn"),
 ]
 
+# Issue 18: presentations from the clinical red-flag lists (domain-notes.md section 3).
+ATYPICAL_HEART_ATTACK = [
+    case("en", "my jaw and left arm feel heavy and I'm sweating", "atypical_heart_attack"),
+    case("en", "pain in my upper back and I feel sick and clammy", "atypical_heart_attack"),
+    case("en", "pressure in my neck, I feel light-headed and queasy", "atypical_heart_attack"),
+    case("fr", "j'ai mal au bras gauche et je transpire beaucoup", "atypical_heart_attack"),
+    case("fr", "une lourdeur dans la machoire avec des nausees", "atypical_heart_attack"),
+    case("nl", "mijn kaak doet pijn en ik ben misselijk", "atypical_heart_attack"),
+    case("nl", "zwaar gevoel in mijn linkerarm en ik zweet heel erg", "atypical_heart_attack"),
+    case("en", "my neck is sore from the desk, no nausea, no sweating"),
+    case("en", "shoulder pain after the gym"),
+    case("fr", "j'ai mal au cou a cause de l'ordinateur"),
+    case("fr", "mal a l'epaule, pas de nausee"),
+    case("nl", "nekpijn van het computerwerk"),
+    case("nl", "pijn in mijn arm, niet misselijk"),
+]
+
+AORTIC_EMERGENCY = [
+    case("en", "a tearing pain in my back and I feel faint", "aortic_emergency", "neuro_deficit"),
+    case("en", "excruciating belly pain and I'm light-headed", "aortic_emergency"),
+    case(
+        "fr",
+        "une douleur atroce dans le dos et j'ai fait un malaise",
+        "aortic_emergency",
+        "neuro_deficit",
+    ),
+    case(
+        "fr",
+        "douleur dechirante dans le ventre, je me sens sur le point de m'evanouir",
+        "aortic_emergency",
+        "neuro_deficit",
+    ),
+    case("nl", "scheurende pijn in mijn rug en ik voel me flauw", "aortic_emergency"),
+    case("nl", "ondraaglijke buikpijn en licht in mijn hoofd", "aortic_emergency"),
+    case("en", "severe back pain after lifting boxes"),
+    case("en", "my back is killing me but no dizziness or fainting"),
+    case("fr", "j'ai tres mal au dos depuis hier"),
+    case("fr", "douleur violente dans le dos, pas de malaise"),
+    case("nl", "hevige rugpijn na het tuinieren"),
+    case("nl", "verschrikkelijke rugpijn, geen flauwte"),
+]
+
+TRAUMA_NEURO = [
+    case(
+        "en", "since the car crash my arms are tingling", "trauma_neuro", "major_trauma", "trauma"
+    ),
+    case("en", "I fell off my bike and now my hands are numb", "trauma_neuro", "trauma"),
+    case(
+        "en",
+        "whiplash last week and weakness in my right arm",
+        "trauma_neuro",
+        "neuro_deficit",
+        "trauma",
+    ),
+    case(
+        "fr",
+        "depuis ma chute j'ai des fourmillements dans les jambes",
+        "trauma_neuro",
+        "cauda_equina",
+        "trauma",
+    ),
+    case("fr", "coup du lapin et engourdissement dans les bras", "trauma_neuro", "trauma"),
+    case("nl", "na mijn val tintelingen in mijn armen", "trauma_neuro", "trauma"),
+    case("nl", "sinds het ongeval zijn mijn benen slap", "trauma_neuro", "cauda_equina", "trauma"),
+    case("en", "I fell last year, no tingling or weakness anywhere", "trauma"),
+    case("fr", "je suis tombee, pas de fourmillements", "trauma"),
+    case("nl", "gevallen maar geen tintelingen", "trauma"),
+    case("en", "my arms tingle when I sleep on them"),
+    case("fr", "des fourmillements dans la main quand je dors"),
+    case("nl", "tintelende vingers na het fietsen"),
+]
+
+MAJOR_TRAUMA = [
+    case("en", "I fell off a ladder yesterday", "major_trauma", "trauma"),
+    case("en", "I was rear-ended on the motorway", "major_trauma", "trauma"),
+    case("fr", "je suis tombe d'une echelle", "major_trauma", "trauma"),
+    case("fr", "j'ai ete renverse par une voiture", "major_trauma", "trauma"),
+    case("nl", "ik ben van de ladder gevallen", "major_trauma", "trauma"),
+    case("nl", "ik heb een verkeersongeval gehad", "major_trauma"),
+    case("en", "I fell in love with running"),
+    case("fr", "je suis tombe amoureux du velo"),
+    case("nl", "ik had bijna een ongeluk gehad maar kon nog remmen", "trauma"),
+    case("nl", "de trap oplopen doet pijn aan mijn knie"),
+    case("en", "climbing stairs hurts my knee"),
+]
+
+FOCAL_WEAKNESS = [
+    case("en", "I keep dropping things and my grip is weak", "focal_weakness"),
+    case("en", "my toes keep catching on the floor", "focal_weakness"),
+    case("fr", "je laisse tomber les objets depuis deux jours", "focal_weakness"),
+    case("fr", "plus de force dans la main droite", "focal_weakness"),
+    case("nl", "ik laat de laatste tijd alles vallen", "focal_weakness"),
+    case("nl", "geen kracht meer in mijn hand", "focal_weakness"),
+    case("en", "my grip is fine, it just hurts to type"),
+    case("fr", "j'ai mal au poignet quand j'ecris"),
+    case("nl", "mijn pols doet pijn als ik typ"),
+]
+
+BILATERAL_NUMBNESS = [
+    case("en", "both my hands are numb since this morning", "bilateral_numbness"),
+    case("en", "tingling in both arms", "bilateral_numbness"),
+    case("fr", "engourdissement dans les deux bras", "bilateral_numbness"),
+    case("fr", "mes deux mains sont engourdies", "bilateral_numbness"),
+    case("nl", "tintelingen in beide handen", "bilateral_numbness"),
+    case("nl", "mijn beide armen zijn gevoelloos", "bilateral_numbness"),
+    case("en", "my right hand tingles after cycling"),
+    case("fr", "pas d'engourdissement dans les bras"),
+    case("nl", "geen tintelingen in mijn armen"),
+]
+
+HOT_SWOLLEN_JOINT = [
+    case("en", "my knee is hot and swollen", "hot_swollen_joint"),
+    case("en", "my ankle swelled up overnight and it's red", "hot_swollen_joint"),
+    case("fr", "mon genou est chaud et gonfle", "hot_swollen_joint"),
+    case("fr", "cheville gonflee et rouge depuis ce matin", "hot_swollen_joint"),
+    case("nl", "mijn knie is warm en gezwollen", "hot_swollen_joint"),
+    case("nl", "mijn enkel is dik en rood", "hot_swollen_joint"),
+    case("en", "my knee aches after running, not swollen"),
+    case("fr", "mal au genou en courant"),
+    case("nl", "mijn knie doet pijn na het lopen"),
+]
+
 ALL_CASES = [
+    *ATYPICAL_HEART_ATTACK,
+    *AORTIC_EMERGENCY,
+    *TRAUMA_NEURO,
+    *MAJOR_TRAUMA,
+    *FOCAL_WEAKNESS,
+    *BILATERAL_NUMBNESS,
+    *HOT_SWOLLEN_JOINT,
     *CAUDA_EQUINA,
     *HEART_ATTACK_SIGNS,
     *BREATHING_EMERGENCY,
@@ -549,7 +685,8 @@ def test_every_flag_table_has_negative_cases_in_every_language():
     tables = [CAUDA_EQUINA, HEART_ATTACK_SIGNS, BREATHING_EMERGENCY, DVT, THUNDERCLAP_HEADACHE]
     tables += [MENINGITIS_SIGNS, NEURO_DEFICIT, HEAD_INJURY, GIANT_CELL_ARTERITIS, TRAUMA]
     tables += [FEVER_INFECTION, WEIGHT_LOSS, CANCER_HISTORY, NIGHT_PAIN, PROGRESSIVE_WEAKNESS]
-    tables += [SELF_HARM]
+    tables += [SELF_HARM, ATYPICAL_HEART_ATTACK, AORTIC_EMERGENCY, TRAUMA_NEURO, MAJOR_TRAUMA]
+    tables += [FOCAL_WEAKNESS, BILATERAL_NUMBNESS, HOT_SWOLLEN_JOINT]
     for table in tables:
         languages = {p.values[0] for p in table if not p.values[2]}
         assert languages == {"en", "fr", "nl"}, table[0].values[1]
@@ -659,19 +796,28 @@ def test_screens_for_regions(regions, expected):
 
 
 def test_screen_flags():
-    assert screen_flags("screen_back") == ("cauda_equina", "progressive_weakness")
+    assert screen_flags("screen_back") == (
+        "cauda_equina",
+        "progressive_weakness",
+        "focal_weakness",
+        "aortic_emergency",
+    )
     assert screen_flags("screen_chest") == ("heart_attack_signs", "breathing_emergency")
     assert screen_flags("screen_head") == (
         "thunderclap_headache",
         "meningitis_signs",
         "neuro_deficit",
+        "atypical_heart_attack",
+        "bilateral_numbness",
         "head_injury",
         "giant_cell_arteritis",
     )
-    assert screen_flags("screen_calf") == ("dvt",)
+    assert screen_flags("screen_calf") == ("dvt", "hot_swollen_joint")
     assert screen_flags("screen_general") == (
         "fever_infection",
         "trauma",
+        "major_trauma",
+        "trauma_neuro",
         "weight_loss",
         "cancer_history",
         "night_pain",

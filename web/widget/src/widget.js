@@ -146,6 +146,40 @@
     return svg;
   }
 
+  /* A warning triangle: urgency is said in words too, never by colour alone. */
+  function warningIcon() {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "22");
+    svg.setAttribute("height", "22");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("class", "hcmc-urgent-icon");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("fill", "currentColor");
+    path.setAttribute("fill-rule", "evenodd");
+    path.setAttribute("d", "M12 2 1 21h22L12 2zm-1 7h2v6h-2V9zm0 8h2v2h-2v-2z");
+    svg.appendChild(path);
+    return svg;
+  }
+
+  // Tiers that send the patient elsewhere now; the others (GP soon) are advice without alarm.
+  var ALARM_TIERS = ["call_112", "emergency_department", "unclear"];
+
+  function urgentOf(message) {
+    var custom = message && message.custom;
+    var urgent = custom && custom.urgent;
+    return urgent && typeof urgent === "object" ? urgent : null;
+  }
+
+  function callLink(call, primary) {
+    var number = String(call.number || "");
+    var a = el("a", "hcmc-call" + (primary ? " hcmc-call-primary" : ""), String(call.label || number));
+    a.href = "tel:" + number.replace(/[^0-9+]/g, "");
+    return a;
+  }
+
   // ---- the elements -------------------------------------------------------------------------
   var host = el("div");
   host.id = "hcmc-widget";
@@ -195,6 +229,12 @@
   header.appendChild(closeButton);
 
   var notice = el("p", "hcmc-notice", t("notice"));
+  // The most urgent advice of the conversation stays pinned above the messages, with its call
+  // button, however many messages follow it.
+  var urgentBar = el("div", "hcmc-urgent-bar");
+  urgentBar.hidden = true;
+  var pinnedRank = 99;
+
   var log = el("div", "hcmc-log");
   log.setAttribute("role", "log");
   log.setAttribute("aria-live", "polite");
@@ -236,6 +276,7 @@
 
   panel.appendChild(header);
   panel.appendChild(notice);
+  panel.appendChild(urgentBar);
   panel.appendChild(log);
   panel.appendChild(typing);
   panel.appendChild(quickReplies);
@@ -260,6 +301,51 @@
     log.appendChild(item);
     scrollToEnd();
     return item;
+  }
+
+  function pinUrgent(urgent) {
+    var calls = urgent.calls || [];
+    var rank = ALARM_TIERS.indexOf(urgent.tier);
+    if (rank < 0) rank = urgent.tier === "doctor_today" ? 3 : 9;
+    if (!calls.length || rank > pinnedRank) return;
+    pinnedRank = rank;
+    urgentBar.textContent = "";
+    urgentBar.className = "hcmc-urgent-bar hcmc-tier-" + String(urgent.tier || "");
+    var label = el("span", "hcmc-urgent-bar-title");
+    label.appendChild(warningIcon());
+    label.appendChild(el("span", "", String(urgent.title || "")));
+    urgentBar.appendChild(label);
+    urgentBar.appendChild(callLink(calls[0], true));
+    urgentBar.hidden = false;
+  }
+
+  function clearUrgent() {
+    urgentBar.hidden = true;
+    urgentBar.textContent = "";
+    pinnedRank = 99;
+  }
+
+  /* Urgent advice as an alert card: title with icon, the advice, a large button per number. */
+  function showUrgent(text, urgent, announce) {
+    var tier = String(urgent.tier || "");
+    var card = el("div", "hcmc-urgent hcmc-tier-" + tier);
+    if (announce) card.setAttribute("role", "alert");
+    card.setAttribute("data-tier", tier);
+    var heading = el("p", "hcmc-urgent-title");
+    heading.appendChild(warningIcon());
+    heading.appendChild(el("span", "", String(urgent.title || "")));
+    card.appendChild(heading);
+    if (urgent.reason) card.appendChild(el("p", "hcmc-urgent-reason", String(urgent.reason)));
+    var body = el("p", "hcmc-urgent-text");
+    richText(body, text);
+    card.appendChild(body);
+    (urgent.calls || []).forEach(function (call, index) {
+      card.appendChild(callLink(call, index === 0));
+    });
+    log.appendChild(card);
+    pinUrgent(urgent);
+    scrollToEnd();
+    return card;
   }
 
   function showNote(text) {
@@ -301,7 +387,9 @@
   }
 
   function showBotMessage(message) {
-    if (message.text) showMessage("bot", message.text);
+    var urgent = urgentOf(message);
+    if (urgent) showUrgent(message.text || "", urgent, true);
+    else if (message.text) showMessage("bot", message.text);
     var buttons = message.quick_replies || message.buttons || [];
     if (buttons.length) showQuickReplies(buttons);
   }
@@ -370,11 +458,14 @@
   });
   socket.on("session_history", function (history) {
     log.textContent = "";
+    clearUrgent();
     clearQuickReplies();
     var messages = (history && history.messages) || [];
     messages.forEach(function (message, index) {
       if (message.from === "user") {
         showMessage("user", message.location ? t("location_shared") : message.text);
+      } else if (urgentOf(message)) {
+        showUrgent(message.text || "", urgentOf(message), false);
       } else {
         showMessage("bot", message.text || "");
         // Only the last message's buttons are still an open question.
@@ -394,6 +485,7 @@
   socket.on("session_erased", function () {
     answerDone();
     log.textContent = "";
+    clearUrgent();
     clearQuickReplies();
     sessionId = null;
     save("localStorage", SESSION_KEY, null);
