@@ -132,7 +132,7 @@ nlu-eval: $(INSTALLED) $(SPACY_PIPELINE) $(MODEL)
 # The red-flag detector on held-out vignettes (tests/triage/): exact tier, under- and
 # over-triage per language (var/results/triage-eval.json). Deterministic, a few seconds.
 triage-eval: $(INSTALLED)
-	$(PY) -m bot.cli.triage_eval
+	$(PY) -m bot.cli.triage_eval $(ARGS)
 
 clean:
 	rm -rf build models var .pytest_cache .mypy_cache .ruff_cache web/widget/node_modules

@@ -262,7 +262,7 @@ def test_phone_width(new_page, servers: Servers):
             "desktop-urgent-en",
         ),
         (
-            "/fr.html",
+            "/fr/",
             {"width": 390, "height": 844},
             "j'ai mal au bras gauche et je transpire beaucoup, j'ai des nausées",
             "Urgent : appelez le 112 maintenant",

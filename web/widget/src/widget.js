@@ -315,7 +315,9 @@
     label.appendChild(warningIcon());
     label.appendChild(el("span", "", String(urgent.title || "")));
     urgentBar.appendChild(label);
-    urgentBar.appendChild(callLink(calls[0], true));
+    var button = callLink(calls[0], true);
+    button.textContent = String(calls[0].label || calls[0].number).split(" (")[0]; // short in the bar
+    urgentBar.appendChild(button);
     urgentBar.hidden = false;
   }
 
