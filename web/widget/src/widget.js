@@ -126,8 +126,8 @@
     return onWhite >= onBlack ? "#ffffff" : "#101010";
   }
 
-  /* A speech bubble drawn in SVG: an emoji would depend on the visitor's fonts. */
-  function chatIcon() {
+  /* An icon drawn in SVG (an emoji would depend on the visitor's fonts); decorative only. */
+  function svgIcon(d, className) {
     var ns = "http://www.w3.org/2000/svg";
     var svg = document.createElementNS(ns, "svg");
     svg.setAttribute("viewBox", "0 0 24 24");
@@ -135,33 +135,25 @@
     svg.setAttribute("height", "22");
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("focusable", "false");
+    if (className) svg.setAttribute("class", className);
     var path = document.createElementNS(ns, "path");
     path.setAttribute("fill", "currentColor");
-    path.setAttribute("fill-rule", "evenodd"); // the three dots are holes
-    path.setAttribute(
-      "d",
-      "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z"
-    );
+    path.setAttribute("fill-rule", "evenodd"); // the inner marks are holes
+    path.setAttribute("d", d);
     svg.appendChild(path);
     return svg;
   }
 
+  /* A speech bubble with three dots. */
+  function chatIcon() {
+    return svgIcon(
+      "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z"
+    );
+  }
+
   /* A warning triangle: urgency is said in words too, never by colour alone. */
   function warningIcon() {
-    var ns = "http://www.w3.org/2000/svg";
-    var svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("viewBox", "0 0 24 24");
-    svg.setAttribute("width", "22");
-    svg.setAttribute("height", "22");
-    svg.setAttribute("aria-hidden", "true");
-    svg.setAttribute("focusable", "false");
-    svg.setAttribute("class", "hcmc-urgent-icon");
-    var path = document.createElementNS(ns, "path");
-    path.setAttribute("fill", "currentColor");
-    path.setAttribute("fill-rule", "evenodd");
-    path.setAttribute("d", "M12 2 1 21h22L12 2zm-1 7h2v6h-2V9zm0 8h2v2h-2v-2z");
-    svg.appendChild(path);
-    return svg;
+    return svgIcon("M12 2 1 21h22L12 2zm-1 7h2v6h-2V9zm0 8h2v2h-2v-2z", "hcmc-urgent-icon");
   }
 
   // Tiers that send the patient elsewhere now; the others (GP soon) are advice without alarm.
