@@ -45,7 +45,8 @@ def detect(text: str, rules: RedFlagRules | None = None) -> list[RedFlagMatch]:
 
     found: list[tuple[int, int, RedFlagMatch]] = []
     for order, flag in enumerate(rules.flags):
-        candidates = [hit for hit in [_first_hit(flag.patterns, normalised, rules)] if hit]
+        first = _first_hit(flag.patterns, normalised, rules, flag.not_after)
+        candidates = [first] if first else []
         for combo in flag.combos:
             parts: list[_Hit] = []
             for name in combo:  # stop at the first missing term: a scan saved per term
@@ -73,8 +74,14 @@ def most_urgent(
     return min(matches, key=lambda match: rules.tier_rank(match.tier))
 
 
-def _first_hit(patterns: Sequence[LanguagePattern], text: str, rules: RedFlagRules) -> _Hit | None:
-    """The earliest un-negated match over all languages (ties go to the first language)."""
+def _first_hit(
+    patterns: Sequence[LanguagePattern],
+    text: str,
+    rules: RedFlagRules,
+    not_after: re.Pattern[str] | None = None,
+) -> _Hit | None:
+    """The earliest un-negated match over all languages (ties go to the first language), not
+    preceded in its sentence by a `not_after` phrase."""
     if not patterns:
         return None
     scanner = _scanner(tuple(patterns))
@@ -89,12 +96,19 @@ def _first_hit(patterns: Sequence[LanguagePattern], text: str, rules: RedFlagRul
             match = pattern.regex.match(text, start)
             if match is None:
                 continue
+            before = text[_sentence_start(text, start) : start]
+            if not_after is not None and not_after.search(before):
+                break  # someone else's illness: look for a later mention
             if negated >= MAX_NEGATED_MENTIONS or not is_negated(
                 text, start, match.end(), rules.negation
             ):
                 return _Hit(start, match.end(), pattern.language)
             negated += 1
         position = start + 1  # a later, un-negated mention may still follow
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(mark, 0, position) for mark in ".;!?") + 1
 
 
 @functools.lru_cache(maxsize=256)

@@ -38,6 +38,8 @@ class Flag:
     tier: str
     patterns: tuple[LanguagePattern, ...]  # any one un-negated match raises the flag
     combos: tuple[tuple[str, ...], ...]  # term names that must all be present, un-negated
+    # A pattern match does not count after these words in the same sentence ("my mother had").
+    not_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)

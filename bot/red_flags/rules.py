@@ -29,7 +29,7 @@ DEFAULT_RULES_PATH = Path(__file__).with_name("rules.yml")
 REQUIRED_LANGUAGE = "en"  # every flag must at least be detectable in English
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 _TOP_KEYS = {"languages", "tiers", "negation", "macros", "terms", "flags", "screens"}
-_FLAG_KEYS = {"id", "tier", "patterns", "combos"}
+_FLAG_KEYS = {"id", "tier", "patterns", "combos", "not_after"}
 _NEGATION_KEYS = {
     "max_words",
     "max_list_item_words",
@@ -142,8 +142,26 @@ def _flags(
             raise _RulesError(f"{where}: unknown tier {tier!r} (known: {', '.join(tiers)})")
         patterns = _language_patterns(entry.get("patterns"), languages, builder, where)
         combos = _combos(entry.get("combos", []), terms, where)
-        flags.append(Flag(flag_id, str(tier), patterns, combos))
+        not_after = _not_after(entry.get("not_after"), languages, where)
+        flags.append(Flag(flag_id, str(tier), patterns, combos, not_after))
     return tuple(flags)
+
+
+def _not_after(raw: Any, languages: tuple[str, ...], where: str) -> re.Pattern[str] | None:
+    """One regex that finds any of the phrases at the end of a sentence's text so far."""
+    if raw is None:
+        return None
+    by_language = _mapping(raw, f"{where}: not_after")
+    _no_unknown_keys(by_language, set(languages), f"{where}: not_after")
+    sources = []
+    for language, items in by_language.items():
+        if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
+            raise _RulesError(f"{where}: not_after ({language}) must be a list of regex strings")
+        sources += items
+    try:
+        return re.compile(r"(?<!\w)(?:" + "|".join(sources) + r")(?:\W+\w+){0,4}?\W*\Z")
+    except re.error as exc:
+        raise _RulesError(f"{where}: not_after: {exc}") from None
 
 
 def _terms(raw: Any, languages: tuple[str, ...], builder: PatternBuilder) -> dict[str, Term]:

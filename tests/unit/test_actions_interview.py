@@ -165,3 +165,12 @@ async def test_start_interview_with_nothing_said_yet_notes_nothing(dispatcher, d
     result = await ActionStartInterview().run(dispatcher, tracker, domain)
     assert all(event["value"] is None for event in result)
     assert dispatcher.messages == []
+
+
+async def test_a_possible_red_flag_in_the_interview_is_read_as_the_answer(dispatcher, domain):
+    """Only the classifier suspected a red flag: the interview reads the message, it does not
+    step aside (the end-of-interview screens still ask the red-flag questions)."""
+    message = parse("it came on gradually, it squeezes like a band", "possible_red_flag")
+    slots = {"requested_slot": "pain_onset", "pain_regions": ["temple"], "pain_side": "both"}
+    events = await validate(message, slots, dispatcher, domain)
+    assert SlotSet("pain_onset", "gradual") in events

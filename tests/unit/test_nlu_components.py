@@ -66,6 +66,13 @@ def test_negated_red_flag_leaves_the_classifier_alone():
     assert not message.get("entities")
 
 
+def test_a_red_flag_only_the_classifier_suspects_becomes_a_question_not_an_alarm():
+    message = classified("it squeezes like a band around my head", "red_flag", 0.8)
+    RedFlagInterceptor().process([message])
+    assert message.get("intent") == {"name": "possible_red_flag", "confidence": 1.0}
+    assert not message.get("entities")
+
+
 def test_an_faq_answer_is_selected_only_for_questions(monkeypatch: pytest.MonkeyPatch):
     """Rasa's selection itself is replaced by a marker: which messages reach it, and that every
     message comes back, in order."""

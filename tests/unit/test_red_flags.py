@@ -476,7 +476,14 @@ EVERYDAY = [
 # Deliberate, conservative readings: each is a possible false alarm accepted to avoid a miss.
 DELIBERATE = [
     case("en", "my chest muscles are tight from the gym", "heart_attack_signs"),
-    case("en", "my grandmother had cancer", "cancer_history"),
+    case("en", "my grandmother had cancer"),  # a relative's cancer is not the patient's
+    case("fr", "ma mere a eu un cancer du sein"),
+    case("nl", "mijn vader had prostaatkanker"),
+    case("en", "I lost some weight but that's just after the baby"),
+    case("fr", "j'ai maigri depuis l'accouchement"),
+    case("nl", "ik ben afgevallen sinds de bevalling"),
+    case("en", "I lost 6 kilos without dieting", "weight_loss"),
+    case("nl", "veel vermagerd zonder dieet", "weight_loss"),
     case("en", "I could kill myself for forgetting my appointment", "self_harm"),
     case("en", "I can't walk far because of my back pain", "progressive_weakness"),
     case("en", "my arm is weak since my shoulder injury", "neuro_deficit"),
