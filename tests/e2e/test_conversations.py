@@ -123,6 +123,26 @@ def test_negated_red_flag_does_not_interrupt(client: RestClient):
     assert "left, on the right" in text
 
 
+def test_a_classifier_only_suspicion_asks_first_and_a_no_keeps_booking_open(client: RestClient):
+    replies = client.send("I think I might be having an emergency")
+    text = said(replies)
+    assert "One safety question first" in text and "call 112" not in text.lower()
+    buttons = [b["payload"] for reply in replies for b in reply.get("buttons", [])]
+    assert buttons == ["/affirm", "/deny"]
+    assert "reassuring" in said(client.send("/deny"))
+    text = said(client.send("I want to book an appointment"))
+    assert "https://" in text and "medical help comes first" not in text
+
+
+def test_a_yes_to_the_safety_question_gets_the_urgent_advice(client: RestClient):
+    client.send("I think I might be having an emergency")
+    replies = client.send("/affirm")
+    assert "call 112" in said(replies)
+    urgent = next(r["custom"]["urgent"] for r in replies if "custom" in r)
+    assert urgent["tier"] == "unclear" and [c["number"] for c in urgent["calls"]] == ["112", "1733"]
+    assert "medical help comes first" in said(client.send("I want to book an appointment"))
+
+
 def test_declined_consent_stores_no_symptom_in_slots(client: RestClient, running_stack: Settings):
     client.send("my neck has been stiff for two weeks")
     replies = client.send("/decline_consent")
