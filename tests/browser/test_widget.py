@@ -277,6 +277,30 @@ def test_phone_width(new_page, servers: Servers):
             "tel:1733",
             "phone-urgent-nl",
         ),
+        (
+            "/",
+            {"width": 390, "height": 844},
+            "I have a crushing pain in my chest and I'm sweating",
+            "Urgent: call 112 now",
+            "tel:112",
+            "phone-urgent-en",
+        ),
+        (
+            "/fr/",
+            {"width": 1280, "height": 800},
+            "depuis l'accident de voiture j'ai des fourmillements dans les deux bras",
+            "Urgent : allez aux urgences maintenant",
+            "tel:112",
+            "desktop-urgent-fr",
+        ),
+        (
+            "/",
+            {"width": 1280, "height": 800},
+            "ik heb een scheurende pijn in mijn rug en ik voel me flauw",
+            "Dringend: bel nu 112",
+            "tel:112",
+            "desktop-urgent-nl",
+        ),
     ],
 )
 def test_a_red_flag_shows_an_urgent_card_that_stays_in_view(
