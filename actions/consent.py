@@ -37,3 +37,18 @@ class ActionRecordConsent(Action):
         return [SlotSet("consent", "declined")] + [
             SlotSet(slot, None) for slot in health_slots() if tracker.get_slot(slot) is not None
         ]
+
+
+class ActionEraseConversation(Action):
+    """Confirms, then has the conversation erased at the end of this turn: the tracker store
+    deletes it instead of saving it (erase_requested), the same erasure as /forget. The reply
+    carries custom data "erased" so that each channel forgets its own copy too."""
+
+    def name(self) -> str:
+        return "action_erase_conversation"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_erase_done", json_message={"erased": True})
+        return [SlotSet("erase_requested", True)]

@@ -31,6 +31,7 @@ INTERRUPTING_INTENTS = frozenset(
         "help",
         "bot_challenge",
         "decline_consent",
+        "erase_data",
         "restart_conversation",
         "switch_language",
     }

@@ -3,8 +3,8 @@
 tests/triage/heldout_vignettes.yml was written by someone given only the tier definitions of
 domain-notes.md section 3 (never the patterns), and must never be used to write them. Each
 vignette is one patient message with the tier it needs; "none" means ordinary pain that may book.
-tests/triage/dev_vignettes.yml, an earlier set by another writer, was scored blind once and then
-read to improve the rules: `--vignettes` scores it too, as a development figure.
+tests/triage/dev_vignettes.yml and dev2_*.yml, sets by other writers, were each scored blind once
+and then read to improve the rules: `--vignettes` scores them too, as development figures.
 
 Per language: exact-tier accuracy, under-triage (a softer tier than needed: the dangerous error),
 over-triage, the share of must-not-alarm messages that alarmed, and the confusion matrix. Writes
@@ -143,10 +143,10 @@ def report(scores: dict[str, Scores]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--vignettes", type=Path, default=VIGNETTES)
+    parser.add_argument("--vignettes", type=Path, nargs="+", default=[VIGNETTES])
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
-    scores = score(load_vignettes(args.vignettes))
+    scores = score([v for path in args.vignettes for v in load_vignettes(path)])
     print(report(scores))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     summary = {

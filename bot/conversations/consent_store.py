@@ -8,18 +8,24 @@ consent is given, so they are stored as usual until the patient answers. When th
 said no. A pressed button that carries no values (`/decline_consent`, `/request_booking`) is kept
 as it is: it says nothing about the patient, and the widget shows it again as the button's
 title. Slots are already kept free of symptoms by the actions (actions/consent.py).
+
+A patient who asks in words to erase the conversation and confirms it sets `erase_requested`;
+the store then erases the conversation (bot/conversations/erase.py) instead of saving it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.conversations.sql_store import FastSQLTrackerStore
+from bot.conversations.erase import erase_conversation
+from bot.conversations.sql_store import STORED_EVENTS, FastSQLTrackerStore
 
 NOT_STORED = "[not stored: no consent]"
+ERASE_REQUESTED = "erase_requested"  # slot set by action_erase_conversation
 
 
 def is_bare_payload(text: str) -> bool:
@@ -40,6 +46,16 @@ def redacted(data: dict[str, Any]) -> dict[str, Any]:
 
 class ConsentAwareTrackerStore(FastSQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
+        if tracker.get_slot(ERASE_REQUESTED):
+            # The patient confirmed "delete my data": the conversation goes instead of being
+            # saved, at the end of the turn and under its lock, so nothing of the turn remains.
+            await asyncio.to_thread(
+                erase_conversation,
+                self.engine.url.render_as_string(hide_password=False),
+                tracker.sender_id,
+            )
+            setattr(tracker, STORED_EVENTS, 0)
+            return
         await super().save(tracker)
         if tracker.get_slot("consent") == "declined":
             self.forget_texts(tracker.sender_id)

@@ -40,7 +40,13 @@ from bot.telegram.assistant import (
 from bot.telegram.config import TelegramSettings
 from bot.telegram.messages import LANGUAGES, Messages, language_code
 from bot.telegram.payloads import INTERNAL_PREFIX, PayloadStore
-from bot.telegram.rendering import Markup, marked_keyboard, render_replies, to_html
+from bot.telegram.rendering import (
+    Markup,
+    conversation_erased,
+    marked_keyboard,
+    render_replies,
+    to_html,
+)
 from bot.telegram.sending import call_telegram
 
 logger = logging.getLogger(__name__)
@@ -228,6 +234,10 @@ class Bridge:
                     await self.send(bot, chat_id, to_html(outgoing.photo_url))
             else:
                 await self.send(bot, chat_id, outgoing.text, outgoing.reply_markup)
+        if any(conversation_erased(reply) for reply in replies):
+            # Erased in words ("delete my data", confirmed): the bridge forgets the chat too, as
+            # after /forget (language choice, keyboard).
+            self.chats.pop(chat_id, None)
 
     # --- handlers ------------------------------------------------------------------------------
     # Each handler takes its chat's turn before its first await, so that replies keep the order

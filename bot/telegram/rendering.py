@@ -147,6 +147,12 @@ def urgent_of(reply: dict[str, Any]) -> dict[str, Any] | None:
     return urgent if isinstance(urgent, dict) else None
 
 
+def conversation_erased(reply: dict[str, Any]) -> bool:
+    """The patient had the conversation erased in words (action_erase_conversation)."""
+    custom = reply.get("custom")
+    return isinstance(custom, dict) and custom.get("erased") is True
+
+
 def merge_urgent(replies: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rasa's REST channel sends a text and its custom data as two replies; the urgent advice
     is drawn as one message, so the data joins the text before it."""

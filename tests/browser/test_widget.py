@@ -353,3 +353,23 @@ def contrast(foreground: str, background: str) -> float:
 
     light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def test_erasure_typed_in_words_asks_first_then_forgets_everything(new_page, servers: Servers):
+    page = new_page().page
+    widget = Widget(page).visit(servers.url("/"))
+    widget.open()
+    widget.bot_says("not a doctor")
+    widget.press("Yes, I agree")
+    widget.say("my left knee hurts when I run")
+    old = session_id(page)
+    assert f"web:{old}" in stored_senders(servers)
+
+    widget.say("please erase everything I told you")
+    widget.bot_says("can't be undone")
+    widget.press("Yes, erase everything")
+    expect(widget.status).to_contain_text("this conversation is erased")
+    page.wait_for_function("old => localStorage.getItem('hcmc-widget-session') !== old", arg=old)
+    widget.bot_says("not a doctor")  # a new conversation greets afresh
+    assert "user: my left knee hurts when I run" not in widget.messages()
+    assert f"web:{old}" not in stored_senders(servers)

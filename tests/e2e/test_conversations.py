@@ -143,6 +143,38 @@ def test_a_yes_to_the_safety_question_gets_the_urgent_advice(client: RestClient)
     assert "medical help comes first" in said(client.send("I want to book an appointment"))
 
 
+@pytest.mark.parametrize(
+    ("request_text", "question", "done"),
+    [
+        ("please erase everything I told you", "can't be undone", "conversation is erased"),
+        ("effacez tout ce que je vous ai dit svp", "ne peut pas être annulé", "est effacée"),
+        ("verwijder alles wat ik verteld heb aub", "niet ongedaan", "is gewist"),
+    ],
+)
+def test_erasure_asked_in_words_is_confirmed_then_done(
+    client: RestClient, running_stack: Settings, request_text, question, done
+):
+    client.send("/give_consent")
+    client.send("my lower back hurts since two weeks")
+    assert stored_events(running_stack, client.sender)
+    assert question in said(client.send(request_text))
+    replies = client.send("/affirm")
+    assert done in said(replies)
+    assert any(reply.get("custom") == {"erased": True} for reply in replies)
+    assert stored_events(running_stack, client.sender) == []  # this turn included
+    # A new conversation starts afresh: nothing of the old one is known.
+    text = said(client.send("hello"))
+    assert "automated assistant" in text or "assistant automatisé" in text or "assistent" in text
+
+
+def test_erasure_declined_keeps_the_conversation(client: RestClient, running_stack: Settings):
+    client.send("/give_consent")
+    client.send("my lower back hurts since two weeks")
+    client.send("delete this conversation")
+    assert "nothing is erased" in said(client.send("/deny"))
+    assert stored_events(running_stack, client.sender)
+
+
 def test_declined_consent_stores_no_symptom_in_slots(client: RestClient, running_stack: Settings):
     client.send("my neck has been stiff for two weeks")
     replies = client.send("/decline_consent")

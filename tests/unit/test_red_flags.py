@@ -476,9 +476,11 @@ EVERYDAY = [
 # Deliberate, conservative readings: each is a possible false alarm accepted to avoid a miss.
 DELIBERATE = [
     case("en", "my chest muscles are tight from the gym", "heart_attack_signs"),
-    case("en", "my grandmother had cancer"),  # a relative's cancer is not the patient's
-    case("fr", "ma mere a eu un cancer du sein"),
-    case("nl", "mijn vader had prostaatkanker"),
+    # A relative's cancer still counts: relatives often write for the patient ("my husband had
+    # prostate cancer, now his back hurts"), and the GP tier does not block booking.
+    case("en", "my grandmother had cancer", "cancer_history"),
+    case("fr", "ma mere a eu un cancer du sein", "cancer_history"),
+    case("nl", "mijn vader had prostaatkanker", "cancer_history"),
     case("en", "I lost some weight but that's just after the baby"),
     case("fr", "j'ai maigri depuis l'accouchement"),
     case("nl", "ik ben afgevallen sinds de bevalling"),
@@ -585,7 +587,7 @@ TRAUMA_NEURO = [
     case("fr", "coup du lapin et engourdissement dans les bras", "trauma_neuro", "trauma"),
     case("nl", "na mijn val tintelingen in mijn armen", "trauma_neuro", "trauma"),
     case("nl", "sinds het ongeval zijn mijn benen slap", "trauma_neuro", "cauda_equina", "trauma"),
-    case("en", "I fell last year, no tingling or weakness anywhere", "trauma"),
+    case("en", "I fell last year, no tingling or weakness anywhere"),  # history, not today
     case("fr", "je suis tombee, pas de fourmillements", "trauma"),
     case("nl", "gevallen maar geen tintelingen", "trauma"),
     case("en", "my arms tingle when I sleep on them"),

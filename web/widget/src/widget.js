@@ -381,6 +381,7 @@
   }
 
   function showBotMessage(message) {
+    if (message.custom && message.custom.erased === true) return conversationErased(message.text);
     var urgent = urgentOf(message);
     if (urgent) showUrgent(message.text || "", urgent, true);
     else if (message.text) showMessage("bot", message.text);
@@ -476,7 +477,8 @@
     showBotMessage(message || {});
   });
   socket.on("bot_turn_end", answerDone);
-  socket.on("session_erased", function () {
+  /* The conversation is gone on the server: the widget forgets it and starts a new one. */
+  function forgetConversation(note) {
     answerDone();
     log.textContent = "";
     clearUrgent();
@@ -484,8 +486,17 @@
     sessionId = null;
     save("localStorage", SESSION_KEY, null);
     historyLoaded = false;
-    status.textContent = t("cleared");
+    status.textContent = note;
     socket.emit("session_request", { session_id: null });
+  }
+
+  // Erased in words ("delete my data", confirmed): the assistant's confirmation is the note.
+  function conversationErased(text) {
+    forgetConversation(text || t("cleared"));
+  }
+
+  socket.on("session_erased", function () {
+    forgetConversation(t("cleared"));
   });
   socket.on("erase_failed", function () {
     status.textContent = t("clear_failed");
