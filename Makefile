@@ -23,7 +23,7 @@ TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml) 
 PATTERNS := $(wildcard bot/nlp/patterns/*.jsonl) bot/nlp/pipeline.py
 
 .PHONY: run chat cluster test lint types unit validate train test-stories e2e browser review scale \
-	chromium haproxy widget bench bench-review deploy-check nlu-eval triage-eval install spacy clean
+	chromium haproxy widget bench bench-review deploy-check nlu-eval triage-eval conversation-eval install spacy clean
 
 run: $(MODEL) $(WIDGET)
 	$(PY) -m bot.cli.run
@@ -133,6 +133,12 @@ nlu-eval: $(INSTALLED) $(SPACY_PIPELINE) $(MODEL)
 # over-triage per language (var/results/triage-eval.json). Deterministic, a few seconds.
 triage-eval: $(INSTALLED)
 	$(PY) -m bot.cli.triage_eval $(ARGS)
+
+# Realistic patients (tests/conversations/patient_scripts.yml) played through the REST channel by
+# a simulated patient: right end, false alarms, under-triage, summary fields, messages to booking
+# (var/results/conversation-eval.json). Starts its own servers; a few minutes.
+conversation-eval: $(MODEL)
+	$(PY) -m bot.cli.conversation_eval $(ARGS)
 
 clean:
 	rm -rf build models var .pytest_cache .mypy_cache .ruff_cache web/widget/node_modules

@@ -525,6 +525,18 @@ PATIENT_PHRASINGS = [
 
 # Issue 18: presentations from the clinical red-flag lists (domain-notes.md section 3).
 ATYPICAL_HEART_ATTACK = [
+    # The chest and its spread to the arm in two places of one message.
+    case(
+        "en",
+        "I think I pulled a muscle in my chest. It's heavy and it's going down my left arm",
+        "heart_attack_signs",
+    ),
+    case(
+        "fr", "ma poitrine me serre un peu et ca descend dans le bras gauche", "heart_attack_signs"
+    ),
+    case(
+        "nl", "het zit in mijn borst en het straalt uit naar mijn linkerarm", "heart_attack_signs"
+    ),
     case("en", "my jaw and left arm feel heavy and I'm sweating", "atypical_heart_attack"),
     case("en", "pain in my upper back and I feel sick and clammy", "atypical_heart_attack"),
     case("en", "pressure in my neck, I feel light-headed and queasy", "atypical_heart_attack"),
