@@ -107,6 +107,9 @@ def script(message: str) -> list[dict[str, Any]]:
             {"custom": urgent_payload("call_112", "heart_attack_signs", "en")},
             {"text": "I've marked this conversation."},
         ]
+    if message == "please erase my data":
+        # As action_erase_conversation replies: the conversation is gone on the assistant's side.
+        return [{"text": "Done: this conversation is erased.", "custom": {"erased": True}}]
     if message == "long please":
         return [{"text": LONG_TEXT}]
     if message.startswith("/switch_language"):

@@ -244,6 +244,21 @@ async def test_language_choice_without_switch_intent_goes_as_metadata(
     assert telegram_api.texts(CHAT)[-1].startswith("Désolé, je ne peux lire que du texte")
 
 
+async def test_an_erasure_in_words_makes_the_bridge_forget_the_chat_too(
+    app: AnyApplication, telegram_api: FakeBotAPI, assistant: FakeAssistant
+):
+    await process(app, telegram_api.text_update(CHAT, "/language"))
+    await process(app, telegram_api.button_update(CHAT, "Français"))
+    await process(app, telegram_api.text_update(CHAT, "bonjour", language="en"))
+    assert assistant.received[-1]["metadata"]["language"] == "fr"
+
+    await process(app, telegram_api.text_update(CHAT, "please erase my data", language="en"))
+    assert telegram_api.texts(CHAT)[-1] == "Done: this conversation is erased."
+    # The chosen language went with the conversation, as after /forget.
+    await process(app, telegram_api.text_update(CHAT, "hello", language="en"))
+    assert assistant.received[-1]["metadata"]["language"] == "en"
+
+
 async def test_language_choice_goes_to_the_assistant_when_it_can_switch(
     telegram_api: FakeBotAPI, assistant: FakeAssistant, tmp_path: Path
 ):
