@@ -92,3 +92,20 @@ def test_an_faq_answer_is_selected_only_for_questions(monkeypatch: pytest.Monkey
     ]
     assert selector.process(messages) == messages
     assert [bool(m.get("response_selector")) for m in messages] == [True, False, True]
+
+
+def test_a_pressed_faq_button_selects_its_answer_whatever_the_classifier_said():
+    selector = FaqResponseSelector.__new__(FaqResponseSelector)
+    selector.retrieval_intent = "faq"
+    selector.all_retrieval_intents = ["faq"]
+    selector.responses = {"utter_faq/manual_therapy": [{"text": "Hands-on techniques."}]}
+    pressed = classified("/faq/manual_therapy", "nlu_fallback", 0.45)
+    unknown = classified("/faq/horoscope", "nlu_fallback", 0.45)
+    selector.process([pressed, unknown])
+    assert pressed.get("intent") == {"name": "faq", "confidence": 1.0}
+    answer = pressed.get("response_selector")["faq"]["response"]
+    assert answer["intent_response_key"] == "faq/manual_therapy"
+    assert answer["utter_action"] == "utter_faq/manual_therapy"
+    assert answer["responses"] == [{"text": "Hands-on techniques."}]
+    assert unknown.get("intent")["name"] == "nlu_fallback"  # no such answer: left alone
+    assert not unknown.get("response_selector")
