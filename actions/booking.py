@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import consent_given, language_of, settings
+from actions.faq import offer_interview, practical_topics, utter_practical
 from actions.red_flags import red_flag_reason, tier_flag
 from bot.config import Settings
 from bot.conversations.tokens import conversation_token
@@ -67,7 +68,7 @@ class ActionBookingHandoff(Action):
             )
             urgent = urgent_payload(tier, tier_flag(tracker), language_of(tracker))
             dispatcher.utter_message(response=f"utter_tier_{tier}", json_message=urgent)
-            return []
+            return [SlotSet("offer_interview", False)]
         centres = load_centres()
         reason = booking_reason(tracker.current_slot_values()) if consent_given(tracker) else ""
         centre = centres.get(tracker.get_slot("nearest_centre") or "")
@@ -79,17 +80,18 @@ class ActionBookingHandoff(Action):
                     settings(), other.id, reason, tracker.sender_id
                 )
             dispatcher.utter_message(response="utter_booking_links_both", **variables)
-            return [SlotSet("booking_link_given", True)]
+            return [SlotSet("booking_link_given", True), *offer_interview(tracker, True)]
+        # The summary first, so the patient can check and correct it before booking.
+        if consent_given(tracker) and tracker.get_slot("interview_complete"):
+            summary = summary_fields(tracker.current_slot_values(), language_of(tracker))
+            dispatcher.utter_message(response="utter_interview_summary", **summary)
         if doctor_first(tracker):
             dispatcher.utter_message(response="utter_booking_after_doctor")
         url = tracked_booking_link(settings(), centre.id, reason, tracker.sender_id)
         dispatcher.utter_message(
             response="utter_booking_link", centre_name=centre.name, booking_url=url
         )
-        if consent_given(tracker) and tracker.get_slot("pain_severity") is not None:
-            summary = summary_fields(tracker.current_slot_values(), language_of(tracker))
-            dispatcher.utter_message(response="utter_interview_summary", **summary)
-        return [SlotSet("booking_link_given", True)]
+        return [SlotSet("booking_link_given", True), *offer_interview(tracker, True)]
 
 
 class ActionHumanHandoff(Action):
@@ -109,4 +111,7 @@ class ActionHumanHandoff(Action):
                 centre.id
             ) or settings().booking_url(centre.id)
         dispatcher.utter_message(response="utter_human_handoff", **variables)
+        # The handoff gives the contact routes; other practical questions in the message follow.
+        others = [t for t in practical_topics(tracker) if t not in ("contact", "callback")]
+        utter_practical(dispatcher, tracker, others)
         return [SlotSet("needs_staff_followup", True)]

@@ -9,7 +9,14 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import entity_values, language_of, latest_intent, latest_text
+from actions.common import (
+    entity_values,
+    language_of,
+    latest_intent,
+    latest_text,
+    returning_to_form,
+)
+from actions.faq import answer_side_questions, practical_topics, utter_practical
 from bot.geography import CentreChoice, find_place, load_centres, load_places, nearest_centre
 from bot.interview.numbers import strip_accents
 
@@ -29,6 +36,8 @@ INTERRUPTING_INTENTS = frozenset(
     }
 )
 COORDINATES_PREFIX = "geo:"
+# The patient's place could not be found twice: both centres are offered.
+EITHER_CENTRE = "either"
 
 
 def coordinates_from(tracker: Tracker) -> tuple[float, float] | None:
@@ -96,7 +105,18 @@ class ValidateLocationForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         if latest_intent(tracker) in INTERRUPTING_INTENTS:
-            return []
+            if not returning_to_form(tracker, "location_form") or latest_intent(tracker) in (
+                "red_flag",
+                "stop",
+                "restart_conversation",
+            ):
+                return []  # the form rejects, so the rule for this intent runs
+            # Back from answering the question: a commune in the same message still counts
+            # ("Auderghem. Will the needling hurt?").
+            if tracker.get_slot("requested_slot") != "nearest_centre":
+                return []
+            resolved = resolve_location(tracker)
+            return [SlotSet(slot, value) for slot, value in (resolved or {}).items()]
         # Rasa also validates when the form starts, with the message that came before the
         # question ("none of these"): only a reply to the question itself is an answer.
         if tracker.get_slot("requested_slot") != "nearest_centre":
@@ -104,10 +124,17 @@ class ValidateLocationForm(FormValidationAction):
         resolved = resolve_location(tracker)
         if resolved is None and latest_intent(tracker) == "goodbye":
             return []  # the form rejects, so the goodbye rule ends the question
+        if resolved is None and tracker.get_slot("missed_question") == "nearest_centre":
+            # A second place it cannot find: both centres' links rather than a third question.
+            dispatcher.utter_message(response="utter_place_skipped")
+            return [SlotSet("nearest_centre", EITHER_CENTRE), SlotSet("missed_question", None)]
         if resolved is None:
             dispatcher.utter_message(response="utter_unknown_place")
-            return [SlotSet("nearest_centre", None)]
-        return [SlotSet(slot, value) for slot, value in resolved.items()]
+            return [SlotSet("nearest_centre", None), SlotSet("missed_question", "nearest_centre")]
+        events = [SlotSet(slot, value) for slot, value in resolved.items()]
+        if tracker.get_slot("missed_question") == "nearest_centre":
+            events.append(SlotSet("missed_question", None))
+        return events
 
 
 # Intents whose message itself says where the patient is (outside the location form).
@@ -122,6 +149,7 @@ class ActionSuggestCentre(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         language = language_of(tracker)
+        answer_side_questions(dispatcher, tracker)  # "Auderghem. Will the needling hurt?"
         values = {
             "nearest_centre": tracker.get_slot("nearest_centre"),
             "home_place": tracker.get_slot("home_place"),
@@ -177,4 +205,6 @@ class ActionListCentres(Action):
             variables[f"{centre.id}_address"] = centre.address_in(language)
             variables[f"{centre.id}_access"] = centre.access_in(language)
         dispatcher.utter_message(response="utter_centres_list", **variables)
+        # "where are you, and can I park there?": the addresses, then what else it asks
+        utter_practical(dispatcher, tracker, practical_topics(tracker))
         return []

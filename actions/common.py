@@ -43,3 +43,19 @@ def entity_values(tracker: Tracker, name: str) -> list[Any]:
 
 def consent_given(tracker: Tracker) -> bool:
     return tracker.get_slot("consent") == "given"
+
+
+def returning_to_form(tracker: Tracker, form: str) -> bool:
+    """True when a form validates the message again after a rule answered it (an interrupting
+    question), not when it first reads the message: an action other than the form has run since
+    the patient's latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") not in (
+            form,
+            "action_listen",
+            "action_extract_slots",
+        ):
+            return True
+    return False

@@ -9,7 +9,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import latest_intent
-from bot.interview.answers import INTERVIEW_SLOTS
+from actions.faq import answer_side_questions
+from bot.interview.answers import INTERVIEW_SLOTS, SEVERITY_NOTE
 from bot.knowledge import REGION_IDS
 from bot.red_flags import screens_for_regions
 
@@ -19,7 +20,23 @@ YES_INTENTS = ("give_consent", "affirm")
 def health_slots() -> tuple[str, ...]:
     """Every slot that holds a health detail from the interview."""
     screens = tuple(screens_for_regions(REGION_IDS))
-    return (*INTERVIEW_SLOTS, "pain_duration_days", *screens)
+    return (*INTERVIEW_SLOTS, "pain_duration_days", SEVERITY_NOTE, "explained_regions", *screens)
+
+
+class ActionIntroduce(Action):
+    """The introduction for a patient whose first message describes their pain; a question
+    asked in the same message ("my knee hurts, is dry needling painful?") is answered too,
+    before the consent question."""
+
+    def name(self) -> str:
+        return "action_introduce"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_introduction")
+        answer_side_questions(dispatcher, tracker)
+        return []
 
 
 class ActionRecordConsent(Action):

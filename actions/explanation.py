@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import language_of
@@ -25,6 +25,13 @@ class ActionExplainPain(Action):
     ) -> list[EventType]:
         language = language_of(tracker)
         kb = load_knowledge_base()
+        regions = list(tracker.get_slot("pain_regions") or [])
+        done = [SlotSet("interview_complete", True), SlotSet("explained_regions", regions)]
+        if (
+            tracker.get_slot("interview_complete")
+            and tracker.get_slot("explained_regions") == regions
+        ):
+            return done  # a corrected answer elsewhere: the explanation has not changed
         dispatcher.utter_message(response="utter_explanation_intro")
         for region_id in tracker.get_slot("pain_regions") or []:
             region = kb.region(region_id)
@@ -42,4 +49,4 @@ class ActionExplainPain(Action):
         if "morning_stiffness" in (tracker.get_slot("time_pattern") or []):
             dispatcher.utter_message(response="utter_note_morning_stiffness")
         dispatcher.utter_message(response="utter_explanation_closing")
-        return []
+        return done

@@ -14,8 +14,16 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import language_of, latest_entities, latest_intent, latest_text
-from bot.interview.answers import INTERVIEW_SLOTS, interpret, is_unsure, needs_side
+from actions.common import (
+    entity_values,
+    language_of,
+    latest_entities,
+    latest_intent,
+    latest_text,
+    returning_to_form,
+)
+from actions.faq import answer_side_questions
+from bot.interview.answers import INTERVIEW_SLOTS, SEVERITY_NOTE, interpret, is_unsure, needs_side
 from bot.interview.summary import noted_so_far
 from bot.red_flags import screens_for_regions
 
@@ -40,7 +48,20 @@ INTERRUPTING_INTENTS = frozenset(
 # day long) can be read as a goodbye, and must still count as an answer.
 LEAVING_INTENTS = frozenset({"goodbye"})
 ALL_SCREENS = ("screen_back", "screen_chest", "screen_head", "screen_calf", "screen_general")
-SLOTS_READ = (*INTERVIEW_SLOTS, "pain_duration_days", *ALL_SCREENS)
+# After a second answer that cannot be read, these questions are left to the therapist and the
+# interview goes on. Where the pain is (the explanation needs it) and the safety screens are
+# always asked until answered.
+SKIPPABLE = frozenset(
+    {"pain_side", "pain_onset", "pain_duration", "time_pattern", "pain_severity", "precautions"}
+)
+MISSED = "missed_question"
+SKIPPED = "skipped_questions"
+# Set once the explanation after a finished interview was given; later pain messages correct it.
+COMPLETE = "interview_complete"
+CORRECT_FIELD = "correct_field"
+SLOTS_READ = (
+    *INTERVIEW_SLOTS, "pain_duration_days", SEVERITY_NOTE, *ALL_SCREENS, MISSED, SKIPPED
+)  # fmt: skip
 
 
 def required_slots_for(values: Mapping[str, Any]) -> list[str]:
@@ -57,7 +78,8 @@ def required_slots_for(values: Mapping[str, Any]) -> list[str]:
         "pain_severity",
         "precautions",
     ]
-    return slots + screens_for_regions(regions)
+    skipped = set(values.get(SKIPPED) or ())
+    return [slot for slot in slots if slot not in skipped] + screens_for_regions(regions)
 
 
 def next_slot(values: Mapping[str, Any]) -> str | None:
@@ -70,7 +92,11 @@ def current_values(tracker: Tracker) -> dict[str, Any]:
 
 class ActionStartInterview(Action):
     """Starts a fresh interview, keeping what the patient already said in this message or
-    in the messages that led to the consent question."""
+    in the messages that led to the consent question.
+
+    After a finished interview, a message about the pain corrects it instead: the answers it
+    names change ("it's my other knee", "change the duration"), the rest stay, and only the
+    questions left open are asked."""
 
     def name(self) -> str:
         return "action_start_interview"
@@ -78,6 +104,8 @@ class ActionStartInterview(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if tracker.get_slot(COMPLETE):
+            return correct_answers(dispatcher, tracker)
         values: dict[str, Any] = {slot: None for slot in SLOTS_READ}
         for message in _messages_to_read(tracker):
             values.update(
@@ -94,6 +122,46 @@ class ActionStartInterview(Action):
         if noted:
             dispatcher.utter_message(response="utter_interview_prefilled", noted=noted)
         return events
+
+
+def field_to_correct(tracker: Tracker) -> str | None:
+    fields = [v for v in entity_values(tracker, CORRECT_FIELD) if v in INTERVIEW_SLOTS]
+    return fields[0] if fields else None
+
+
+# Answers that go with another one: a new region may need a new side, a new score a new note.
+DEPENDENT_SLOTS = {
+    "pain_regions": ("pain_side",),
+    "pain_duration": ("pain_duration_days",),
+    "pain_severity": (SEVERITY_NOTE,),
+}
+
+
+def correct_answers(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Changes the answers a message corrects; a field named without a new value is cleared,
+    so the interview form asks it again."""
+    values = current_values(tracker)
+    field = field_to_correct(tracker)
+    updates = interpret(
+        latest_text(tracker), latest_entities(tracker), latest_intent(tracker), field, values
+    )
+    if field and field not in updates:
+        updates[field] = None
+        for dependent in DEPENDENT_SLOTS.get(field, ()):
+            updates[dependent] = None
+    if field:
+        skipped = [slot for slot in values.get(SKIPPED) or [] if slot != field]
+        if skipped != (values.get(SKIPPED) or []):
+            updates[SKIPPED] = skipped
+    values.update(updates)
+    changed = {slot: value for slot, value in updates.items() if value is not None}
+    if changed:
+        noted = noted_so_far(changed, language_of(tracker))
+        if noted:
+            dispatcher.utter_message(response="utter_answer_corrected", noted=noted)
+    return [SlotSet(slot, value) for slot, value in updates.items()] + [
+        SlotSet("requested_slot", next_slot(values))
+    ]
 
 
 def _messages_to_read(tracker: Tracker) -> list[dict[str, Any]]:
@@ -128,10 +196,31 @@ class ValidateInterviewForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         intent = latest_intent(tracker)
-        if intent in INTERRUPTING_INTENTS:
-            return []  # the form rejects, so the rule for this intent runs
         requested = tracker.get_slot("requested_slot")
         values = current_values(tracker)
+        if intent in INTERRUPTING_INTENTS:
+            if not returning_to_form(tracker, "interview_form"):
+                return []  # the form rejects, so the rule for this intent runs
+            # Back from the rule that answered the question: keep what else the message said
+            # ("it's my right knee, and will the needles hurt?"), then ask what is missing.
+            if intent in (
+                "red_flag",
+                "stop",
+                "decline_consent",
+                "erase_data",
+                "restart_conversation",
+            ):
+                return []
+            updates = interpret(
+                latest_text(tracker), latest_entities(tracker), intent, None, values
+            )
+            values.update(updates)
+            return [SlotSet(slot, value) for slot, value in updates.items()] + [
+                SlotSet("requested_slot", next_slot(values))
+            ]
+        field = field_to_correct(tracker)
+        if field:  # "change the side" in the middle of the interview
+            return correct_answers(dispatcher, tracker)
         # A goodbye is read without the question asked, since a free-text question takes any
         # words ("doei" would become what makes the pain worse).
         leaving = intent in LEAVING_INTENTS
@@ -146,6 +235,10 @@ class ValidateInterviewForm(FormValidationAction):
             return []  # the form rejects, so the goodbye rule ends the interview
         events: list[EventType] = [SlotSet(slot, value) for slot, value in updates.items()]
         if requested and requested not in updates and requested in values:
+            if requested in SKIPPABLE and values.get(MISSED) == requested:
+                return events + self._skip(requested, values, updates, dispatcher)
+            if requested in SKIPPABLE:
+                events.append(SlotSet(MISSED, requested))
             if requested.startswith("screen_") and is_unsure(latest_text(tracker)):
                 dispatcher.utter_message(response="utter_screen_unsure")
             elif requested.startswith("screen_") and intent == "affirm":
@@ -155,7 +248,31 @@ class ValidateInterviewForm(FormValidationAction):
             # Setting the unanswered slot (to None) keeps Rasa from rejecting the form, so the
             # same question is asked again instead of a generic fallback.
             events.append(SlotSet(requested, None))
+        elif values.get(MISSED):
+            events.append(SlotSet(MISSED, None))
+        # "Left. Will the needles hurt?": the answer is taken, and the question answered too.
+        answer_side_questions(dispatcher, tracker)
         values.update(updates)
         # Ask the next question ourselves: the domain's list holds every possible question.
+        events.append(SlotSet("requested_slot", next_slot(values)))
+        return events
+
+    @staticmethod
+    def _skip(
+        requested: str,
+        values: dict[str, Any],
+        updates: Mapping[str, Any],
+        dispatcher: CollectingDispatcher,
+    ) -> list[EventType]:
+        """The second unreadable answer to one question: leave it to the therapist, go on."""
+        skipped = [*(values.get(SKIPPED) or []), requested]
+        dispatcher.utter_message(response="utter_question_skipped")
+        events: list[EventType] = [SlotSet(MISSED, None), SlotSet(SKIPPED, skipped)]
+        if requested == "precautions":
+            # Unknown precautions are not "none": the therapist asks before any needling.
+            events.append(SlotSet("precautions", ["unsure"]))
+            values["precautions"] = ["unsure"]
+        values.update(updates)
+        values[SKIPPED] = skipped
         events.append(SlotSet("requested_slot", next_slot(values)))
         return events

@@ -70,3 +70,43 @@ class ActionRedFlagAdvice(Action):
             SlotSet("red_flags", earlier + [flag for flag in flags if flag not in earlier]),
             SlotSet("needs_staff_followup", True),
         ]
+
+
+# Tiers that stand whatever the patient says next: an emergency is never talked away in a chat.
+STANDING_TIERS = frozenset({"call_112", "emergency_department"})
+# After a softer red flag was taken back, booking is open with the advice to tell the GP.
+LIFTED_TIER = "gp_soon"
+
+
+class ActionReviewRedFlag(Action):
+    """A "no" right after urgent advice ("no, I mean my jaw is just tired, I'm 34"): for the
+    softer tiers, one safety question decides; an emergency tier stands."""
+
+    def name(self) -> str:
+        return "action_review_red_flag"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if tracker.get_slot("red_flag_tier") in STANDING_TIERS:
+            dispatcher.utter_message(response="utter_red_flag_stands")
+            return []
+        dispatcher.utter_message(response="utter_ask_red_flag_still")
+        return []
+
+
+class ActionLiftRedFlag(Action):
+    """No to the safety question after a correction: the advice is softened to "tell your GP"
+    and booking is open again. An emergency tier is never lifted."""
+
+    def name(self) -> str:
+        return "action_lift_red_flag"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if tracker.get_slot("red_flag_tier") in STANDING_TIERS:
+            dispatcher.utter_message(response="utter_red_flag_stands")
+            return []
+        dispatcher.utter_message(response="utter_red_flag_lifted")
+        return [SlotSet("red_flag_tier", LIFTED_TIER)]

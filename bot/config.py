@@ -125,7 +125,13 @@ class Settings:
         return self.booking_urls[centre_id]
 
     def contact_route(self, centre_id: str) -> str:
-        return self.contact_routes.get(centre_id, "")
+        """The centre's phone and e-mail: the environment's override, else the clinic's
+        practical.yml, else "" (callers then point to the booking page)."""
+        if self.contact_routes.get(centre_id):
+            return self.contact_routes[centre_id]
+        from bot.clinic.practical import load_practical  # data, loaded only when asked
+
+        return load_practical().contact_route(centre_id)
 
 
 def redact_url(url: str) -> str:

@@ -37,7 +37,7 @@ NO_NLU_DATA = re.compile(
     r"The intent '(\w+)' is listed in the domain file, but is not found in the NLU training data"
 )
 # bot.nlu.red_flags.RedFlagInterceptor: the classifier's red_flag without a detector match.
-INTENTS_SET_BY_COMPONENTS = {"possible_red_flag"}
+INTENTS_SET_BY_COMPONENTS = {"possible_red_flag", "acknowledge"}
 STATIC_RESPONSE = re.compile(r'response="(utter_[a-z0-9_]+)"')
 
 
@@ -59,6 +59,7 @@ def responses_sent_by_code(actions_dir: Path = PROJECT_ROOT / "actions") -> set[
     sent.update(f"utter_red_flag_{flag}" for flag in flag_ids())
     sent.update(f"utter_tier_{tier}" for tier in (*TIERS, "unclear"))
     sent.add("utter_red_flag_unclear")
+    sent.add("utter_faq")  # action_answer_faq sends the selected utter_faq/<answer>
     sent.add("utter_default")  # Rasa's own action_default_fallback sends it
     sent.add("utter_restart")  # and Rasa's own action_restart
     for region in load_knowledge_base().regions.values():

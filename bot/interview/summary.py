@@ -35,9 +35,16 @@ def summary_fields(slots: Mapping[str, Any], language: str) -> dict[str, str]:
         "duration": _labels("pain_duration", slots.get("pain_duration"), language),
         "pattern": _labels("time_pattern", slots.get("time_pattern"), language),
         "modifiers": slots.get("pain_modifiers") or NOT_GIVEN,
-        "severity": NOT_GIVEN if severity is None else f"{float(severity):g}",
+        "severity": _severity(severity, slots.get("pain_severity_note")),
         "precautions": _labels("precautions", slots.get("precautions"), language),
     }
+
+
+def _severity(score: Any, note: Any) -> str:
+    if score is None:
+        return NOT_GIVEN
+    text = f"{float(score):g}/10"
+    return f"{text} (\u201c{note}\u201d)" if note else text
 
 
 def noted_so_far(slots: Mapping[str, Any], language: str) -> str:

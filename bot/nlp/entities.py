@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -12,8 +13,22 @@ from bot.interview.severity import parse_severity
 from bot.language import detect_language
 from bot.nlp.pipeline import FALSE_FRIENDS_META
 
-# A region named right after one of these is one the user rules out ("not my knee, my hip").
-NEGATION_WORDS = frozenset({"not", "no", "isn't", "pas", "niet", "geen"})
+# A value named right after one of these is one the user rules out ("not my knee, my hip", "6 not
+# 4", "nothing sudden", "pas à gauche", "niet links"). The look-back stops at punctuation, so in
+# "no, the right one" the "no" answers something else.
+NEGATION_WORDS = frozenset(
+    {"not", "no", "n't", "isn't", "wasn't", "nothing", "never", "pas", "rien", "jamais",
+     "niet", "geen", "niets", "niks", "nooit"}
+)  # fmt: skip
+# "not only at night": the value is kept, the patient adds to it; "not left but right": what
+# follows the "but" is what the patient means.
+NEGATION_BLOCKERS = frozenset(
+    {"only", "just", "seulement", "uniquement", "alleen", "enkel", "but", "mais", "maar"}
+)
+# Labels whose negated mentions are dropped ("no blood thinners" is not a precaution; "not sure
+# whether I take blood thinners" has no negation word right before it and is kept).
+NEGATABLE = frozenset({"body_region", "side", "onset", "time_pattern", "severity", "precaution"})
+_PUNCTUATION = re.compile(r"^[,.;:!?()\-]+$")
 MAX_TEXT_LENGTH = 1000  # longer messages are cut: a patient's answer never needs more
 # Dutch writes the side and the region as one word ("linkerknie", "rechterschouder"): the ruler
 # finds the region, and the side is read from the start of the word. English "toe" is matched
@@ -36,8 +51,12 @@ def _false_friends(nlp: Language) -> dict[tuple[str, str], frozenset[str]]:
 
 
 def _is_negated(doc: Any, start: int) -> bool:
-    window = doc[max(0, start - 3) : start]
-    return any(token.lower_ in NEGATION_WORDS for token in window)
+    for token in reversed(doc[max(0, start - 3) : start]):
+        if _PUNCTUATION.match(token.text) or token.lower_ in NEGATION_BLOCKERS:
+            return False
+        if token.lower_ in NEGATION_WORDS:
+            return True
+    return False
 
 
 def extract_entities(nlp: Language, text: str) -> list[dict[str, Any]]:
@@ -48,7 +67,10 @@ def extract_entities(nlp: Language, text: str) -> list[dict[str, Any]]:
     entities: list[dict[str, Any]] = []
     for ent in doc.ents:
         value: Any = ent.ent_id_ or ent.text
-        if ent.label_ == "body_region" and _is_negated(doc, ent.start):
+        if ent.label_ in NEGATABLE and _is_negated(doc, ent.start):
+            if ent.label_ == "onset" and ent.ent_id_ == "sudden":
+                # "nothing sudden", "pas d'un coup", "niet plots": it came on gradually
+                entities.append(_entity("onset", "gradual", ent.start_char, ent.end_char))
             continue
         other_meaning = false_friends.get((ent.label_, ent.text.lower()))
         if other_meaning:

@@ -3,8 +3,8 @@
 Rasa's ResponseSelector runs its neural network on every message, although the dialogue uses its
 answer only when the intent is ``faq`` (data/rules/faq.yml). That was a tenth of the Rasa
 server's time per turn (py-spy, `make bench`). This subclass, placed after the intent classifier in
-config.yml, selects an answer for ``faq`` messages exactly as Rasa does and leaves other
-messages without one.
+config.yml, selects an answer for ``faq`` messages exactly as Rasa does, and for other messages
+that contain a question mark (several things in one message); the rest get none.
 
 A pressed FAQ button sends its answer's key as the payload ("/faq/trigger_points"). Rasa reads
 such a payload as plain text (it is not a domain intent), so the classifier and the selector
@@ -38,6 +38,12 @@ from rasa.shared.nlu.training_data.message import Message
 PRESSED_ANSWER = re.compile(r"^/(?P<intent>[a-z_]+)/(?P<answer>[a-z0-9_]+)$")
 
 
+def asks_a_question(text: str) -> bool:
+    """A typed message with a question in it, beside whatever else it says ("Auderghem. Will
+    the needling hurt?"): the answer is selected too, for the actions to give after theirs."""
+    return "?" in text and not text.startswith("/")
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class FaqResponseSelector(ResponseSelector):
     def process(self, messages: list[Message]) -> list[Message]:
@@ -46,7 +52,10 @@ class FaqResponseSelector(ResponseSelector):
             message
             for message in messages
             if not pressed[id(message)]
-            and (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self.retrieval_intent
+            and (
+                (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self.retrieval_intent
+                or asks_a_question(message.get(TEXT) or "")
+            )
         ]
         if questions:
             super().process(questions)

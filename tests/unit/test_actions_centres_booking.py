@@ -36,8 +36,22 @@ async def test_location_form_finds_the_nearer_centre(text, centre, dispatcher, d
 async def test_unknown_place_is_asked_again(dispatcher, domain):
     tracker = asked_where(parse("Paris", "inform_location"))
     events = await ValidateLocationForm().run(dispatcher, tracker, domain)
-    assert events == [SlotSet("nearest_centre", None)]
+    assert events == [SlotSet("nearest_centre", None), SlotSet("missed_question", "nearest_centre")]
     assert responses(dispatcher) == ["utter_unknown_place"]
+
+
+async def test_a_second_unknown_place_gives_both_centres_instead_of_a_third_question(
+    dispatcher, domain
+):
+    tracker = asked_where(parse("the blue house by the canal", "inform_location"))
+    tracker.slots["missed_question"] = "nearest_centre"
+    events = await ValidateLocationForm().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("nearest_centre", "either"), SlotSet("missed_question", None)]
+    assert responses(dispatcher) == ["utter_place_skipped"]
+    dispatcher.messages.clear()
+    booked = make_tracker(slots={"nearest_centre": "either", "consent": "given"})
+    await ActionBookingHandoff().run(dispatcher, booked, domain)
+    assert responses(dispatcher) == ["utter_booking_links_both"]
 
 
 async def test_goodbye_lets_the_question_end(dispatcher, domain):
@@ -104,9 +118,10 @@ def test_booking_link_carries_centre_and_reason():
     assert query == {"lang": ["fr"], "centre": ["kraainem"], "reason": ["low back, knee"]}
 
 
-async def test_booking_after_the_interview_gives_link_and_summary(dispatcher, domain):
+async def test_booking_after_the_interview_shows_the_summary_then_the_link(dispatcher, domain):
     slots = {
         "consent": "given",
+        "interview_complete": True,
         "nearest_centre": "boitsfort",
         "pain_regions": ["knee_front"],
         "pain_side": "left",
@@ -115,17 +130,34 @@ async def test_booking_after_the_interview_gives_link_and_summary(dispatcher, do
         "time_pattern": ["during_activity"],
         "pain_modifiers": "worse on stairs",
         "pain_severity": 6.0,
+        "pain_severity_note": "2 at rest, 6 when serving",
         "precautions": ["needle_fear"],
     }
     events = await ActionBookingHandoff().run(dispatcher, make_tracker(slots=slots), domain)
-    assert responses(dispatcher) == ["utter_booking_link", "utter_interview_summary"]
-    link = dispatcher.messages[0]["booking_url"]
+    assert responses(dispatcher) == ["utter_interview_summary", "utter_booking_link"]
+    link = dispatcher.messages[1]["booking_url"]
     assert parse_qs(urlsplit(link).query)["centre"] == ["boitsfort"]
-    summary = dispatcher.messages[1]
-    assert summary["severity"] == "6"
+    summary = dispatcher.messages[0]
+    assert summary["severity"] == "6/10 (\u201c2 at rest, 6 when serving\u201d)"
     assert summary["precautions"] == "afraid of needles"
     assert summary["side"] == " (left side)"
-    assert events == [SlotSet("booking_link_given", True)]
+    assert events == [SlotSet("booking_link_given", True), SlotSet("offer_interview", False)]
+
+
+async def test_a_first_booking_request_gets_the_link_then_the_interview_offered_once(
+    dispatcher, domain
+):
+    slots = {"consent": "unknown", "nearest_centre": "kraainem"}
+    events = await ActionBookingHandoff().run(dispatcher, make_tracker(slots=slots), domain)
+    assert events == [
+        SlotSet("booking_link_given", True),
+        SlotSet("offer_interview", True),
+        SlotSet("interview_offered", True),
+    ]
+    again = await ActionBookingHandoff().run(
+        dispatcher, make_tracker(slots={**slots, "interview_offered": True}), domain
+    )
+    assert again == [SlotSet("booking_link_given", True), SlotSet("offer_interview", False)]
 
 
 async def test_booking_without_consent_carries_no_health_detail(dispatcher, domain):
@@ -162,3 +194,16 @@ async def test_centres_list(dispatcher, domain):
     (message,) = dispatcher.messages
     assert "Wezembeek" in message["kraainem_address"]
     assert "1170" in message["boitsfort_address"]
+
+
+async def test_a_commune_beside_a_question_is_taken_once_the_question_is_answered(
+    dispatcher, domain
+):
+    message = parse("Auderghem. will the needling hurt?", "faq")
+    slots = {"requested_slot": "nearest_centre"}
+    first = make_tracker(message, slots, events=[{"event": "user"}], active_loop="location_form")
+    assert await ValidateLocationForm().run(dispatcher, first, domain) == []  # the rule answers
+    answered = [{"event": "user"}, {"event": "action", "name": "action_answer_faq"}]
+    back = make_tracker(message, slots, events=answered, active_loop="location_form")
+    events = await ValidateLocationForm().run(dispatcher, back, domain)
+    assert events == [SlotSet("nearest_centre", "boitsfort"), SlotSet("home_place", "auderghem")]

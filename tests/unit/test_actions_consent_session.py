@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 
-from actions.consent import ActionRecordConsent
+from actions.consent import ActionIntroduce, ActionRecordConsent
 from actions.explanation import ActionExplainPain
 from actions.session import ActionSessionStart, language_from_metadata
 from tests.conftest import make_tracker, parse, responses
@@ -87,3 +87,25 @@ async def test_morning_stiffness_gets_a_gp_note(dispatcher, domain):
     tracker = make_tracker(slots={"pain_regions": ["neck"], "time_pattern": ["morning_stiffness"]})
     await ActionExplainPain().run(dispatcher, tracker, domain)
     assert "utter_note_morning_stiffness" in responses(dispatcher)
+
+
+async def test_a_first_message_about_pain_with_a_question_gets_both_before_consent(
+    dispatcher, domain
+):
+    message = parse("my shoulder hurts, is dry needling painful?", "describe_pain")
+    message["response_selector"] = {
+        "faq": {"response": {"intent_response_key": "faq/after_effects", "confidence": 0.9}}
+    }
+    await ActionIntroduce().run(dispatcher, make_tracker(message), domain)
+    assert responses(dispatcher) == ["utter_introduction", "utter_faq/after_effects"]
+
+
+async def test_declining_consent_also_drops_the_severity_note_and_explained_regions(
+    dispatcher, domain
+):
+    slots = {"pain_severity_note": "2 at rest, 6 running", "explained_regions": ["neck"]}
+    events = await ActionRecordConsent().run(
+        dispatcher, make_tracker(parse("no", "decline_consent"), slots), domain
+    )
+    assert SlotSet("pain_severity_note", None) in events
+    assert SlotSet("explained_regions", None) in events

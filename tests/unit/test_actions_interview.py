@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.interview import ActionStartInterview, ValidateInterviewForm, required_slots_for
@@ -52,8 +53,66 @@ async def test_button_answer_moves_to_the_next_question(dispatcher, domain):
 async def test_an_answer_not_understood_is_asked_again_politely(dispatcher, domain):
     slots = {**ANSWERED_UP_TO_SEVERITY, "requested_slot": "pain_severity"}
     events = await validate(parse("quite bad really", "describe_pain"), slots, dispatcher, domain)
-    assert events == [SlotSet("pain_severity", None), SlotSet("requested_slot", "pain_severity")]
+    assert events == [
+        SlotSet("missed_question", "pain_severity"),
+        SlotSet("pain_severity", None),
+        SlotSet("requested_slot", "pain_severity"),
+    ]
     assert responses(dispatcher) == ["utter_not_understood_answer"]
+
+
+async def test_a_second_unreadable_answer_leaves_the_question_to_the_therapist(dispatcher, domain):
+    slots = {
+        **ANSWERED_UP_TO_SEVERITY,
+        "requested_slot": "pain_severity",
+        "missed_question": "pain_severity",
+    }
+    events = await validate(
+        parse("hard to say, it varies", "describe_pain"), slots, dispatcher, domain
+    )
+    assert events == [
+        SlotSet("missed_question", None),
+        SlotSet("skipped_questions", ["pain_severity"]),
+        SlotSet("requested_slot", "precautions"),
+    ]
+    assert responses(dispatcher) == ["utter_question_skipped"]
+
+
+async def test_unreadable_precautions_twice_are_noted_as_unsure_not_none(dispatcher, domain):
+    slots = {
+        **ANSWERED_UP_TO_SEVERITY,
+        "pain_severity": 4.0,
+        "requested_slot": "precautions",
+        "missed_question": "precautions",
+    }
+    events = await validate(parse("hmm well", "describe_pain"), slots, dispatcher, domain)
+    assert SlotSet("precautions", ["unsure"]) in events
+    assert events[-1] == SlotSet("requested_slot", "screen_general")
+
+
+async def test_a_safety_screen_is_never_skipped_however_often_it_is_missed(dispatcher, domain):
+    slots = {
+        **ANSWERED_UP_TO_SEVERITY,
+        "pain_severity": 4.0,
+        "precautions": ["none"],
+        "requested_slot": "screen_general",
+        "missed_question": "screen_general",
+    }
+    for _ in range(3):
+        events = await validate(parse("hmm well", "describe_pain"), slots, dispatcher, domain)
+        assert events[-1] == SlotSet("requested_slot", "screen_general")
+    assert "utter_question_skipped" not in responses(dispatcher)
+
+
+async def test_a_readable_answer_forgets_the_earlier_miss(dispatcher, domain):
+    slots = {
+        **ANSWERED_UP_TO_SEVERITY,
+        "requested_slot": "pain_severity",
+        "missed_question": "pain_severity",
+    }
+    events = await validate(parse("a 5", "describe_pain"), slots, dispatcher, domain)
+    assert SlotSet("pain_severity", 5.0) in events
+    assert SlotSet("missed_question", None) in events
 
 
 async def test_interruptions_let_the_form_step_aside(dispatcher, domain):
@@ -174,3 +233,86 @@ async def test_a_possible_red_flag_in_the_interview_is_read_as_the_answer(dispat
     slots = {"requested_slot": "pain_onset", "pain_regions": ["temple"], "pain_side": "both"}
     events = await validate(message, slots, dispatcher, domain)
     assert SlotSet("pain_onset", "gradual") in events
+
+
+FINISHED = {
+    **ANSWERED_UP_TO_SEVERITY,
+    "pain_severity": 4.0,
+    "precautions": ["none"],
+    "screen_general": False,
+    "interview_complete": True,
+}
+
+
+def with_field(message, field):
+    message["entities"] = [
+        *message.get("entities", []),
+        {"entity": "correct_field", "value": field},
+    ]
+    return message
+
+
+async def test_a_correction_after_the_interview_changes_one_answer_and_keeps_the_rest(
+    dispatcher, domain
+):
+    tracker = make_tracker(parse("sorry, it's 6 not 4", "describe_pain"), FINISHED)
+    events = await ActionStartInterview().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("pain_severity", 6.0), SlotSet("requested_slot", None)]
+    assert responses(dispatcher) == ["utter_answer_corrected"]
+    assert dispatcher.messages[0]["noted"] == "6/10"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("change the duration", "en"), ("la durée est fausse", "fr"), ("de duur klopt niet", "nl")],
+)
+async def test_naming_a_field_to_change_asks_that_question_again(
+    text, language, dispatcher, domain
+):
+    message = with_field(parse(text, "describe_pain"), "pain_duration")
+    tracker = make_tracker(message, {**FINISHED, "language": language, "pain_duration_days": 21})
+    events = await ActionStartInterview().run(dispatcher, tracker, domain)
+    assert events == [
+        SlotSet("pain_duration", None),
+        SlotSet("pain_duration_days", None),
+        SlotSet("requested_slot", "pain_duration"),
+    ]
+
+
+async def test_a_pressed_summary_button_with_a_value_in_words_takes_the_value(dispatcher, domain):
+    message = with_field(
+        parse("the intensity is wrong, it's a 7", "describe_pain"), "pain_severity"
+    )
+    events = await ActionStartInterview().run(dispatcher, make_tracker(message, FINISHED), domain)
+    assert SlotSet("pain_severity", 7.0) in events
+    assert events[-1] == SlotSet("requested_slot", None)
+
+
+async def test_a_new_region_after_the_interview_asks_its_side_and_screens(dispatcher, domain):
+    tracker = make_tracker(
+        parse("no wait, it's my shoulder, not the knee", "describe_pain"), FINISHED
+    )
+    events = await ActionStartInterview().run(dispatcher, tracker, domain)
+    assert SlotSet("pain_regions", ["shoulder_top"]) in events
+    # The side of the new region is asked; the other answers stay.
+    assert SlotSet("pain_onset", None) not in events
+    assert events[-1] == SlotSet("requested_slot", "pain_side")
+
+
+async def test_in_the_middle_of_the_interview_a_correction_changes_only_that(dispatcher, domain):
+    slots = {**ASKED_WHEN_WORST, "pain_side": "left"}
+    events = await validate(
+        parse("behind the knee, not in front, and it's the right one", "describe_pain"),
+        slots, dispatcher, domain,
+    )  # fmt: skip
+    assert SlotSet("pain_regions", ["knee_back"]) in events
+    assert SlotSet("pain_side", "right") in events
+    assert SlotSet("pain_duration", None) not in events
+    assert events[-1] == SlotSet("requested_slot", "time_pattern")
+
+
+async def test_a_fresh_interview_starts_when_none_was_finished(dispatcher, domain):
+    tracker = make_tracker(parse("my neck hurts", "describe_pain"), {"pain_severity": 4.0})
+    events = await ActionStartInterview().run(dispatcher, tracker, domain)
+    assert SlotSet("pain_severity", None) in events
+    assert "utter_answer_corrected" not in responses(dispatcher)

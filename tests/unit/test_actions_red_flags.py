@@ -6,7 +6,12 @@ import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.booking import ActionBookingHandoff
-from actions.red_flags import ActionRedFlagAdvice, more_urgent
+from actions.red_flags import (
+    ActionLiftRedFlag,
+    ActionRedFlagAdvice,
+    ActionReviewRedFlag,
+    more_urgent,
+)
 from tests.conftest import make_tracker, parse, payload, responses
 
 
@@ -82,4 +87,23 @@ async def test_no_booking_link_after_an_urgent_red_flag(tier, dispatcher, domain
     )
     events = await ActionBookingHandoff().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_booking_blocked_by_red_flag", f"utter_tier_{tier}"]
-    assert events == []
+    assert events == [SlotSet("offer_interview", False)]  # no link, and no interview offered
+
+
+async def test_a_correction_after_a_softer_red_flag_asks_once_then_opens_booking(
+    dispatcher, domain
+):
+    slots = {"red_flag_tier": "doctor_today", "red_flags": ["giant_cell_arteritis"]}
+    tracker = make_tracker(parse("no, I mean my jaw is just tired, I'm 34", "deny"), slots)
+    assert await ActionReviewRedFlag().run(dispatcher, tracker, domain) == []
+    events = await ActionLiftRedFlag().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("red_flag_tier", "gp_soon")]
+    assert responses(dispatcher) == ["utter_ask_red_flag_still", "utter_red_flag_lifted"]
+
+
+@pytest.mark.parametrize("tier", ["call_112", "emergency_department"])
+async def test_an_emergency_tier_stands_whatever_is_said_next(tier, dispatcher, domain):
+    tracker = make_tracker(parse("no no, it's nothing", "deny"), {"red_flag_tier": tier})
+    assert await ActionReviewRedFlag().run(dispatcher, tracker, domain) == []
+    assert await ActionLiftRedFlag().run(dispatcher, tracker, domain) == []
+    assert responses(dispatcher) == ["utter_red_flag_stands", "utter_red_flag_stands"]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.interview.answers import interpret, needs_side
+from bot.interview.dates import days_since_named_time
 from bot.interview.durations import duration_category, duration_in_days
 from bot.interview.numbers import first_number
 from bot.interview.severity import parse_severity
@@ -274,3 +277,120 @@ def test_a_false_friend_must_be_a_word_in_known_languages(tmp_path) -> None:
 def test_dutch_very_is_not_the_english_heel(text: str, regions: list[str]) -> None:
     found = [e["value"] for e in extract_entities(nlp(), text) if e["entity"] == "body_region"]
     assert found == regions
+
+
+# --- what the summary keeps: negations, several scores, dates, corrections -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nothing sudden, it built up", "it wasn't sudden", "rien de soudain", "pas d'un coup",
+     "niet plots", "niks plots, het kwam langzaam"],
+)  # fmt: skip
+def test_a_denied_sudden_onset_is_gradual(text: str) -> None:
+    assert read(text, "pain_onset")["pain_onset"] == "gradual"
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("2 at rest, 6 when serving", 6),
+        ("deux au repos, six quand je cours", 6),
+        ("in rust een 2, bij het lopen een 7", 7),
+    ],
+)
+def test_several_scores_keep_the_highest_and_the_patients_words(text: str, score: float) -> None:
+    updates = read(text, "pain_severity")
+    assert updates["pain_severity"] == score
+    assert updates["pain_severity_note"] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "expected"),
+    [
+        ("it's 6 not 4", {"pain_severity": 4.0}, {"pain_severity": 6.0}),
+        ("c'est 6, pas 4", {"pain_severity": 4.0}, {"pain_severity": 6.0}),
+        ("het is 6, niet 4", {"pain_severity": 4.0}, {"pain_severity": 6.0}),
+        ("not the left, the right", {"pain_side": "left"}, {"pain_side": "right"}),
+        ("pas à gauche, à droite", {"pain_side": "left"}, {"pain_side": "right"}),
+        ("niet links maar rechts", {"pain_side": "left"}, {"pain_side": "right"}),
+    ],
+)
+def test_a_correction_changes_only_the_named_field(text, current, expected) -> None:
+    current = {**current, "pain_regions": ["neck"], "pain_duration": "acute"}
+    assert read(text, "time_pattern", current) == expected
+
+
+def test_behind_not_in_front_moves_the_knee_pain_behind():
+    updates = read(
+        "it's behind the knee, not in front", "pain_onset", {"pain_regions": ["knee_front"]}
+    )
+    assert updates["pain_regions"] == ["knee_back"]
+
+
+@pytest.mark.parametrize(
+    ("text", "days_on_6_december"),
+    [("since September", 96), ("depuis septembre", 96), ("sinds september", 96),
+     ("since the summer", 188), ("depuis l'été", 188), ("sinds de zomer", 188),
+     ("since about April", 249), ("depuis le mois de mars", 280), ("sinds half oktober", 66)],
+)  # fmt: skip
+def test_since_a_month_or_season_counts_back_from_today(text, days_on_6_december) -> None:
+    assert days_since_named_time(text, date(2026, 12, 6)) == days_on_6_december
+    # Said on 1 October, "since September" is a month, not a year.
+    if "sept" in text:
+        assert days_since_named_time(text, date(2026, 10, 1)) == 30
+
+
+def test_since_a_month_fills_the_duration_field():
+    updates = read("depuis septembre", "pain_duration")
+    assert updates["pain_duration"] in ("subacute", "chronic")
+    assert updates["pain_duration_days"] == days_since_named_time("depuis septembre")
+
+
+def test_not_at_night_is_not_a_night_pattern_but_not_only_at_night_is():
+    assert "time_pattern" not in read("not at night", "pain_onset")
+    assert read("not only at night", "pain_onset")["time_pattern"] == ["night"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "actually it's my other knee",
+        "en fait c'est l'autre genou",
+        "het is eigenlijk mijn andere knie",
+    ],
+)
+def test_the_other_one_switches_the_side(text: str) -> None:
+    current = {"pain_regions": ["knee_front"], "pain_side": "left"}
+    assert read(text, "pain_severity", current)["pain_side"] == "right"
+
+
+def test_the_other_day_is_not_the_other_side():
+    current = {"pain_regions": ["knee_front"], "pain_side": "left"}
+    assert "pain_side" not in read("I twisted it the other day", "pain_onset", current)
+
+
+def test_behind_the_same_knee_keeps_its_side_but_another_place_asks_again():
+    current = {"pain_regions": ["knee_front"], "pain_side": "left"}
+    assert "pain_side" not in read("it's behind the knee, not in front", "pain_onset", current)
+    assert read("not the knee, my hip", "pain_onset", current)["pain_side"] is None
+
+
+def test_a_question_beside_the_answer_is_not_noted_as_what_makes_it_worse():
+    updates = read("Worse on stairs. Is dry needling painful?", "pain_modifiers")
+    assert updates["pain_modifiers"] == "Worse on stairs"
+    assert "pain_modifiers" not in read("is dry needling painful?", "pain_modifiers")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No blood thinners, nothing like that.", ["none"]),
+        ("pas d'anticoagulants, rien de tout ça", ["none"]),
+        ("geen bloedverdunners, niks", ["none"]),
+        ("not sure whether my pills are blood thinners", ["anticoagulants"]),
+        ("no, but I'm scared of needles", ["needle_fear"]),
+    ],
+)
+def test_precautions_ruled_out_are_none_and_the_others_are_kept(text, expected):
+    assert read(text, "precautions")["precautions"] == expected

@@ -309,6 +309,9 @@ def placeholders(variation: dict[str, Any]) -> set[str]:
 @pytest.mark.parametrize("name", sorted(domain_responses()))
 def test_every_response_speaks_english_french_and_dutch(name: str) -> None:
     variations = domain_responses()[name]
+    if [v.get("text") for v in variations] == ["{practical_answer}"]:
+        # Text made by an action from bot/clinic/practical.yml, which is checked for all three.
+        return
     assert [language_of(v) for v in variations] == ["fr", "nl", "en"], name
     english = variations[-1]
     for variation in variations[:-1]:

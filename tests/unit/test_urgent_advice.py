@@ -82,7 +82,8 @@ async def test_the_booking_refusal_says_why_and_shows_the_card_again(dispatcher,
         slots={"red_flag_tier": "doctor_today", "red_flags": ["trauma", "dvt"], "language": "en"},
     )
     # "trauma" and "dvt" share the tier: the first of the conversation names the reason.
-    assert await ActionBookingHandoff().run(dispatcher, tracker, domain) == []
+    events = await ActionBookingHandoff().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("offer_interview", False)]  # no link given
     refusal, advice = dispatcher.messages
     assert refusal["response"] == "utter_booking_blocked_by_red_flag"
     assert refusal["red_flag_reason"] == "a recent fall or accident"

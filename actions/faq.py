@@ -1,0 +1,114 @@
+"""Answers to questions about the treatments and the clinic, one after the other.
+
+The FAQ answer chosen by the response selector comes first; practical topics the message also
+names ("does it hurt, and where can I park?") are answered after it, from bot/clinic.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import (
+    entity_values,
+    language_of,
+    latest_entities,
+    latest_intent,
+    latest_text,
+    settings,
+)
+from bot.clinic import FAQ_TOPICS, answer_lines, load_practical
+from bot.clinic.practical import selector_key
+from bot.geography import load_centres
+from bot.nlp.message_cues import mentions_pain
+
+
+def practical_topics(tracker: Tracker) -> list[str]:
+    """Practical topics of the latest message: the selector's, then those its words name."""
+    topics = load_practical().topics_in(latest_text(tracker))
+    chosen = FAQ_TOPICS.get(selector_key(tracker.latest_message) or "")
+    if chosen and chosen not in topics:
+        topics.insert(0, chosen)
+    return topics
+
+
+def utter_practical(dispatcher: CollectingDispatcher, tracker: Tracker, topics: list[str]) -> None:
+    centres = load_centres()
+    named = [value for value in entity_values(tracker, "centre") if value in centres]
+    centre = named[0] if named else tracker.get_slot("nearest_centre")
+    config = settings()
+    urls = {centre_id: config.booking_url(centre_id) for centre_id in centres}
+    overrides = {centre_id: config.contact_routes.get(centre_id, "") for centre_id in centres}
+    for topic in topics:
+        lines = answer_lines(load_practical(), topic, language_of(tracker), centre, urls, overrides)
+        dispatcher.utter_message(
+            response="utter_practical_answer", practical_answer="\n".join(lines)
+        )
+
+
+# Intents whose own rule already answers the question (or must not be followed by chat).
+ANSWERED_ELSEWHERE = frozenset(
+    {"faq", "ask_centres", "request_human", "red_flag", "possible_red_flag", "erase_data"}
+)
+# Below this, the selector's choice for a question asked beside something else is not trusted.
+SIDE_QUESTION_CONFIDENCE = 0.6
+
+
+def answer_side_questions(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Answers the questions of a message that was mainly something else ("Auderghem. Will the
+    needling hurt? And can I park there?"), after the action's own reply."""
+    text = latest_text(tracker)
+    if "?" not in text or text.startswith("/") or latest_intent(tracker) in ANSWERED_ELSEWHERE:
+        return
+    selector = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
+    response = selector.get("response") or {}
+    key = response.get("intent_response_key")
+    confident = float(response.get("confidence") or 0) >= SIDE_QUESTION_CONFIDENCE
+    if key and confident and key not in FAQ_TOPICS:
+        dispatcher.utter_message(response=f"utter_{key}")
+    topics = load_practical().topics_in(text)
+    if key and confident and FAQ_TOPICS.get(key) and FAQ_TOPICS[key] not in topics:
+        topics.insert(0, FAQ_TOPICS[key])
+    if topics:
+        utter_practical(dispatcher, tracker, topics)
+
+
+def offer_interview(tracker: Tracker, about_pain: bool) -> list[EventType]:
+    """Whether to ask the consent question after this answer: once, to a patient not asked yet,
+    who talks about their pain (the rules in data/rules/consent.yml read the slot)."""
+    offer = (
+        about_pain
+        and tracker.get_slot("consent") == "unknown"
+        and not tracker.get_slot("interview_offered")
+        and not any(
+            event.get("event") == "action" and event.get("name") == "utter_ask_consent"
+            for event in tracker.events
+        )
+    )
+    events: list[EventType] = [SlotSet("offer_interview", offer)]
+    return events + [SlotSet("interview_offered", True)] if offer else events
+
+
+def talks_about_pain(tracker: Tracker) -> bool:
+    return mentions_pain(latest_text(tracker), latest_entities(tracker))
+
+
+class ActionAnswerFaq(Action):
+    def name(self) -> str:
+        return "action_answer_faq"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        key = selector_key(tracker.latest_message)
+        if key and key not in FAQ_TOPICS:
+            dispatcher.utter_message(response=f"utter_{key}")
+        topics = practical_topics(tracker)
+        if topics:
+            utter_practical(dispatcher, tracker, topics)
+        elif not key:
+            dispatcher.utter_message(response="utter_default")
+        return offer_interview(tracker, talks_about_pain(tracker))

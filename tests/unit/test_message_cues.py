@@ -1,0 +1,75 @@
+"""Emoji alone and pain mentions the classifier could not place (bot/nlu/message_cues.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.entities import extract_entities
+from bot.nlp.message_cues import CUES_FILE, load_cues
+from bot.nlu.message_cues import MessageCueInterpreter
+from tests.conftest import nlp
+
+
+def interpreted(text: str, intent: str) -> str:
+    message = Message(data={"text": text})
+    message.set("intent", {"name": intent, "confidence": 0.3})
+    message.set("entities", extract_entities(nlp(), text))
+    MessageCueInterpreter().process([message])
+    return message.get("intent")["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("👍", "affirm"), ("👍🏽👍🏽", "affirm"), ("🙏", "thank"), ("👋", "greet"),
+     ("😬", "acknowledge"), ("🤷‍♀️", "acknowledge")],
+)  # fmt: skip
+def test_an_emoji_alone_gets_a_meaning_not_a_guess(text: str, intent: str) -> None:
+    assert interpreted(text, "greet") == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've had trouble with my back for a while now, can you help me?",
+        "my hamstring is killing me after football",
+        "j'ai mal depuis des semaines, vous pouvez faire quelque chose ?",
+        "ik heb al een hele tijd last van mijn rug, kunt ge mij helpen?",
+        "mijne nek zit helemaal vast, wa kunde doen",
+    ],
+)
+@pytest.mark.parametrize("intent", ["out_of_scope", "nlu_fallback"])
+def test_pain_the_classifier_could_not_place_starts_the_interview(text: str, intent: str) -> None:
+    assert interpreted(text, intent) == "describe_pain"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how much is a session, and can I park there?", "c'est ouvert le samedi ?",
+     "is er een tramhalte in de buurt"],
+)  # fmt: skip
+def test_a_practical_question_the_classifier_could_not_place_is_answered(text: str) -> None:
+    assert interpreted(text, "out_of_scope") == "faq"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("what's the weather tomorrow?", "out_of_scope"),
+        ("I'm painting my living room", "out_of_scope"),
+        ("do you treat back pain?", "faq"),  # a placed intent is left alone
+        ("/affirm", "affirm"),
+    ],
+)
+def test_other_messages_keep_their_intent(text: str, intent: str) -> None:
+    assert interpreted(text, intent) == intent
+
+
+def test_a_word_with_accents_in_the_cues_file_stops_the_start(tmp_path: Path) -> None:
+    broken = CUES_FILE.read_text(encoding="utf-8").replace("douleur*", "Douleur*")
+    path = tmp_path / "message_cues.yml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_cues(path)
