@@ -148,7 +148,6 @@ class ActionSuggestCentre(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        language = language_of(tracker)
         answer_side_questions(dispatcher, tracker)  # "Auderghem. Will the needling hurt?"
         values = {
             "nearest_centre": tracker.get_slot("nearest_centre"),
@@ -162,33 +161,41 @@ class ActionSuggestCentre(Action):
                 return []
             values = resolved
             events = [SlotSet(slot, value) for slot, value in resolved.items()]
-        choice = choice_for_home(values["home_place"])
-        if choice is None:
-            centre = load_centres().get(values["nearest_centre"] or "")
-            if centre:
-                dispatcher.utter_message(
-                    response="utter_chosen_centre",
-                    centre_name=centre.name,
-                    address=centre.address_in(language),
-                    access=centre.access_in(language),
-                )
-            return events
-        if choice.far_away:
-            dispatcher.utter_message(
-                response="utter_far_from_centres",
-                distance=f"{choice.nearest_km:.0f}",
-                centre_name=choice.nearest.name,
-            )
-        dispatcher.utter_message(
-            response="utter_nearest_centre",
-            centre_name=choice.nearest.name,
-            distance=f"{choice.nearest_km:.0f}",
-            address=choice.nearest.address_in(language),
-            access=choice.nearest.access_in(language),
-            other_name=choice.other.name,
-            other_distance=f"{choice.other_km:.0f}",
-        )
+        utter_centre_choice(dispatcher, tracker, values)
         return events
+
+
+def utter_centre_choice(
+    dispatcher: CollectingDispatcher, tracker: Tracker, values: dict[str, Any]
+) -> None:
+    """The nearer centre first, with the distance, then the other (or the chosen centre)."""
+    language = language_of(tracker)
+    choice = choice_for_home(values["home_place"])
+    if choice is None:
+        centre = load_centres().get(values["nearest_centre"] or "")
+        if centre:
+            dispatcher.utter_message(
+                response="utter_chosen_centre",
+                centre_name=centre.name,
+                address=centre.address_in(language),
+                access=centre.access_in(language),
+            )
+        return
+    if choice.far_away:
+        dispatcher.utter_message(
+            response="utter_far_from_centres",
+            distance=f"{choice.nearest_km:.0f}",
+            centre_name=choice.nearest.name,
+        )
+    dispatcher.utter_message(
+        response="utter_nearest_centre",
+        centre_name=choice.nearest.name,
+        distance=f"{choice.nearest_km:.0f}",
+        address=choice.nearest.address_in(language),
+        access=choice.nearest.access_in(language),
+        other_name=choice.other.name,
+        other_distance=f"{choice.other_km:.0f}",
+    )
 
 
 class ActionListCentres(Action):
@@ -198,6 +205,15 @@ class ActionListCentres(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        # "Which of your centres is closest to Uccle?": the nearer one, not the list. A commune
+        # is not health data, so this works before consent too.
+        resolved = resolve_location(tracker)
+        if resolved is not None:
+            # While the location question is open, the form completes and says it once.
+            if (tracker.active_loop or {}).get("name") != "location_form":
+                utter_centre_choice(dispatcher, tracker, resolved)
+            utter_practical(dispatcher, tracker, practical_topics(tracker))
+            return [SlotSet(slot, value) for slot, value in resolved.items()]
         language = language_of(tracker)
         variables: dict[str, str] = {}
         for centre in load_centres().values():

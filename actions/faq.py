@@ -23,6 +23,7 @@ from actions.common import (
 from bot.clinic import FAQ_TOPICS, answer_lines, load_practical
 from bot.clinic.practical import selector_key
 from bot.geography import load_centres
+from bot.knowledge.faq_topics import faq_topic_name
 from bot.nlp.message_cues import mentions_pain
 
 
@@ -96,6 +97,41 @@ def talks_about_pain(tracker: Tracker) -> bool:
     return mentions_pain(latest_text(tracker), latest_entities(tracker))
 
 
+# Below these, the selector's pick is not answered: the patient chooses among its best guesses.
+# A practical answer the message names no word of ("what if the needling hurts too much?" taken
+# for prices) needs more confidence than a treatment answer.
+UNSURE_BELOW = 0.3
+UNSURE_PRACTICAL_BELOW = 0.6
+MAX_CHOICES = 3
+
+
+def unsure_choices(tracker: Tracker, key: str, topics: list[str]) -> list[dict[str, str]]:
+    """Buttons of the selector's best answers when its pick is too unsure to give; [] when sure."""
+    response = ((tracker.latest_message.get("response_selector") or {}).get("faq") or {}).get(
+        "response"
+    ) or {}
+    raw_confidence = response.get("confidence")
+    confidence = 1.0 if raw_confidence is None else float(raw_confidence)
+    practical = FAQ_TOPICS.get(key)
+    if practical and practical in topics:
+        return []
+    if confidence >= (UNSURE_PRACTICAL_BELOW if practical else UNSURE_BELOW):
+        return []
+    ranking = ((tracker.latest_message.get("response_selector") or {}).get("faq") or {}).get(
+        "ranking"
+    ) or [{"intent_response_key": key}]
+    language = language_of(tracker)
+    buttons: list[dict[str, str]] = []
+    for entry in ranking:
+        answer = str(entry.get("intent_response_key") or "")
+        name = faq_topic_name(answer, language)
+        if name and all(b["payload"] != f"/{answer}" for b in buttons):
+            buttons.append({"title": name, "payload": f"/{answer}"})
+        if len(buttons) == MAX_CHOICES:
+            break
+    return buttons
+
+
 class ActionAnswerFaq(Action):
     def name(self) -> str:
         return "action_answer_faq"
@@ -104,6 +140,13 @@ class ActionAnswerFaq(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         key = selector_key(tracker.latest_message)
+        named = load_practical().topics_in(latest_text(tracker))
+        choices = unsure_choices(tracker, key, named) if key else []
+        if choices:
+            dispatcher.utter_message(response="utter_faq_which", buttons=choices)
+            if named:
+                utter_practical(dispatcher, tracker, named)
+            return offer_interview(tracker, talks_about_pain(tracker))
         if key and key not in FAQ_TOPICS:
             dispatcher.utter_message(response=f"utter_{key}")
         topics = practical_topics(tracker)

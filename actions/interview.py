@@ -235,7 +235,9 @@ class ValidateInterviewForm(FormValidationAction):
             return []  # the form rejects, so the goodbye rule ends the interview
         events: list[EventType] = [SlotSet(slot, value) for slot, value in updates.items()]
         if requested and requested not in updates and requested in values:
-            if requested in SKIPPABLE and values.get(MISSED) == requested:
+            unsure = is_unsure(latest_text(tracker))
+            if requested in SKIPPABLE and (values.get(MISSED) == requested or unsure):
+                # "I don't know" is an answer: the therapist will ask, no need to repeat.
                 return events + self._skip(requested, values, updates, dispatcher)
             if requested in SKIPPABLE:
                 events.append(SlotSet(MISSED, requested))

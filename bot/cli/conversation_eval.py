@@ -83,6 +83,8 @@ class Outcome:
     tier: str | None
     messages: int
     repeated_questions: list[str]
+    # The red flags raised (the detector's ids; "unclear" when only the safety question's yes).
+    flags: list[str] = field(default_factory=list)
     fields_right: int = 0
     fields_total: int = 0
     field_misses: dict[str, Any] = field(default_factory=dict)
@@ -169,6 +171,7 @@ class Conversation:
             tier=final.get("red_flag_tier"),
             messages=self.sent,
             repeated_questions=sorted(name for name, count in asked.items() if count >= 3),
+            flags=list(final.get("red_flags") or []),
         )
         if outcome.expected_end == "booking":
             score_summary(outcome, self.script["expected"].get("summary") or {}, final)

@@ -46,6 +46,7 @@ from bot.language import LANGUAGES, detect_language
 NLU_DIR = PROJECT_ROOT / "data" / "nlu"
 GOLD_ENTITIES = PROJECT_ROOT / "tests" / "nlu" / "entities.yml"
 HELDOUT_INTENTS = PROJECT_ROOT / "tests" / "nlu" / "heldout_intents.yml"
+HELDOUT_FAQ = PROJECT_ROOT / "tests" / "nlu" / "heldout_faq.yml"
 RESULTS_DIR = PROJECT_ROOT / "var" / "results"
 # Entities that are not spans of the patient's words: the message's language, red-flag ids.
 NOT_EVALUATED = frozenset({"detected_language", "red_flag_id"})
@@ -197,8 +198,8 @@ def heldout_scores(
     return scores
 
 
-def model_intent_reader(model: Path) -> Callable[[str], str]:
-    """The intent the trained model (the whole NLU pipeline, overrides included) gives a text."""
+def model_reader(model: Path) -> Callable[[str], dict[str, Any]]:
+    """What the trained model (the whole NLU pipeline, overrides included) makes of a text."""
     import logging
 
     from rasa.core.agent import Agent
@@ -208,11 +209,52 @@ def model_intent_reader(model: Path) -> Callable[[str], str]:
     agent = Agent.load(str(model))
     loop = asyncio.new_event_loop()
 
-    def intent_of(text: str) -> str:
-        parsed = loop.run_until_complete(agent.parse_message(text))
-        return str((parsed.get("intent") or {}).get("name") or "None")
+    def parse(text: str) -> dict[str, Any]:
+        return dict(loop.run_until_complete(agent.parse_message(text)))
 
-    return intent_of
+    return parse
+
+
+def model_intent_reader(model: Path) -> Callable[[str], str]:
+    """The intent the trained model gives a text."""
+    parse = model_reader(model)
+    return lambda text: str((parse(text).get("intent") or {}).get("name") or "None")
+
+
+def faq_answer_of(parsed: Mapping[str, Any]) -> str:
+    """The FAQ answer the assistant gives ("faq/session"), or the intent it took instead."""
+    intent = str((parsed.get("intent") or {}).get("name") or "None")
+    if intent != "faq":
+        return f"intent:{intent}"
+    selector = (parsed.get("response_selector") or {}).get("faq") or {}
+    return str((selector.get("response") or {}).get("intent_response_key") or "faq/None")
+
+
+def heldout_faq_scores(path: Path, answer_of: Callable[[str], str]) -> dict[str, dict[str, Any]]:
+    """Weighted F1 of the FAQ answer per language on tests/nlu/heldout_faq.yml (a question the
+    classifier did not take for a question counts as a wrong answer), with the misses."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    scores: dict[str, dict[str, Any]] = {}
+    for language in LANGUAGES:
+        items = [
+            (str(text), f"faq/{answer}")
+            for answer, texts in (data.get(language) or {}).items()
+            for text in texts
+        ]
+        if not items:
+            continue
+        found = [answer_of(text) for text, _ in items]
+        gold = [answer for _, answer in items]
+        scores[language] = {
+            "heldout_faq_f1": _f1_of(gold, found, range(len(items))),
+            "heldout_faq_messages": len(items),
+            "heldout_faq_errors": [
+                {"text": text, "answer": answer, "given": found[i]}
+                for i, (text, answer) in enumerate(items)
+                if found[i] != answer
+            ],
+        }
+    return scores
 
 
 def _weighted_f1(report_path: Path) -> float | None:
@@ -282,7 +324,8 @@ def multilingual_intent_f1(folds: int, config: Path, out_dir: Path) -> dict[str,
 def table(results: Mapping[str, Mapping[str, Any]]) -> str:
     header = (
         f"{'language':<9}{'examples':>9}{'intent F1':>11}{'FAQ F1':>8}{'multi F1':>10}"
-        f"{'held-out':>10}{'unseen':>8}{'entity F1':>11}{'detected':>10}{'undecided':>11}"
+        f"{'held-out':>10}{'unseen':>8}{'FAQ h-o':>9}{'entity F1':>11}{'detected':>10}"
+        f"{'undecided':>11}"
         f"{'wrong':>7}"
     )
     rows = [header, "-" * len(header)]
@@ -297,6 +340,7 @@ def table(results: Mapping[str, Mapping[str, Any]]) -> str:
             f"{number(result.get('faq_f1')):>8}{number(result.get('multilingual_intent_f1')):>10}"
             f"{number(result.get('heldout_intent_f1')):>10}"
             f"{number(result.get('heldout_unseen_intent_f1')):>8}"
+            f"{number(result.get('heldout_faq_f1')):>9}"
             f"{number(result['entities']['f1']):>11}"
             f"{detection['correct']:>10.1%}{detection['undecided']:>11.1%}"
             f"{detection['wrong']:>7.1%}"
@@ -356,10 +400,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.model:
         print(f"scoring {args.model.name} on the held-out intents...", flush=True)
         training = training_languages()
-        heldout = heldout_scores(load_heldout(), model_intent_reader(args.model), training)
+        parse = model_reader(args.model)
+
+        def intent_of(text: str) -> str:
+            return str((parse(text).get("intent") or {}).get("name") or "None")
+
+        heldout = heldout_scores(load_heldout(), intent_of, training)
         for language, found in heldout.items():
             if language in results:
                 results[language].update(found)
+        if HELDOUT_FAQ.exists():
+            print(f"scoring {args.model.name} on the held-out FAQ questions...", flush=True)
+            faq = heldout_faq_scores(HELDOUT_FAQ, lambda text: faq_answer_of(parse(text)))
+            for language, found in faq.items():
+                if language in results:
+                    results[language].update(found)
 
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     report = RESULTS_DIR / "nlu-eval.json"

@@ -27,6 +27,22 @@ INTERVIEW_SLOTS = (
     "pain_severity",
     "precautions",
 )
+# Durations said without a number, mapped to the nearest category: "for months" is taken as
+# about three months, "for weeks" as three weeks, "a long time" as more than three months.
+VAGUE_DURATIONS = tuple(
+    (re.compile(pattern, re.I), days)
+    for pattern, days in (
+        (
+            r"\b(for|since|already|depuis|des|al|sinds|sedert)\s+(many\s+|plusieurs\s+|de\s+)?"
+            r"(years|ans|annees|années|jaren|jaar)\b",
+            365,
+        ),
+        (r"\b(a long time|long time|ages|longtemps|lang|lange tijd|heel lang)\b", 365),
+        (r"\b(months|mois|maanden)\b", 90),
+        (r"\b(weeks|semaines|weken)\b", 21),
+        (r"\b(days|jours|dagen)\b", 3),
+    )
+)
 # "2 at rest, 6 when serving": the score is the highest, and the patient's words are kept too.
 SEVERITY_NOTE = "pain_severity_note"
 MAX_NOTE = 120
@@ -151,6 +167,8 @@ def interpret(
     since = days_since_named_time(text)
     if since is not None:
         durations.append(since)
+    if not durations:
+        durations += [days for pattern, days in VAGUE_DURATIONS if pattern.search(text)][:1]
     explicit = _entity_values(entities, "pain_duration")
     if durations:
         days = int(max(durations))

@@ -211,3 +211,34 @@ def test_a_place_not_found_twice_gives_both_centres(client: RestClient):
     assert "don't recognise" in said(client.send("near the big park"))
     text = said(client.send("by the old mill"))
     assert "HCMC Kraainem" in text and "HCMC Boitsfort" in text and "https://" in text
+
+
+@pytest.mark.parametrize(
+    ("message", "nearer", "other"),
+    [
+        ("Which of your centres is closest to Uccle?", "HCMC Boitsfort", "HCMC Kraainem"),
+        ("j'habite à Woluwe-Saint-Pierre, quel centre est le plus proche ?", "HCMC Kraainem",
+         "HCMC Boitsfort"),
+        ("ik woon in Tervuren, welke praktijk is het dichtstbij?", "HCMC Kraainem",
+         "HCMC Boitsfort"),
+    ],
+)  # fmt: skip
+def test_the_nearer_centre_asked_as_a_question_comes_first(
+    client: RestClient, message, nearer, other
+):
+    text = said(client.send(message))
+    assert nearer in text and other in text
+    assert text.index(nearer) < text.index(other)
+    assert "km" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "unsure"),
+    [("en", "I don't know"), ("fr", "je ne sais pas"), ("nl", "geen idee")],
+)
+def test_i_dont_know_is_never_asked_again(client: RestClient, language, unsure):
+    client.send("/give_consent")
+    client.send(INTERVIEW[language][0])  # the left knee, three weeks
+    text = said(client.send(unsure))  # to "how did it start?"
+    assert {"en": "therapist", "fr": "thérapeute", "nl": "therapeut"}[language] in text
+    assert {"en": "How did it start", "fr": "Comment", "nl": "Hoe is het"}[language] not in text

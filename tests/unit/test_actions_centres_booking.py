@@ -207,3 +207,29 @@ async def test_a_commune_beside_a_question_is_taken_once_the_question_is_answere
     back = make_tracker(message, slots, events=answered, active_loop="location_form")
     events = await ValidateLocationForm().run(dispatcher, back, domain)
     assert events == [SlotSet("nearest_centre", "boitsfort"), SlotSet("home_place", "auderghem")]
+
+
+@pytest.mark.parametrize(
+    ("text", "nearer"),
+    [
+        ("Which of your centres is closest to Uccle?", "boitsfort"),
+        ("j'habite à Auderghem, quel centre est le plus proche ?", "boitsfort"),
+        ("ik woon in Tervuren, welke praktijk is het dichtstbij?", "kraainem"),
+        ("my postcode is 1930, where should I go?", "kraainem"),
+    ],
+)
+async def test_the_nearer_centre_asked_as_a_question_names_it(text, nearer, dispatcher, domain):
+    events = await ActionListCentres().run(
+        dispatcher, make_tracker(parse(text, "ask_centres"), {"consent": "unknown"}), domain
+    )
+    assert SlotSet("nearest_centre", nearer) in events
+    assert responses(dispatcher) == ["utter_nearest_centre"]
+    assert dispatcher.messages[0]["centre_name"] == f"HCMC {nearer.capitalize()}"
+
+
+async def test_where_are_you_without_a_place_lists_both_centres(dispatcher, domain):
+    events = await ActionListCentres().run(
+        dispatcher, make_tracker(parse("where are you located?", "ask_centres")), domain
+    )
+    assert events == []
+    assert responses(dispatcher) == ["utter_centres_list"]

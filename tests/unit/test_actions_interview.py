@@ -316,3 +316,11 @@ async def test_a_fresh_interview_starts_when_none_was_finished(dispatcher, domai
     events = await ActionStartInterview().run(dispatcher, tracker, domain)
     assert SlotSet("pain_severity", None) in events
     assert "utter_answer_corrected" not in responses(dispatcher)
+
+
+@pytest.mark.parametrize("text", ["I don't know", "je ne sais pas", "geen idee"])
+async def test_i_dont_know_leaves_the_question_to_the_therapist_at_once(text, dispatcher, domain):
+    slots = {**ASKED_WHEN_WORST, "requested_slot": "pain_onset", "pain_onset": None}
+    events = await validate(parse(text, "deny"), slots, dispatcher, domain)
+    assert SlotSet("skipped_questions", ["pain_onset"]) in events
+    assert responses(dispatcher) == ["utter_question_skipped"]

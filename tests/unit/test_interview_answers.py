@@ -394,3 +394,18 @@ def test_a_question_beside_the_answer_is_not_noted_as_what_makes_it_worse():
 )
 def test_precautions_ruled_out_are_none_and_the_others_are_kept(text, expected):
     assert read(text, "precautions")["precautions"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [("for months now", "subacute"), ("depuis des mois", "subacute"), ("al maanden", "subacute"),
+     ("for weeks", "acute"), ("depuis des semaines", "acute"), ("al weken", "acute"),
+     ("a long time", "chronic"), ("ça fait longtemps", "chronic"), ("al heel lang", "chronic")],
+)  # fmt: skip
+def test_a_duration_without_a_number_maps_to_the_nearest_category(text, category):
+    assert read(text, "pain_duration")["pain_duration"] == category
+
+
+@pytest.mark.parametrize("text", ["a while", "een tijdje", "un certain temps"])
+def test_a_vague_while_is_not_turned_into_a_duration(text):
+    assert "pain_duration" not in read(text, "pain_duration")

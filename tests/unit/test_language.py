@@ -428,3 +428,38 @@ def test_heldout_scores_say_how_the_model_reads_messages_it_was_not_taught():
     assert scores["heldout_unseen_messages"] == 2
     assert scores["heldout_unseen_intent_f1"] == 0.5
     assert scores["heldout_errors"] == [{"text": "doei", "intent": "goodbye", "predicted": "greet"}]
+
+
+def test_heldout_faq_scores_count_a_question_taken_for_something_else_as_wrong(tmp_path):
+    from bot.cli.nlu_eval import faq_answer_of, heldout_faq_scores
+
+    path = tmp_path / "heldout_faq.yml"
+    path.write_text("nl:\n  session: [hoe lang duurt een sessie]\n  prices: [wat kost dat]\n")
+    parsed = {
+        "hoe lang duurt een sessie": {
+            "intent": {"name": "faq"},
+            "response_selector": {"faq": {"response": {"intent_response_key": "faq/session"}}},
+        },
+        "wat kost dat": {"intent": {"name": "out_of_scope"}},
+    }
+    scores = heldout_faq_scores(path, lambda text: faq_answer_of(parsed[text]))["nl"]
+    assert scores["heldout_faq_messages"] == 2
+    assert scores["heldout_faq_errors"] == [
+        {"text": "wat kost dat", "answer": "faq/prices", "given": "intent:out_of_scope"}
+    ]
+    assert scores["heldout_faq_f1"] == 0.5
+
+
+def test_the_heldout_faq_questions_cover_every_answer_in_each_language():
+    from bot.cli.nlu_eval import HELDOUT_FAQ
+
+    heldout = yaml.safe_load(HELDOUT_FAQ.read_text(encoding="utf-8"))
+    answers = {
+        name.removeprefix("utter_faq/")
+        for name in domain_dict()["responses"]
+        if name.startswith("utter_faq/")
+    }
+    assert set(heldout) == set(LANGUAGES)
+    for language, questions in heldout.items():
+        assert set(questions) == answers, language
+        assert min(len(texts) for texts in questions.values()) >= 10, language

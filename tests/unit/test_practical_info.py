@@ -155,3 +155,34 @@ async def test_a_question_about_ones_own_pain_before_consent_offers_the_intervie
     assert await ActionAnswerFaq().run(dispatcher, general, domain) == [
         SlotSet("offer_interview", False)
     ]
+
+
+async def test_an_unsure_pick_offers_the_best_answers_instead_of_guessing(dispatcher, domain):
+    message = parse("what if the needling hurts too much during the session?", "faq")
+    message["response_selector"] = {
+        "faq": {
+            "response": {"intent_response_key": "faq/prices", "confidence": 0.34},
+            "ranking": [
+                {"intent_response_key": "faq/prices", "confidence": 0.34},
+                {"intent_response_key": "faq/session", "confidence": 0.3},
+                {"intent_response_key": "faq/after_effects", "confidence": 0.2},
+                {"intent_response_key": "faq/evidence", "confidence": 0.1},
+            ],
+        }
+    }
+    await ActionAnswerFaq().run(dispatcher, make_tracker(message, {"language": "fr"}), domain)
+    (which,) = dispatcher.messages
+    assert which["response"] == "utter_faq_which"
+    assert [b["payload"] for b in which["buttons"]] == [
+        "/faq/prices", "/faq/session", "/faq/after_effects"
+    ]  # fmt: skip
+    assert which["buttons"][1]["title"] == "Le déroulement d'une séance"
+
+
+def test_every_faq_answer_has_a_short_name_in_three_languages():
+    from bot.knowledge.faq_topics import load_faq_topic_names
+    from tests.conftest import domain_dict
+
+    answers = {name.removeprefix("utter_faq/") for name in domain_dict()["responses"]
+               if name.startswith("utter_faq/")}  # fmt: skip
+    assert set(load_faq_topic_names()) == answers
