@@ -105,7 +105,7 @@ bench-review: $(INSTALLED)
 
 # The staff review app: unit and HTTP tests against a tracker store filled by the real assistant
 # (ports 5505/5555), PostgreSQL when reachable, and the browser test in Debian's chromium.
-review: $(MODEL) chromium
+review: $(MODEL) $(WIDGET) chromium
 	$(PY) -m pytest -p tests.review.fixtures tests/review -q -rs
 
 # Two replicas, alternating and concurrent turns, a replica killed; skipped (with the reason)

@@ -20,6 +20,7 @@ import pytest
 from bot.cli.stack import Stack
 from bot.config import PROJECT_ROOT, Settings, load_settings
 from bot.web.config import WebSettings
+from tests.accessibility import axe_violations
 
 # Ports apart from `make run` (5005/5055/8080) and the other suites (e2e 5105, Telegram 5305).
 BROWSER_PORTS = {"HCMC_RASA_PORT": "5405", "HCMC_ACTION_PORT": "5455"}
@@ -142,3 +143,16 @@ def screenshot(page: Any, name: str) -> Path:
 
 def clean_screenshots() -> None:
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+
+
+def accessibility_violations(watched: Watched) -> list[str]:
+    """axe-core's serious and critical WCAG A/AA violations on the page as it is now (see
+    tests/accessibility.py), leaving the page's own console errors to be checked as usual."""
+    logged = len(watched.errors)
+    violations = axe_violations(watched.page)
+    # axe probes with inline styles, which the page's CSP refuses (and logs); only those go.
+    watched.page.wait_for_timeout(200)
+    watched.errors[logged:] = [
+        error for error in watched.errors[logged:] if "Applying inline style violates" not in error
+    ]
+    return violations

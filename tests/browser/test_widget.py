@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import UCCLE, Servers, screenshot
+from tests.browser.conftest import UCCLE, Servers, accessibility_violations, screenshot
 from tests.browser.widget import Widget
 
 pytestmark = pytest.mark.e2e
@@ -306,7 +306,8 @@ def test_phone_width(new_page, servers: Servers):
 def test_a_red_flag_shows_an_urgent_card_that_stays_in_view(
     new_page, servers: Servers, path, viewport, message, title, tel, name
 ):
-    page = new_page(viewport=viewport).page
+    watched = new_page(viewport=viewport)
+    page = watched.page
     widget = Widget(page).visit(servers.url(path))
     widget.open()
     widget.settled()
@@ -314,6 +315,7 @@ def test_a_red_flag_shows_an_urgent_card_that_stays_in_view(
 
     card = page.locator(".hcmc-urgent").last
     expect(card).to_be_visible()
+    assert accessibility_violations(watched) == []
     expect(card).to_have_attribute("role", "alert")  # announced by screen readers
     expect(card.locator(".hcmc-urgent-title")).to_have_text(title)
     expect(card.locator(".hcmc-urgent-icon")).to_be_attached()  # not by colour alone
@@ -373,3 +375,49 @@ def test_erasure_typed_in_words_asks_first_then_forgets_everything(new_page, ser
     widget.bot_says("not a doctor")  # a new conversation greets afresh
     assert "user: my left knee hurts when I run" not in widget.messages()
     assert f"web:{old}" not in stored_senders(servers)
+
+
+@pytest.mark.parametrize(
+    ("path", "viewport", "name"),
+    [("/", {"width": 1280, "height": 800}, "desktop-summary"),
+     ("/", {"width": 390, "height": 844}, "phone-390-summary")],
+)  # fmt: skip
+def test_the_summary_comes_before_the_link_and_a_line_is_fixed_by_its_button(
+    new_page, servers: Servers, path, viewport, name
+):
+    watched = new_page(viewport=viewport, reduced_motion="reduce")
+    page = watched.page
+    widget = Widget(page).visit(servers.url(path))
+    widget.open()
+    widget.bot_says("not a doctor")
+    widget.press("Yes, I agree")
+    answer_the_knee_interview(widget)
+    widget.say("I live in Uccle")
+    widget.bot_says("Intensity: 6/10")
+    expect(widget.quick_replies.filter(has_text="Fix: how long")).to_be_visible()
+    assert accessibility_violations(watched) == []
+    summary = page.locator(".hcmc-from-bot", has_text="Intensity: 6/10").last
+    link = page.locator("a.hcmc-quick-link", has_text="Book at HCMC Boitsfort").last
+    expect(link).to_be_visible()
+    for button in widget.quick_replies.all():
+        box = button.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= viewport["width"]
+    assert summary.count() == 1
+    screenshot(page, name)
+
+    widget.press("Fix: how long")
+    widget.bot_says("How long have you had it")
+    widget.say("about two months")
+    widget.bot_says("6 weeks to 3 months")
+    assert accessibility_violations(watched) == []
+
+
+@pytest.mark.parametrize("path", ["/", "/fr/", "/treatments.html"])
+def test_every_demo_page_with_the_widget_open_passes_axe(new_page, servers: Servers, path):
+    # Reduced motion: axe measures contrast once the panel is fully shown, not mid-fade.
+    watched = new_page(reduced_motion="reduce")
+    widget = Widget(watched.page).visit(servers.url(path))
+    assert accessibility_violations(watched) == []  # the page with the widget closed
+    widget.open()
+    widget.settled()
+    assert accessibility_violations(watched) == []

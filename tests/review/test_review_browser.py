@@ -18,6 +18,7 @@ import uvicorn
 
 from bot.config import PROJECT_ROOT, Settings
 from bot.review.app import create_app
+from tests.accessibility import axe_violations
 from tests.review.fixtures import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"
@@ -72,11 +73,13 @@ def test_log_in_filter_red_flags_review_a_transcript_and_see_the_dashboard(
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(f"{review_server}/")
         expect(page).to_have_url(f"{review_server}/login")
+        assert axe_violations(page) == []
         page.fill("input[name=username]", "rex")
         page.fill("input[name=password]", PASSWORD)
         page.click("button:has-text('Log in')")
         expect(page.locator("h1")).to_contain_text("Conversations")
         shot(page, "1-inbox")
+        assert axe_violations(page) == []
 
         page.select_option("select[name=red_flag]", "yes")
         page.click("button:has-text('Filter')")
@@ -84,16 +87,19 @@ def test_log_in_filter_red_flags_review_a_transcript_and_see_the_dashboard(
         expect(rows).to_have_count(1)
         expect(rows.first).to_contain_text("red flag")
         shot(page, "2-red-flags")
+        assert axe_violations(page) == []
 
         rows.first.locator("a").click()
         expect(page.locator(".event.red")).to_be_visible()
         expect(page.locator(".bubble.user").first).to_contain_text("crushing pain")
         expect(page.locator("#status")).to_have_text("to review")
         shot(page, "3-transcript")
+        assert axe_violations(page) == []
 
         page.click("button:has-text('Mark reviewed')")
         expect(page.locator("#status")).to_have_text("reviewed by rex")
         shot(page, "4-reviewed")
+        assert axe_violations(page) == []
 
         page.click("nav >> text=Inbox")
         page.select_option("select[name=status]", "reviewed")
@@ -104,4 +110,5 @@ def test_log_in_filter_red_flags_review_a_transcript_and_see_the_dashboard(
         expect(page.locator("svg.chart")).to_have_count(5)
         expect(page.locator("text=booking link followed").first).to_be_visible()
         shot(page, "5-dashboard")
+        assert axe_violations(page) == []
         browser.close()

@@ -353,20 +353,27 @@
     quickReplies.hidden = true;
   }
 
+  // The buttons of every message of one answer stay until the patient replies: the summary's
+  // "fix this line" buttons and the booking link that follows it are both open choices.
   function showQuickReplies(buttons) {
-    clearQuickReplies();
     buttons.forEach(function (button) {
       var titleText = String(button.title || "");
       var payload = String(button.payload || "");
+      var shown = quickReplies.querySelectorAll(".hcmc-quick-reply");
+      for (var i = 0; i < shown.length; i++) {
+        if (shown[i].getAttribute("data-payload") === payload && shown[i].textContent === titleText) return;
+      }
       var href = safeUrl(button.url || payload);
       if (href) {
         var a = link(href, titleText);
         a.className = "hcmc-quick-reply hcmc-quick-link";
+        a.setAttribute("data-payload", payload);
         quickReplies.appendChild(a);
         return;
       }
       var choice = el("button", "hcmc-quick-reply", payload === LOCATION_PAYLOAD ? t("use_location") : titleText);
       choice.type = "button";
+      choice.setAttribute("data-payload", payload);
       choice.addEventListener("click", function (event) {
         if (payload === LOCATION_PAYLOAD) shareLocation();
         else send(payload, titleText);
@@ -456,6 +463,10 @@
     clearUrgent();
     clearQuickReplies();
     var messages = (history && history.messages) || [];
+    var lastFromUser = -1;
+    messages.forEach(function (message, index) {
+      if (message.from === "user") lastFromUser = index;
+    });
     messages.forEach(function (message, index) {
       if (message.from === "user") {
         showMessage("user", message.location ? t("location_shared") : message.text);
@@ -463,8 +474,8 @@
         showUrgent(message.text || "", urgentOf(message), false);
       } else {
         showMessage("bot", message.text || "");
-        // Only the last message's buttons are still an open question.
-        if (index === messages.length - 1 && message.buttons && message.buttons.length) {
+        // Only the buttons of the last answer are still an open question.
+        if (index > lastFromUser && message.buttons && message.buttons.length) {
           showQuickReplies(message.buttons);
         }
       }
