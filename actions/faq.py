@@ -6,6 +6,7 @@ names ("does it hurt, and where can I park?") are answered after it, from bot/cl
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -54,6 +55,14 @@ def utter_practical(dispatcher: CollectingDispatcher, tracker: Tracker, topics: 
 ANSWERED_ELSEWHERE = frozenset(
     {"faq", "ask_centres", "request_human", "red_flag", "possible_red_flag", "erase_data"}
 )
+# A question sentence, and one that only asks for help ("can you help me?", "kunt ge mij
+# helpen?", "pouvez-vous m'aider ?"): the interview answers that, not a FAQ entry.
+_QUESTION = re.compile(r"[^.!?]*\?")
+_HELP_REQUEST = re.compile(
+    r"\b(help|helpen|helpe|aider|aidez|soulager|something for me|iets voor mij|"
+    r"quelque chose pour moi)\b",
+    re.I,
+)
 # Below this, the selector's choice for a question asked beside something else is not trusted.
 SIDE_QUESTION_CONFIDENCE = 0.6
 
@@ -64,6 +73,9 @@ def answer_side_questions(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     text = latest_text(tracker)
     if "?" not in text or text.startswith("/") or latest_intent(tracker) in ANSWERED_ELSEWHERE:
         return
+    questions = [part for part in _QUESTION.findall(text) if not _HELP_REQUEST.search(part)]
+    if not questions:
+        return  # "can you help me?" asks for the interview, not for a FAQ answer
     selector = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
     response = selector.get("response") or {}
     key = response.get("intent_response_key")

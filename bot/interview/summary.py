@@ -9,6 +9,12 @@ from bot.interview.vocabulary import label
 from bot.knowledge import load_knowledge_base
 
 NOT_GIVEN = "-"
+SUMMARY_FIELD_OF = {
+    "pain_onset": "onset",
+    "pain_duration": "duration",
+    "time_pattern": "pattern",
+    "pain_severity": "severity",
+}
 
 
 def _region_labels(slots: Mapping[str, Any], language: str) -> list[str]:
@@ -28,7 +34,8 @@ def summary_fields(slots: Mapping[str, Any], language: str) -> dict[str, str]:
     """Template variables of ``utter_interview_summary``."""
     side = slots.get("pain_side")
     severity = slots.get("pain_severity")
-    return {
+    skipped = set(slots.get("skipped_questions") or [])
+    fields = {
         "regions": ", ".join(_region_labels(slots, language)) or NOT_GIVEN,
         "side": f" ({label('pain_side', side, language)})" if side else "",
         "onset": _labels("pain_onset", slots.get("pain_onset"), language),
@@ -38,6 +45,11 @@ def summary_fields(slots: Mapping[str, Any], language: str) -> dict[str, str]:
         "severity": _severity(severity, slots.get("pain_severity_note")),
         "precautions": _labels("precautions", slots.get("precautions"), language),
     }
+    # A question left to the therapist says so, rather than a bare dash.
+    for slot, name in SUMMARY_FIELD_OF.items():
+        if slot in skipped and fields[name] == NOT_GIVEN:
+            fields[name] = label("summary", "not_answered", language)
+    return fields
 
 
 def _severity(score: Any, note: Any) -> str:

@@ -109,3 +109,12 @@ async def test_declining_consent_also_drops_the_severity_note_and_explained_regi
     )
     assert SlotSet("pain_severity_note", None) in events
     assert SlotSet("explained_regions", None) in events
+
+
+async def test_can_you_help_me_is_not_taken_for_a_faq_question(dispatcher, domain):
+    message = parse("ik heb al een tijdje last van mijn rug, kunt ge mij helpen?", "describe_pain")
+    message["response_selector"] = {
+        "faq": {"response": {"intent_response_key": "faq/aftercare", "confidence": 0.9}}
+    }
+    await ActionIntroduce().run(dispatcher, make_tracker(message), domain)
+    assert responses(dispatcher) == ["utter_introduction"]
