@@ -70,7 +70,11 @@ class ActionBookingHandoff(Action):
             dispatcher.utter_message(response=f"utter_tier_{tier}", json_message=urgent)
             return [SlotSet("offer_interview", False)]
         centres = load_centres()
-        reason = booking_reason(tracker.current_slot_values()) if consent_given(tracker) else ""
+        reason = (
+            booking_reason(tracker.current_slot_values(), language_of(tracker))
+            if consent_given(tracker)
+            else ""
+        )
         centre = centres.get(tracker.get_slot("nearest_centre") or "")
         if centre is None:
             variables = {}

@@ -76,9 +76,10 @@ def noted_so_far(slots: Mapping[str, Any], language: str) -> str:
     return "; ".join(parts)
 
 
-def booking_reason(slots: Mapping[str, Any]) -> str:
-    """A short reason for the booking form: the regions only, in English, for the reception.
+def booking_reason(slots: Mapping[str, Any], language: str) -> str:
+    """A short reason for the booking form: the regions only, in the patient's language (they
+    see it in the address and on the booking page).
 
     Kept minimal on purpose: URLs end up in browser histories and server logs.
     """
-    return ", ".join(_region_labels(slots, "en"))
+    return ", ".join(_region_labels(slots, language))

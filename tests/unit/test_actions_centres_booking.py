@@ -242,3 +242,12 @@ def test_a_question_left_to_the_therapist_says_so_in_the_summary():
     assert summary_fields(slots, "nl")["onset"] == "na te vragen op de afspraak"
     assert summary_fields(slots, "en")["severity"] == "to ask at the appointment"
     assert summary_fields(slots, "fr")["duration"] == "-"  # not asked yet, not skipped
+
+
+@pytest.mark.parametrize(("language", "word"), [("fr", "genou"), ("nl", "knie"), ("en", "knee")])
+async def test_the_booking_reason_is_in_the_patients_language(language, word, dispatcher, domain):
+    slots = {"consent": "given", "nearest_centre": "kraainem", "pain_regions": ["knee_front"],
+             "language": language}  # fmt: skip
+    await ActionBookingHandoff().run(dispatcher, make_tracker(slots=slots), domain)
+    link = dispatcher.messages[-1]["booking_url"]
+    assert word in parse_qs(urlsplit(link).query)["reason"][0]

@@ -205,7 +205,7 @@
   panel.setAttribute("role", "dialog");
   panel.setAttribute("aria-labelledby", "hcmc-title");
 
-  var header = el("header", "hcmc-header");
+  var header = el("div", "hcmc-header"); // not <header>: the page has its own banner
   var title = el("h2", "hcmc-title", config.title);
   title.id = "hcmc-title";
   var clearButton = el("button", "hcmc-clear", t("clear"));
