@@ -22,16 +22,27 @@ from actions.common import (
     settings,
 )
 from bot.clinic import FAQ_TOPICS, answer_lines, load_practical
-from bot.clinic.practical import selector_key
 from bot.geography import load_centres
 from bot.knowledge.faq_topics import faq_topic_name
 from bot.nlp.message_cues import mentions_pain
 
 
+def selector_response(tracker: Tracker) -> dict[str, Any]:
+    """The response selector's pick for the latest message (key, confidence), or {}."""
+    selector = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
+    return dict(selector.get("response") or {})
+
+
+def selector_key(tracker: Tracker) -> str | None:
+    """The FAQ answer key the response selector chose ("faq/prices"), if any."""
+    key = selector_response(tracker).get("intent_response_key")
+    return str(key) if key else None
+
+
 def practical_topics(tracker: Tracker) -> list[str]:
     """Practical topics of the latest message: the selector's, then those its words name."""
     topics = load_practical().topics_in(latest_text(tracker))
-    chosen = FAQ_TOPICS.get(selector_key(tracker.latest_message) or "")
+    chosen = FAQ_TOPICS.get(selector_key(tracker) or "")
     if chosen and chosen not in topics:
         topics.insert(0, chosen)
     return topics
@@ -43,9 +54,9 @@ def utter_practical(dispatcher: CollectingDispatcher, tracker: Tracker, topics: 
     centre = named[0] if named else tracker.get_slot("nearest_centre")
     config = settings()
     urls = {centre_id: config.booking_url(centre_id) for centre_id in centres}
-    overrides = {centre_id: config.contact_routes.get(centre_id, "") for centre_id in centres}
+    contacts = {centre_id: config.contact_route(centre_id) for centre_id in centres}
     for topic in topics:
-        lines = answer_lines(load_practical(), topic, language_of(tracker), centre, urls, overrides)
+        lines = answer_lines(load_practical(), topic, language_of(tracker), centre, urls, contacts)
         dispatcher.utter_message(
             response="utter_practical_answer", practical_answer="\n".join(lines)
         )
@@ -76,10 +87,8 @@ def answer_side_questions(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     questions = [part for part in _QUESTION.findall(text) if not _HELP_REQUEST.search(part)]
     if not questions:
         return  # "can you help me?" asks for the interview, not for a FAQ answer
-    selector = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
-    response = selector.get("response") or {}
-    key = response.get("intent_response_key")
-    confident = float(response.get("confidence") or 0) >= SIDE_QUESTION_CONFIDENCE
+    key = selector_key(tracker)
+    confident = float(selector_response(tracker).get("confidence") or 0) >= SIDE_QUESTION_CONFIDENCE
     if key and confident and key not in FAQ_TOPICS:
         dispatcher.utter_message(response=f"utter_{key}")
     topics = load_practical().topics_in(text)
@@ -151,7 +160,7 @@ class ActionAnswerFaq(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        key = selector_key(tracker.latest_message)
+        key = selector_key(tracker)
         named = load_practical().topics_in(latest_text(tracker))
         choices = unsure_choices(tracker, key, named) if key else []
         if choices:

@@ -78,6 +78,14 @@ STANDING_TIERS = frozenset({"call_112", "emergency_department"})
 LIFTED_TIER = "gp_soon"
 
 
+def emergency_stands(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Says so and returns True when the conversation's tier is one no correction lifts."""
+    if tracker.get_slot("red_flag_tier") not in STANDING_TIERS:
+        return False
+    dispatcher.utter_message(response="utter_red_flag_stands")
+    return True
+
+
 class ActionReviewRedFlag(Action):
     """A "no" right after urgent advice ("no, I mean my jaw is just tired, I'm 34"): for the
     softer tiers, one safety question decides; an emergency tier stands."""
@@ -88,10 +96,8 @@ class ActionReviewRedFlag(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if tracker.get_slot("red_flag_tier") in STANDING_TIERS:
-            dispatcher.utter_message(response="utter_red_flag_stands")
-            return []
-        dispatcher.utter_message(response="utter_ask_red_flag_still")
+        if not emergency_stands(dispatcher, tracker):
+            dispatcher.utter_message(response="utter_ask_red_flag_still")
         return []
 
 
@@ -105,8 +111,7 @@ class ActionLiftRedFlag(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if tracker.get_slot("red_flag_tier") in STANDING_TIERS:
-            dispatcher.utter_message(response="utter_red_flag_stands")
+        if emergency_stands(dispatcher, tracker):
             return []
         dispatcher.utter_message(response="utter_red_flag_lifted")
         return [SlotSet("red_flag_tier", LIFTED_TIER)]

@@ -11,7 +11,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -141,16 +140,19 @@ def answer_lines(
     language: str,
     centre_id: str | None,
     booking_url: Mapping[str, str],
-    contact_override: Mapping[str, str] | None = None,
+    contacts: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """The lines answering one topic, for the patient's centre or for both."""
+    """The lines answering one topic, for the patient's centre or for both. ``contacts`` are
+    the centres' known phone or e-mail (Settings.contact_route); by default this file's."""
     centres = load_centres()
     chosen: Sequence[Centre] = (
         [centres[centre_id]] if centre_id in centres else list(centres.values())
     )
 
     def known_route(centre: Centre) -> str:
-        return (contact_override or {}).get(centre.id) or practical.contact_route(centre.id)
+        if contacts is None:
+            return practical.contact_route(centre.id)
+        return contacts.get(centre.id, "")
 
     def ask(centre: Centre) -> str:
         if known_route(centre):
@@ -220,10 +222,3 @@ def answer_lines(
 
 def _name(practical: Practical, topic: str, language: str) -> str:
     return practical.topic_names[topic][language]
-
-
-def selector_key(latest_message: Mapping[str, Any]) -> str | None:
-    """The FAQ answer key the response selector chose ("faq/prices"), if any."""
-    selector = (latest_message.get("response_selector") or {}).get("faq") or {}
-    key = (selector.get("response") or {}).get("intent_response_key")
-    return str(key) if key else None

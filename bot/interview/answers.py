@@ -229,16 +229,14 @@ def _corrected_score(text: str, earlier: Any) -> list[float]:
     ruled_out = False
     for match in _SCORE_CORRECTION.finditer(text):
         named = match.group(1) or match.group(3)
-        if scores_in(named) == [float(earlier)] or _number(named) == float(earlier):
+        if scores_in(named) == [float(earlier)] or first_number(named, articles=False) == float(
+            earlier
+        ):
             ruled_out = True
     if not ruled_out:
         return []
     scores = [score for score in scores_in(text) if score != float(earlier)]
     return scores[:1]
-
-
-def _number(word: str) -> float | None:
-    return first_number(word, articles=False)
 
 
 def _answer_to_requested(

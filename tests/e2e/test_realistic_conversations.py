@@ -31,19 +31,24 @@ def press(client: RestClient, replies: list[dict], title_part: str) -> list[dict
     return client.send(button["payload"])
 
 
-def to_booking(client: RestClient, language: str) -> list[dict]:
-    """A whole interview in the patient's language, to the summary and the booking link."""
+def to_location_question(client: RestClient, language: str, greet: bool = False) -> None:
+    """A whole interview in the patient's language, to the question of where they live."""
     client.send("/give_consent")
-    client.send({"en": "hello", "fr": "bonjour", "nl": "hallo"}[language])  # language is kept
+    if greet:  # the language is kept
+        client.send({"en": "hello", "fr": "bonjour", "nl": "hallo"}[language])
     replies: list[dict] = []
     for answer in INTERVIEW[language]:
         replies = client.send(answer)
     for _ in range(4):  # precautions, then the safety screens: "none of these"
-        if NONE_OF_THESE[language].lower() not in " ".join(
-            b["title"].lower() for b in reply_buttons(replies)
-        ):
+        titles = " ".join(b["title"].lower() for b in reply_buttons(replies))
+        if NONE_OF_THESE[language].lower() not in titles:
             break
         replies = press(client, replies, NONE_OF_THESE[language])
+
+
+def to_booking(client: RestClient, language: str) -> list[dict]:
+    """The interview, then the commune: the summary and the booking link."""
+    to_location_question(client, language, greet=True)
     return client.send(COMMUNE[language])
 
 
@@ -120,15 +125,7 @@ def test_two_practical_questions_get_two_honest_answers(
 def test_a_commune_and_a_question_in_one_message_are_both_taken(
     client: RestClient, language, message, question_word
 ):
-    client.send("/give_consent")
-    replies: list[dict] = []
-    for answer in INTERVIEW[language]:
-        replies = client.send(answer)
-    for _ in range(4):
-        titles = " ".join(b["title"].lower() for b in reply_buttons(replies))
-        if NONE_OF_THESE[language].lower() not in titles:
-            break
-        replies = press(client, replies, NONE_OF_THESE[language])
+    to_location_question(client, language)
     text = said(client.send(message))
     assert question_word in text.lower()  # the question answered
     assert "HCMC Boitsfort" in text and "https://" in text  # and the commune taken
@@ -199,15 +196,7 @@ def test_an_emergency_is_not_talked_away(client: RestClient):
 
 
 def test_a_place_not_found_twice_gives_both_centres(client: RestClient):
-    client.send("/give_consent")
-    replies: list[dict] = []
-    for answer in INTERVIEW["en"]:
-        replies = client.send(answer)
-    for _ in range(4):
-        titles = " ".join(b["title"].lower() for b in reply_buttons(replies))
-        if "none of these" not in titles:
-            break
-        replies = press(client, replies, "None of these")
+    to_location_question(client, "en")
     assert "don't recognise" in said(client.send("near the big park"))
     text = said(client.send("by the old mill"))
     assert "HCMC Kraainem" in text and "HCMC Boitsfort" in text and "https://" in text
