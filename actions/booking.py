@@ -11,6 +11,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import consent_given, language_of, settings
 from actions.faq import offer_interview, practical_topics, utter_practical
+from actions.follow_up import (
+    contact_with_request,
+    follow_up_after_handoff,
+    reception_routes,
+    staff_alerted,
+)
 from actions.red_flags import red_flag_reason, tier_flag
 from bot.config import Settings
 from bot.conversations.tokens import conversation_token
@@ -105,17 +111,19 @@ class ActionHumanHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        language = language_of(tracker)
-        variables: dict[str, str] = {}
-        for centre in load_centres().values():
-            variables[f"{centre.id}_name"] = centre.name
-            variables[f"{centre.id}_address"] = centre.address_in(language)
-            # Without a configured phone or e-mail, the booking page is the way to reach them.
-            variables[f"{centre.id}_contact"] = settings().contact_route(
-                centre.id
-            ) or settings().booking_url(centre.id)
-        dispatcher.utter_message(response="utter_human_handoff", **variables)
         # The handoff gives the contact routes; other practical questions in the message follow.
         others = [t for t in practical_topics(tracker) if t not in ("contact", "callback")]
+        if staff_alerted():
+            # "Call me on 0470 12 34 56" right after the offer to leave contact details answers it.
+            contact = contact_with_request(dispatcher, tracker)
+            if contact:
+                return [SlotSet("needs_staff_followup", True), *contact]
+            # Staff are told at once: what happens now, and the offer to leave contact details.
+            return [
+                SlotSet("needs_staff_followup", True),
+                *follow_up_after_handoff(dispatcher, tracker, others),
+            ]
+        # Nobody is alerted: the reception's routes, and the honest note that staff read it later.
+        dispatcher.utter_message(response="utter_human_handoff", **reception_routes(tracker))
         utter_practical(dispatcher, tracker, others)
         return [SlotSet("needs_staff_followup", True)]

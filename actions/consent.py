@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import latest_intent
 from actions.faq import answer_side_questions
+from actions.follow_up import CONTACT_SLOTS
 from bot.interview.answers import INTERVIEW_SLOTS, SEVERITY_NOTE
 from bot.knowledge import REGION_IDS
 from bot.red_flags import screens_for_regions
@@ -50,9 +51,12 @@ class ActionRecordConsent(Action):
             dispatcher.utter_message(response="utter_consent_thanks")
             return [SlotSet("consent", "given")]
         dispatcher.utter_message(response="utter_consent_declined")
-        # Declining (or withdrawing) consent also drops anything noted before.
+        # Declining (or withdrawing) consent also drops anything noted before, and the phone
+        # number or e-mail address left for staff: no contact details without consent.
         return [SlotSet("consent", "declined")] + [
-            SlotSet(slot, None) for slot in health_slots() if tracker.get_slot(slot) is not None
+            SlotSet(slot, None)
+            for slot in (*health_slots(), *CONTACT_SLOTS)
+            if tracker.get_slot(slot) is not None
         ]
 
 

@@ -56,7 +56,15 @@ def utter_practical(dispatcher: CollectingDispatcher, tracker: Tracker, topics: 
     urls = {centre_id: config.booking_url(centre_id) for centre_id in centres}
     contacts = {centre_id: config.contact_route(centre_id) for centre_id in centres}
     for topic in topics:
-        lines = answer_lines(load_practical(), topic, language_of(tracker), centre, urls, contacts)
+        lines = answer_lines(
+            load_practical(),
+            topic,
+            language_of(tracker),
+            centre,
+            urls,
+            contacts,
+            staff_alerted=config.staff_alerted,
+        )
         dispatcher.utter_message(
             response="utter_practical_answer", practical_answer="\n".join(lines)
         )

@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import entity_values, language_of, latest_text
+from actions.follow_up import follow_up_after_red_flag, staff_alerted
 from bot.red_flags import detect, flag_ids, tier_of, tier_rank
 from bot.red_flags.advice import UNCLEAR_TIER, load_advice, urgent_payload
 
@@ -63,12 +64,18 @@ class ActionRedFlagAdvice(Action):
         # The tier's advice carries the structured part that channels render as urgent.
         urgent = urgent_payload(tier, flag, language_of(tracker))
         dispatcher.utter_message(response=f"utter_tier_{tier}", json_message=urgent)
-        dispatcher.utter_message(response="utter_red_flag_staff_note")
+        # After the advice, never before it: who will follow up, and how.
+        if staff_alerted():
+            follow_up = follow_up_after_red_flag(dispatcher, tracker)
+        else:
+            dispatcher.utter_message(response="utter_red_flag_staff_note")
+            follow_up = []
         earlier = list(tracker.get_slot("red_flags") or [])
         return [
             SlotSet("red_flag_tier", more_urgent(tier, tracker.get_slot("red_flag_tier"))),
             SlotSet("red_flags", earlier + [flag for flag in flags if flag not in earlier]),
             SlotSet("needs_staff_followup", True),
+            *follow_up,
         ]
 
 

@@ -63,6 +63,13 @@ def _redis_url(env: Mapping[str, str], name: str) -> str:
     return raw
 
 
+def _smtp_url(env: Mapping[str, str], name: str) -> str:
+    raw = env.get(name, "").strip()
+    if raw and not raw.startswith(("smtp://", "smtps://")):
+        raise ValueError(f"{name} must be an smtp:// or smtps:// URL, got {redact_url(raw)!r}")
+    return raw
+
+
 @dataclass(frozen=True)
 class Settings:
     """What an operator can change, with the defaults a fresh clone runs with."""
@@ -97,6 +104,40 @@ class Settings:
     # The web pages allowed to talk to the assistant from a browser (the REST channel and the
     # widget's socket.io). "*": any page, right for a fresh clone; a clinic lists its website.
     cors_origins: tuple[str, ...] = ("*",)
+    # Staff alerts (bot/alerts/): each channel is on only when its variables are set.
+    # A Telegram chat (a group or a person) that the assistant's bot writes to.
+    staff_telegram_chat_id: str = ""
+    telegram_bot_token: str = ""
+    telegram_api_base_url: str = "https://api.telegram.org"
+    # smtp://user:password@host:587 (STARTTLS when the server offers it) or smtps://...:465.
+    smtp_url: str = ""
+    staff_emails: tuple[str, ...] = ()
+    alert_email_from: str = "HCMC assistant <assistant@localhost>"
+    # The review app's address as staff reach it, for the links in alerts.
+    review_public_url: str = ""
+    # When staff answer patients, in Europe/Brussels time (bot/clinic/reply_hours.py).
+    staff_reply_hours: str = "mon-fri 09:00-18:00"
+
+    @property
+    def telegram_alerts_on(self) -> bool:
+        return bool(self.staff_telegram_chat_id and self.telegram_bot_token)
+
+    @property
+    def email_alerts_on(self) -> bool:
+        return bool(self.smtp_url and self.staff_emails)
+
+    @property
+    def staff_alerted(self) -> bool:
+        """Whether someone is told at once of a red flag or a request for a person: only then
+        may the assistant say that staff will follow up."""
+        return self.telegram_alerts_on or self.email_alerts_on
+
+    def telegram_method_url(self, method: str) -> str:
+        return f"{self.telegram_api_base_url}/bot{self.telegram_bot_token}/{method}"
+
+    @property
+    def review_link_base(self) -> str:
+        return self.review_public_url or self.review_url
 
     @property
     def rasa_url(self) -> str:
@@ -159,6 +200,13 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         for centre in DEFAULT_BOOKING_URLS
         if env.get(f"HCMC_CONTACT_{centre.upper()}", "").strip()
     }
+    reply_hours = env.get("HCMC_STAFF_REPLY_HOURS", "").strip() or "mon-fri 09:00-18:00"
+    from bot.clinic.reply_hours import parse_reply_hours  # the clinic's data: days, wording
+
+    try:
+        parse_reply_hours(reply_hours)
+    except ValueError as error:
+        raise ValueError(f"HCMC_STAFF_REPLY_HOURS: {error}") from error
     return Settings(
         rasa_host=env.get("HCMC_HOST", "127.0.0.1").strip() or "127.0.0.1",
         rasa_port=_int(env, "HCMC_RASA_PORT", 5005),
@@ -179,4 +227,17 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         review_https=env.get("HCMC_REVIEW_HTTPS", "").strip().lower() in ("1", "true", "yes"),
         purge_interval_hours=max(1, _int(env, "HCMC_PURGE_INTERVAL_HOURS", 6)),
         cors_origins=_origins(env, "HCMC_CORS_ORIGINS"),
+        staff_telegram_chat_id=env.get("HCMC_STAFF_TELEGRAM_CHAT_ID", "").strip(),
+        telegram_bot_token=env.get("TELEGRAM_BOT_TOKEN", "").strip(),
+        telegram_api_base_url=(
+            env.get("TELEGRAM_API_BASE_URL", "").strip() or "https://api.telegram.org"
+        ).rstrip("/"),
+        smtp_url=_smtp_url(env, "HCMC_SMTP_URL"),
+        staff_emails=tuple(
+            address for address in re.split(r"[\s,;]+", env.get("HCMC_STAFF_EMAIL", "")) if address
+        ),
+        alert_email_from=env.get("HCMC_ALERT_EMAIL_FROM", "").strip()
+        or "HCMC assistant <assistant@localhost>",
+        review_public_url=env.get("HCMC_REVIEW_PUBLIC_URL", "").strip().rstrip("/"),
+        staff_reply_hours=reply_hours,
     )

@@ -10,7 +10,7 @@ from types import FrameType
 
 from bot.cli.purge import PurgeSchedule
 from bot.cli.stack import Stack
-from bot.config import load_settings
+from bot.config import Settings, load_settings
 from bot.telegram.config import load_telegram_settings, token_from
 from bot.web.config import load_web_settings
 
@@ -56,6 +56,7 @@ def main() -> int:
             f"  Conversations:  {settings.tracker_database_url}\n"
             f"  Review app:     {settings.review_url} (staff; first admin account:\n"
             "                  .venv/bin/python -m bot.review.accounts add NAME --role admin)\n"
+            f"  Staff alerts:   {alert_status(settings)}\n"
             f"  Retention:      {settings.retention_days} days, purged at start and every "
             f"{settings.purge_interval_hours} h\n"
             f"  Logs:           {settings.var_dir / 'logs'}\n"
@@ -70,6 +71,20 @@ def main() -> int:
         return 1
     finally:
         stack.stop()
+
+
+def alert_status(settings: Settings) -> str:
+    """Which alert channels are on, and what turns the others on (README, "Staff alerts")."""
+    parts = ["review app queue"]
+    if settings.telegram_alerts_on:
+        parts.append(f"Telegram chat {settings.staff_telegram_chat_id}")
+    else:
+        parts.append("Telegram off (HCMC_STAFF_TELEGRAM_CHAT_ID + TELEGRAM_BOT_TOKEN)")
+    if settings.email_alerts_on:
+        parts.append(f"e-mail to {', '.join(settings.staff_emails)}")
+    else:
+        parts.append("e-mail off (HCMC_SMTP_URL + HCMC_STAFF_EMAIL)")
+    return "; ".join(parts)
 
 
 if __name__ == "__main__":

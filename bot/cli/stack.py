@@ -36,6 +36,9 @@ def rasa_environment(settings: Settings | None = None) -> dict[str, str]:
         env["HCMC_VAR_DIR"] = str(settings.var_dir)
         # The widget's channel checks the same origins as Rasa's --cors.
         env["HCMC_CORS_ORIGINS"] = " ".join(settings.cors_origins)
+        if settings.lock_store_url:
+            # Replicas pass widget messages to each other's sockets through the same Redis.
+            env["HCMC_LOCK_STORE_URL"] = settings.lock_store_url
     # These machines reach no analytics host: don't let Rasa try.
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")

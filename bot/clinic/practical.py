@@ -31,6 +31,7 @@ PHRASES = (
     "contact_known",
     "contact_unknown",
     "callback",
+    "callback_alerted",
 )
 CLINIC_NAME = "HCMC"
 # FAQ answers (data/nlu/faq.yml) that are practical topics.
@@ -141,6 +142,7 @@ def answer_lines(
     centre_id: str | None,
     booking_url: Mapping[str, str],
     contacts: Mapping[str, str] | None = None,
+    staff_alerted: bool = False,
 ) -> list[str]:
     """The lines answering one topic, for the patient's centre or for both. ``contacts`` are
     the centres' known phone or e-mail (Settings.contact_route); by default this file's."""
@@ -186,7 +188,10 @@ def answer_lines(
                 )
         return lines
     if topic == "callback":
-        return [practical.phrase("callback", language)] + [
+        # With staff alerts on, a request for a person really reaches the team (and can leave a
+        # number); without, the chat must not let anyone wait for a call.
+        said = "callback_alerted" if staff_alerted else "callback"
+        return [practical.phrase(said, language)] + [
             f"• {centre.name}: {known_route(centre) or booking_url[centre.id]}" for centre in chosen
         ]
     scopes = practical.answers[topic]

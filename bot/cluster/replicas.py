@@ -124,7 +124,7 @@ class Cluster:
     def _spawn(self, name: str, command: list[str]) -> subprocess.Popen[bytes]:
         log = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115
         return subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=rasa_environment(), stdout=log, stderr=log
+            command, cwd=PROJECT_ROOT, env=rasa_environment(self.settings), stdout=log, stderr=log
         )
 
     def health_urls(self) -> dict[str, str]:

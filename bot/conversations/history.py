@@ -35,6 +35,17 @@ def visible_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for event in events:
         kind = event.get("event")
         text = str(event.get("text") or "")
+        if kind == "bot" and (event.get("metadata") or {}).get("staff_name"):
+            # Written by a member of staff during a takeover, or the notice of their coming and
+            # going: shown as a person, as the widget showed it live.
+            metadata = event["metadata"]
+            if metadata.get("notice"):
+                messages.append({"from": "notice", "text": text})
+            else:
+                messages.append(
+                    {"from": "staff", "text": text, "name": str(metadata["staff_name"])}
+                )
+            continue
         if kind == "bot":
             last_buttons = _buttons(event)
             custom = (event.get("data") or {}).get("custom")

@@ -36,3 +36,9 @@ def secret_key(settings: Settings) -> bytes:
 def conversation_token(settings: Settings, sender_id: str) -> str:
     digest = hmac.new(secret_key(settings), sender_id.encode(), hashlib.sha256).digest()
     return base64.urlsafe_b64encode(digest[:16]).decode().rstrip("=")
+
+
+def staff_api_token(settings: Settings) -> str:
+    """The key the review app shows the Rasa server's staff channel (bot/channels/staff.py):
+    derived from the installation's secret, so both processes know it without configuration."""
+    return hmac.new(secret_key(settings), b"staff-api", hashlib.sha256).hexdigest()

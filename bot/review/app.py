@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,30 +19,43 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from bot.alerts.dispatcher import Dispatcher, channels
 from bot.config import Settings, load_settings
 from bot.conversations.erase import erase_conversation, erased_reference
 from bot.review import auth
 from bot.review.charts import horizontal_bars, stacked_bars
 from bot.review.dashboard import dashboard
 from bot.review.database import review_engine
+from bot.review.follow_up import STATUSES, follow_up_of, queue, set_status
 from bot.review.inbox import InboxFilters, distinct_values, inbox_page
 from bot.review.index import conversation_events, find_conversation, refresh_index
-from bot.review.schema import audit_log, corrections, notes
+from bot.review.schema import alerts, audit_log, corrections, notes
 from bot.review.summary import summarise
+from bot.review.takeover import TakeoverFailed, call_assistant, claim, holder, release
 from bot.review.throttle import LoginThrottle
-from bot.review.transcript import corrections_yaml, domain_intents, export_csv, export_json, turns
+from bot.review.transcript import (
+    contact_details,
+    corrections_yaml,
+    domain_intents,
+    export_csv,
+    export_json,
+    live_turns,
+    shown_phone,
+    turns,
+)
 
 HERE = Path(__file__).parent
 log = logging.getLogger(__name__)
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-    "script-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
+    "base-uri 'none'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
@@ -49,6 +64,17 @@ SECURITY_HEADERS = {
 PUBLIC_PATHS = ("/login", "/static/")
 MAX_NOTE = 4000
 MAX_TAGS = 300
+MAX_REPLY = 8000
+# What a failed staff action says on the conversation's page (?error=...): fixed texts, so that
+# nothing from the query string is ever shown.
+PAGE_ERRORS = {
+    "taken": "Someone else has taken over this conversation; only they can write in it now.",
+    "not_holder": "Take over the conversation first: only the person who took it over can write.",
+    "offline": "The assistant's server did not answer; nothing reached the patient. Try again.",
+    "refused": "The assistant's server refused; nothing was sent.",
+    "empty": "The reply was empty; nothing was sent.",
+    "undelivered": "Saved in the conversation, but it could not be delivered to the patient now.",
+}
 
 
 class Guard(BaseHTTPMiddleware):
@@ -200,7 +226,8 @@ async def inbox(request: Request) -> Response:
             "languages": distinct_values(connection, "language"),
             "centres": distinct_values(connection, "centre"),
         }
-    context = {"filters": filters, "page": page, **choices}
+        waiting = queue(connection)
+    context = {"filters": filters, "page": page, "queue": waiting, "statuses": STATUSES, **choices}
     context["settings_public"] = bool(settings_of(request).public_url)
     return render(request, "inbox.html", context)
 
@@ -231,13 +258,26 @@ async def conversation(request: Request) -> Response:
                 )
             )
         }
+        follow_up = follow_up_of(connection, row.sender_id)
+        sent_alerts = connection.execute(
+            select(alerts).where(alerts.c.sender_id == row.sender_id).order_by(alerts.c.id)
+        ).all()
     audit(engine, user.username, "viewed", row.sender_id)
     summary = summarise(row.sender_id, [event for _, event in events])
+    error = request.query_params.get("error", "")
     return render(
         request,
         "conversation.html",
         {
             "row": row,
+            "follow_up": follow_up,
+            "statuses": STATUSES,
+            "alerts": sent_alerts,
+            "holder": holder(engine, row.sender_id),
+            "contact": contact_details([event for _, event in events]),
+            "display_phone": shown_phone,
+            "last_event_id": events[-1][0] if events else 0,
+            "error": PAGE_ERRORS.get(error, ""),
             "summary": summary,
             "card": summary.card(),
             "turns": turns(events),
@@ -363,6 +403,134 @@ async def erase(request: Request) -> Response:
     return RedirectResponse("/?erased=1", status_code=303)
 
 
+# --- follow-up and live takeover ----------------------------------------------------------------
+
+
+async def follow_up_json(request: Request) -> Response:
+    """The "Needs follow-up" queue, for the inbox's script to refresh it without a reload."""
+    engine = engine_of(request)
+    await asyncio.to_thread(refresh_index, engine, settings_of(request))
+    with engine.connect() as connection:
+        return JSONResponse({"queue": queue(connection)}, headers={"Cache-Control": "no-store"})
+
+
+async def change_follow_up(request: Request) -> Response:
+    user = user_of(request)
+    row = _conversation(request)
+    form = request.state.form
+    status = _field(form, "status", 32)
+    if status not in STATUSES:
+        raise HTTPException(400, "Unknown status.")
+    assignee = _field(form, "assignee", 64).strip()
+    if status == "in_progress" and not assignee:
+        assignee = user.username
+    set_status(engine_of(request), row.sender_id, status, assignee or None)
+    audit(engine_of(request), user.username, f"follow-up: {status}"[:32], row.sender_id)
+    return _back(row.token)
+
+
+def _back_with(token: str, error: str = "") -> RedirectResponse:
+    suffix = f"?error={error}" if error else ""
+    return RedirectResponse(f"/c/{token}{suffix}#takeover", status_code=303)
+
+
+def _failure(error: TakeoverFailed) -> str:
+    text = str(error)
+    if "erased" in text:
+        return "erased"
+    return "offline" if "did not answer" in text else "refused"
+
+
+async def take_over(request: Request) -> Response:
+    user = user_of(request)
+    row = _conversation(request)
+    engine = engine_of(request)
+    if _held_by_user(request, row):  # pressed twice: the patient was told once
+        return _back_with(row.token)
+    if claim(engine, row.sender_id, user.username) is not None:
+        return _back_with(row.token, "taken")
+    try:
+        await call_assistant(settings_of(request), "takeover", row.sender_id, user.username)
+    except TakeoverFailed as error:
+        release(engine, row.sender_id)
+        return _gone(row) if _failure(error) == "erased" else _back_with(row.token, _failure(error))
+    set_status(engine, row.sender_id, "in_progress", user.username)
+    audit(engine, user.username, "took over", row.sender_id)
+    return _back_with(row.token)
+
+
+def _gone(row: Any) -> RedirectResponse:
+    return RedirectResponse("/?erased=1", status_code=303)
+
+
+def _held_by_user(request: Request, row: Any) -> bool:
+    current = holder(engine_of(request), row.sender_id)
+    return current is not None and current.username == user_of(request).username
+
+
+async def staff_reply(request: Request) -> Response:
+    user = user_of(request)
+    row = _conversation(request)
+    if not _held_by_user(request, row):
+        return _back_with(row.token, "not_holder")
+    text = str(request.state.form.get("text") or "")[:MAX_REPLY].strip()
+    if not text:
+        return _back_with(row.token, "empty")
+    try:
+        result = await call_assistant(
+            settings_of(request), "reply", row.sender_id, user.username, text
+        )
+    except TakeoverFailed as error:
+        return _gone(row) if _failure(error) == "erased" else _back_with(row.token, _failure(error))
+    audit(engine_of(request), user.username, "replied", row.sender_id)
+    undelivered = result.get("error") == "delivery"
+    return _back_with(row.token, "undelivered" if undelivered else "")
+
+
+async def hand_back(request: Request) -> Response:
+    user = user_of(request)
+    row = _conversation(request)
+    engine = engine_of(request)
+    current = holder(engine, row.sender_id)
+    if current is None:
+        return _back_with(row.token)
+    if current.username != user.username and not user.is_admin:
+        return _back_with(row.token, "taken")
+    try:
+        await call_assistant(settings_of(request), "handback", row.sender_id, current.username)
+    except TakeoverFailed as error:
+        if _failure(error) != "erased":
+            return _back_with(row.token, _failure(error))
+    release(engine, row.sender_id)
+    audit(engine, user.username, "handed back", row.sender_id)
+    return _back_with(row.token)
+
+
+async def live(request: Request) -> Response:
+    """What happened in a conversation since event `after`, for the page's script: new messages,
+    who holds it, and whether it still exists."""
+    token = request.path_params["token"]
+    try:
+        after = int(request.query_params.get("after", "0"))
+    except ValueError:
+        after = 0
+    engine = engine_of(request)
+    await asyncio.to_thread(refresh_index, engine, settings_of(request))
+    with engine.connect() as connection:
+        row = find_conversation(connection, token)
+        if row is None:
+            return JSONResponse({"erased": True}, headers={"Cache-Control": "no-store"})
+        events = conversation_events(connection, row.sender_id)
+    current = holder(engine, row.sender_id)
+    body = {
+        "erased": False,
+        "last_event_id": events[-1][0] if events else after,
+        "turns": live_turns([(i, e) for i, e in events if i > after]),
+        "taken_over_by": current.username if current else "",
+    }
+    return JSONResponse(body, headers={"Cache-Control": "no-store"})
+
+
 # --- corrections, dashboard, audit ---------------------------------------------------------------
 
 
@@ -420,9 +588,30 @@ async def http_error(request: Request, exc: Exception) -> Response:
     return render(request, "error.html", {"status": status, "detail": detail}, status=status)
 
 
-def create_app(settings: Settings | None = None, engine: Engine | None = None) -> Starlette:
+def create_app(
+    settings: Settings | None = None, engine: Engine | None = None, alerts_on: bool | None = None
+) -> Starlette:
+    """The app; with `alerts_on` (by default: when an alert channel is configured) it also runs
+    the staff alert dispatcher for as long as it serves."""
     settings = settings or load_settings()
+    send_alerts = bool(channels(settings)) if alerts_on is None else alerts_on
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if not send_alerts:
+            yield
+            return
+        stop = asyncio.Event()
+        dispatcher = Dispatcher(app.state.engine, settings)
+        task = asyncio.create_task(dispatcher.run(stop))
+        try:
+            yield
+        finally:
+            stop.set()
+            await task
+
     app = Starlette(
+        lifespan=lifespan,
         routes=[
             Route("/login", login_page, methods=["GET"]),
             Route("/login", login, methods=["POST"]),
@@ -434,6 +623,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             Route("/c/{token}/correct", correct_intent, methods=["POST"]),
             Route("/c/{token}/export.{kind:str}", export),
             Route("/c/{token}/erase", erase, methods=["POST"]),
+            Route("/c/{token}/follow-up", change_follow_up, methods=["POST"]),
+            Route("/c/{token}/takeover", take_over, methods=["POST"]),
+            Route("/c/{token}/reply", staff_reply, methods=["POST"]),
+            Route("/c/{token}/handback", hand_back, methods=["POST"]),
+            Route("/c/{token}/live.json", live),
+            Route("/follow-up.json", follow_up_json),
             Route("/corrections", corrections_page),
             Route("/corrections/export.yml", corrections_export),
             Route("/dashboard", dashboard_page),

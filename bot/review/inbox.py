@@ -10,12 +10,15 @@ from sqlalchemy import and_, func, not_, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
-from bot.review.schema import booking_clicks, conversations, notes
+from bot.review.follow_up import STATUSES, status_column, status_rank, urgency_rank
+from bot.review.schema import booking_clicks, conversations, follow_ups, notes
 
 PAGE_SIZE = 50
 YES_NO = ("", "yes", "no")
 BOOKING_STATES = ("", "given", "followed", "not_given")
 REVIEW_STATES = ("", "reviewed", "open")
+FOLLOW_UP_STATES = ("", *STATUSES)
+SORTS = ("", "urgency", "follow_up")
 
 
 def _choice(value: str, allowed: tuple[str, ...]) -> str:
@@ -47,6 +50,8 @@ class InboxFilters:
     booking: str = ""
     staff: str = ""
     status: str = ""
+    follow_up: str = ""
+    sort: str = ""
     q: str = ""
     page: int = 1
 
@@ -74,6 +79,8 @@ class InboxFilters:
             booking=_choice(params.get("booking", ""), BOOKING_STATES),
             staff=_choice(params.get("staff", ""), YES_NO),
             status=_choice(params.get("status", ""), REVIEW_STATES),
+            follow_up=_choice(params.get("follow_up", ""), FOLLOW_UP_STATES),
+            sort=_choice(params.get("sort", ""), SORTS),
             q=text["q"],
             page=page,
         )
@@ -124,9 +131,21 @@ def conditions(filters: InboxFilters) -> list[ColumnElement[bool]]:
         found.append(reviewed.is_(True))
     elif filters.status == "open":
         found.append(or_(notes.c.reviewed.is_(None), not_(notes.c.reviewed)))
+    if filters.follow_up:
+        # Only conversations that need staff have a follow-up.
+        found.append((c.red_flag | c.needs_staff) & (status_column() == filters.follow_up))
     if filters.q:
         found.append(c.user_text.like(like_pattern(filters.q), escape="\\"))
     return found
+
+
+def order(filters: InboxFilters) -> list[Any]:
+    """Newest first by default; on request most urgent first, or open follow-ups first."""
+    if filters.sort == "urgency":
+        return [urgency_rank()]
+    if filters.sort == "follow_up":
+        return [status_rank()]
+    return []
 
 
 @dataclass
@@ -141,14 +160,23 @@ LISTED = [column for column in conversations.c if column.name != "user_text"]
 
 
 def inbox_page(connection: Connection, filters: InboxFilters) -> InboxPage:
-    joined = conversations.outerjoin(notes, notes.c.sender_id == conversations.c.sender_id)
+    joined = conversations.outerjoin(
+        notes, notes.c.sender_id == conversations.c.sender_id
+    ).outerjoin(follow_ups, follow_ups.c.sender_id == conversations.c.sender_id)
     where = and_(*conditions(filters)) if conditions(filters) else None
     # The review notes matter to the count only when filtering on the review status.
-    count = select(func.count()).select_from(joined if filters.status else conversations)
+    needs_join = filters.status or filters.follow_up
+    count = select(func.count()).select_from(joined if needs_join else conversations)
     listing = (
-        select(*LISTED, notes.c.reviewed, notes.c.tags)
+        select(
+            *LISTED,
+            notes.c.reviewed,
+            notes.c.tags,
+            status_column().label("follow_up"),
+            follow_ups.c.assignee,
+        )
         .select_from(joined)
-        .order_by(conversations.c.started_at.desc(), conversations.c.sender_id)
+        .order_by(*order(filters), conversations.c.started_at.desc(), conversations.c.sender_id)
     )
     if where is not None:
         count = count.where(where)

@@ -120,11 +120,54 @@ index_state = Table(
     Column("last_click_id", Integer, nullable=False),
 )
 
+# Staff alerts (bot/alerts/dispatcher.py): one row per conversation, reason and alert channel; the
+# unique key is what makes an alert go out at most once, whatever the patient keeps writing.
+alerts = Table(
+    "review_alerts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sender_id", String(255), nullable=False, index=True),
+    Column("reason", String(32), nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("tier", String(32), nullable=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("status", String(16), nullable=False, index=True),  # pending, sent, failed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", DateTime, nullable=False),
+    Column("sent_at", DateTime, nullable=True),
+    Column("last_error", String(255), nullable=True),
+    UniqueConstraint("sender_id", "reason", "channel"),
+)
+
+# Follow-up of a conversation that needs staff: new (no row), in_progress (assigned), answered,
+# closed.
+follow_ups = Table(
+    "review_follow_ups",
+    metadata,
+    Column("sender_id", String(255), primary_key=True),
+    Column("status", String(16), nullable=False, index=True),
+    Column("assignee", String(64), nullable=True),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+# Who has taken over a conversation from the assistant; the primary key lets only one person
+# hold it at a time.
+takeovers = Table(
+    "review_takeovers",
+    metadata,
+    Column("sender_id", String(255), primary_key=True),
+    Column("username", String(64), nullable=False),
+    Column("started_at", DateTime, nullable=False),
+)
+
 # Rows that belong to one conversation, erased with it: (table, column holding the sender id).
 PER_CONVERSATION: tuple[tuple[Table, str], ...] = (
     (conversations, "sender_id"),
     (notes, "sender_id"),
     (corrections, "sender_id"),
+    (alerts, "sender_id"),
+    (follow_ups, "sender_id"),
+    (takeovers, "sender_id"),
 )
 
 

@@ -98,6 +98,21 @@ def more_urgent(a: str | None, b: str | None) -> str | None:
     return min(ranked, key=TIER_ORDER.index) if ranked else (a or b)
 
 
+def detected_tier(event: dict[str, Any]) -> str:
+    """The most urgent tier among a message's detected red flags; "unclear" when none is known."""
+    from bot.red_flags import tier_of  # the rules, loaded only by processes that summarise
+
+    found: str | None = None
+    for entity in (event.get("parse_data") or {}).get("entities") or []:
+        if entity.get("entity") != "red_flag_id":
+            continue
+        try:
+            found = more_urgent(found, tier_of(str(entity.get("value"))))
+        except KeyError:
+            continue
+    return found or "unclear"
+
+
 def summarise(sender_id: str, events: list[dict[str, Any]]) -> ConversationSummary:
     first = events[0].get("timestamp") if events else None
     last = events[-1].get("timestamp") if events else None
@@ -115,8 +130,10 @@ def summarise(sender_id: str, events: list[dict[str, Any]]) -> ConversationSumma
             if is_typed(event) and event.get("text"):
                 summary.user_texts.append(str(event["text"]))
             name, _ = intent_of(event)
-            if name == "red_flag" and summary.red_flag_tier is None:
-                summary.red_flag_tier = "unclear"
+            if name == "red_flag":
+                # The detector's own tier: while staff have taken over, no action sets the slot,
+                # yet the alert must say how urgent it is.
+                summary.red_flag_tier = more_urgent(summary.red_flag_tier, detected_tier(event))
         elif kind == "slot":
             name, value = event.get("name"), event.get("value")
             if name == "language" and value:

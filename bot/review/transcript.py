@@ -18,7 +18,7 @@ from bot.review.summary import intent_of, is_doubtful, is_typed, when
 @dataclass
 class Turn:
     event_id: int
-    kind: str  # "user", "bot" or "red_flag"
+    kind: str  # "user", "bot", "staff" (a person during a takeover), "notice" or "red_flag"
     at: datetime
     text: str = ""
     intent: str | None = None
@@ -28,6 +28,7 @@ class Turn:
     doubtful: bool = False
     red_flag: bool = False
     typed: bool = True
+    staff_name: str = ""
 
 
 def _entities(event: dict[str, Any]) -> list[dict[str, Any]]:
@@ -62,6 +63,21 @@ def turns(events: list[tuple[int, dict[str, Any]]]) -> list[Turn]:
                     typed=is_typed(event),
                 )
             )
+        elif kind == "bot" and (event.get("metadata") or {}).get("staff_name"):
+            metadata = event["metadata"]
+            shown.append(
+                Turn(
+                    event_id,
+                    "notice" if metadata.get("notice") else "staff",
+                    at,
+                    text=str(event.get("text") or ""),
+                    staff_name=str(metadata["staff_name"]),
+                )
+            )
+        elif kind == "pause":
+            shown.append(Turn(event_id, "notice", at, text="The assistant was paused."))
+        elif kind == "resume":
+            shown.append(Turn(event_id, "notice", at, text="The assistant was resumed."))
         elif kind == "bot":
             buttons = (event.get("data") or {}).get("buttons") or []
             shown.append(
@@ -76,6 +92,51 @@ def turns(events: list[tuple[int, dict[str, Any]]]) -> list[Turn]:
         elif kind == "slot" and event.get("name") == "red_flag_tier" and event.get("value"):
             shown.append(Turn(event_id, "red_flag", at, text=str(event["value"]), red_flag=True))
     return shown
+
+
+def live_turns(events: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """New turns as the conversation page's script adds them (plain data; the script sets text,
+    never HTML)."""
+    return [
+        {
+            "id": turn.event_id,
+            "kind": turn.kind,
+            "text": turn.text,
+            "at": turn.at.strftime("%H:%M:%S"),
+            "red_flag": turn.red_flag,
+            "staff_name": turn.staff_name,
+            "buttons": turn.buttons,
+        }
+        for turn in turns(events)
+    ]
+
+
+CONTACT_SLOTS = ("contact_phone", "contact_email")
+
+
+def contact_details(events: list[dict[str, Any]]) -> dict[str, str]:
+    """The phone number or e-mail address the patient left for a call back, if any."""
+    found: dict[str, str] = {}
+    for event in events:
+        if event.get("event") == "slot" and event.get("name") in CONTACT_SLOTS:
+            value = event.get("value")
+            if value:
+                found[str(event["name"])] = str(value)
+            else:
+                found.pop(str(event["name"]), None)
+        elif event.get("event") == "restart":
+            found.clear()
+    return found
+
+
+def shown_phone(value: str) -> str:
+    """A stored number as staff read it ("+32 470 12 34 56"); as stored if it cannot be read."""
+    from bot.clinic.contact_details import display_phone
+
+    try:
+        return display_phone(value)
+    except Exception:  # phonenumbers' NumberParseException: show what was stored
+        return value
 
 
 @lru_cache(maxsize=1)

@@ -36,8 +36,9 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIO
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from socketio import AsyncServer
+from socketio import AsyncRedisManager, AsyncServer
 
+from bot.channels.live import register_widget
 from bot.config import load_settings
 from bot.conversations.erase import erase_conversation
 from bot.conversations.history import conversation_history
@@ -116,13 +117,25 @@ class WidgetInput(SocketIOInput):
         settings = load_settings()
         self.database_url = settings.tracker_database_url
         self.origin_allowed = settings.origin_allowed
+        self.pubsub_url = settings.lock_store_url
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         # cors_allowed_origins=[]: python-socketio leaves CORS to Sanic (rasa run --cors).
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        options: dict[str, Any] = {}
+        if self.pubsub_url:
+            # Several replicas: a message for a conversation (a staff reply sent through another
+            # replica) reaches the sockets of every replica through Redis.
+            options["client_manager"] = AsyncRedisManager(self.pubsub_url, channel="hcmc-widget")
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[], **options)
         webhook = SocketBlueprint(sio, self.socketio_path, "widget_webhook", __name__)
         self.sio = sio
         namespace = self.namespace
+
+        async def from_staff(sender_id: str, message: dict[str, Any]) -> None:
+            # A staff member's reply or a join/leave notice, to every tab of the conversation.
+            await sio.emit(self.bot_message_evt, message, room=sender_id, namespace=namespace)
+
+        register_widget(from_staff)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

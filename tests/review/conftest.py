@@ -21,6 +21,18 @@ def csrf_of(html: str) -> str:
     return found.group(1)
 
 
+def listing(html: str) -> str:
+    """The inbox's list of conversations, without the follow-up queue above it."""
+    marker = 'class="inbox-title"'
+    assert marker in html, "not the inbox page"
+    return html.split(marker, 1)[1]
+
+
+def count_rows(html: str) -> int:
+    """How many conversations the inbox lists (the follow-up queue is not counted)."""
+    return listing(html).count('<a href="/c/')
+
+
 def log_in(client: TestClient, username: str, password: str = PASSWORD) -> object:
     page = client.get("/login")
     return client.post(

@@ -77,13 +77,14 @@ def test_log_in_filter_red_flags_review_a_transcript_and_see_the_dashboard(
         page.fill("input[name=username]", "rex")
         page.fill("input[name=password]", PASSWORD)
         page.click("button:has-text('Log in')")
-        expect(page.locator("h1")).to_contain_text("Conversations")
+        expect(page.locator("h1")).to_have_text("Inbox")
+        expect(page.locator("h2.inbox-title")).to_contain_text("Conversations")
         shot(page, "1-inbox")
         assert axe_violations(page) == []
 
         page.select_option("select[name=red_flag]", "yes")
         page.click("button:has-text('Filter')")
-        rows = page.locator("table.inbox tbody tr")
+        rows = page.locator("table#conversations tbody tr")
         expect(rows).to_have_count(1)
         expect(rows.first).to_contain_text("red flag")
         shot(page, "2-red-flags")
@@ -104,7 +105,7 @@ def test_log_in_filter_red_flags_review_a_transcript_and_see_the_dashboard(
         page.click("nav >> text=Inbox")
         page.select_option("select[name=status]", "reviewed")
         page.click("button:has-text('Filter')")
-        expect(page.locator("table.inbox tbody tr")).to_have_count(1)
+        expect(page.locator("table#conversations tbody tr")).to_have_count(1)
 
         page.click("nav >> text=Dashboard")
         expect(page.locator("svg.chart")).to_have_count(5)

@@ -17,7 +17,7 @@ from starlette.testclient import TestClient
 from bot.config import Settings
 from bot.conversations.tokens import conversation_token
 from bot.review.app import create_app
-from tests.review.conftest import csrf_of, log_in
+from tests.review.conftest import count_rows, csrf_of, listing, log_in
 from tests.review.fixtures import SECRET_PHRASES, Recording, event_count
 
 
@@ -29,10 +29,6 @@ def listed(client: TestClient, **params: str) -> str:
     response = client.get("/", params=params)
     assert response.status_code == 200
     return response.text
-
-
-def count_rows(html: str) -> int:
-    return html.count('<a href="/c/')
 
 
 # --- the inbox -----------------------------------------------------------------------------------
@@ -149,7 +145,7 @@ def test_mark_reviewed_tags_and_note(reviewer, recording, store):
     assert "reviewed by rex" in html and "called back, urgent" in html
     assert "Phoned &lt;b&gt;her&lt;/b&gt;." in html
     assert count_rows(listed(reviewer, status="reviewed")) == 1
-    assert path not in listed(reviewer, status="open")
+    assert path not in listing(listed(reviewer, status="open"))
 
 
 def test_correction_exports_as_rasa_nlu_training_data(admin, recording, store):

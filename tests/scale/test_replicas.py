@@ -111,6 +111,53 @@ def test_erasing_a_conversation_in_postgresql_makes_every_replica_start_afresh(
 
 
 # Last: it leaves one replica.
+async def test_a_staff_reply_through_one_replica_reaches_a_widget_on_the_other(cluster: Cluster):
+    """Live takeover behind the balancer: the widget's socket is on replica 1, the review app's
+    call lands on replica 2; the join notice and the reply still reach the widget (Redis)."""
+    import asyncio
+
+    import httpx
+    import socketio
+
+    from bot.conversations.tokens import staff_api_token
+
+    received: asyncio.Queue[dict] = asyncio.Queue()
+    confirmed: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+    widget = socketio.AsyncClient()
+    widget.on("bot_uttered", lambda message: received.put_nowait(message))
+    widget.on("session_confirm", lambda session: confirmed.done() or confirmed.set_result(session))
+    # Long polling: the websocket transport of this client wants a newer aiohttp than Rasa pins.
+    await widget.connect(cluster.replica_url(1), transports=["polling"])
+    try:
+        await widget.emit("session_request", {"session_id": None})
+        session = await asyncio.wait_for(confirmed, 30)
+        await widget.emit("user_uttered", {"message": "hello", "session_id": session})
+
+        async def next_one(wanted: Callable[[dict], bool], timeout: float) -> dict:
+            """The next message `wanted` accepts; the assistant's own answers are passed over."""
+            while True:
+                message = await asyncio.wait_for(received.get(), timeout)
+                if wanted(message):
+                    return message
+
+        await next_one(lambda message: bool(message.get("quick_replies")), 60)  # consent asked
+
+        headers = {"Authorization": f"Bearer {staff_api_token(cluster.settings)}"}
+        body = {"sender_id": f"web:{session}", "staff_name": "amelie", "text": "Hello from Amelie"}
+        async with httpx.AsyncClient(base_url=cluster.replica_url(2), timeout=30) as other:
+            taken = await other.post("/webhooks/staff/takeover", json=body, headers=headers)
+            assert taken.status_code == 200, taken.text
+            assert taken.json()["delivered"] is True
+            notice = await next_one(lambda message: "notice" in message, 15)
+            assert notice.get("notice") is True and "Amelie" in notice["text"]
+            await other.post("/webhooks/staff/reply", json=body, headers=headers)
+            reply = await next_one(lambda message: "staff" in message, 15)
+            assert reply == {"text": "Hello from Amelie", "staff": {"name": "Amelie"}}
+            await other.post("/webhooks/staff/handback", json=body, headers=headers)
+    finally:
+        await widget.disconnect()
+
+
 def test_a_replica_killed_mid_conversation_loses_nothing(cluster: Cluster, transcript: Transcript):
     sender = f"scale-{uuid.uuid4().hex[:8]}"
     balanced = client(cluster.balancer_url, sender)

@@ -267,9 +267,14 @@ class FakeBotAPI:
         return update
 
     def fail_next(
-        self, method: str, status: int = 429, retry_after: int | None = 1, times: int = 1
+        self,
+        method: str,
+        status: int = 429,
+        retry_after: int | None = 1,
+        times: int = 1,
+        description: str | None = None,
     ) -> None:
-        description = (
+        description = description or (
             f"Too Many Requests: retry after {retry_after}" if status == 429 else "Internal Error"
         )
         self.failures.setdefault(method, []).extend(

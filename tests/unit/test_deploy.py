@@ -96,3 +96,12 @@ def test_docker_compose_accepts_the_compose_file():
         env={**os.environ, "POSTGRES_PASSWORD": "only-for-the-check"},
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_every_service_that_needs_them_shares_the_key_and_the_alert_settings():
+    services = compose()["services"]
+    for name in ("rasa1", "rasa2", "actions1", "actions2", "review", "telegram"):
+        environment = services[name]["environment"]
+        assert environment["HCMC_SECRET_KEY"].startswith("${HCMC_SECRET_KEY:?"), name
+        assert "HCMC_STAFF_TELEGRAM_CHAT_ID" in environment and "HCMC_SMTP_URL" in environment
+    assert services["review"]["environment"]["HCMC_HOST"] == "balancer"

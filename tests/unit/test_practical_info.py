@@ -75,10 +75,18 @@ def test_a_filled_value_is_given_for_the_patients_centre_only(tmp_path: Path):
     assert "+32 2 000 00 00" in answer_lines(practical, "contact", "fr", "kraainem", URLS)[0]
 
 
-def test_a_call_back_is_never_promised():
+def test_a_call_back_is_never_promised_while_nobody_is_alerted():
     lines = answer_lines(load_practical(), "callback", "en", None, URLS)
     assert "no one will ring you" in lines[0]
     assert len(lines) == 3  # a route for each centre
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+def test_with_staff_alerts_a_call_back_goes_through_a_request_for_a_person(language):
+    lines = answer_lines(load_practical(), "callback", language, None, URLS, staff_alerted=True)
+    said = {"en": "talk to a person", "fr": "parler à une personne", "nl": "iemand spreken"}
+    assert said[language] in lines[0]
+    assert "ring you" not in lines[0] and len(lines) == 3
 
 
 @pytest.mark.parametrize(

@@ -295,6 +295,29 @@
     return item;
   }
 
+  // A member of the clinic's staff writing during a takeover: a person, named, apart from the
+  // assistant's bubbles.
+  function showStaffMessage(name, text) {
+    var item = el("div", "hcmc-message hcmc-from-staff");
+    var author = String(name || "") + " · " + t("team");
+    item.appendChild(el("span", "hcmc-staff-name", author));
+    item.appendChild(el("span", "hcmc-sr-only", ": "));
+    var body = el("span", "hcmc-text");
+    body.textContent = text;
+    item.appendChild(body);
+    log.appendChild(item);
+    scrollToEnd();
+    return item;
+  }
+
+  // A person joined or left the chat.
+  function showNotice(text) {
+    var item = el("div", "hcmc-chat-notice", text);
+    log.appendChild(item);
+    scrollToEnd();
+    return item;
+  }
+
   function pinUrgent(urgent) {
     var calls = urgent.calls || [];
     var rank = ALARM_TIERS.indexOf(urgent.tier);
@@ -389,6 +412,8 @@
 
   function showBotMessage(message) {
     if (message.custom && message.custom.erased === true) return conversationErased(message.text);
+    if (message.staff) return showStaffMessage(message.staff.name, message.text || "");
+    if (message.notice) return showNotice(message.text || "");
     var urgent = urgentOf(message);
     if (urgent) showUrgent(message.text || "", urgent, true);
     else if (message.text) showMessage("bot", message.text);
@@ -470,6 +495,10 @@
     messages.forEach(function (message, index) {
       if (message.from === "user") {
         showMessage("user", message.location ? t("location_shared") : message.text);
+      } else if (message.from === "staff") {
+        showStaffMessage(message.name, message.text || "");
+      } else if (message.from === "notice") {
+        showNotice(message.text || "");
       } else if (urgentOf(message)) {
         showUrgent(message.text || "", urgentOf(message), false);
       } else {

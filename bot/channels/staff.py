@@ -1,0 +1,147 @@
+"""Live takeover, served by the Rasa server as a custom channel (credentials.yml): the review app
+asks it to pause a conversation, to pass on a staff member's replies and to resume it.
+
+POST /webhooks/staff/takeover, /reply and /handback with JSON ``{"sender_id", "staff_name",
+"text"}`` and ``Authorization: Bearer <staff_api_token>``. Each appends Rasa's own events to the
+conversation under its lock: ``ConversationPaused`` (the assistant then logs the patient's messages
+and runs the NLU, red-flag detector included, but says nothing), the staff member's messages as bot
+utterances marked with their name (so the transcript and the widget's history show them as a
+person), ``ConversationResumed`` on hand back. The patient is told when a person joins and leaves.
+"""
+
+from __future__ import annotations
+
+import functools
+import hmac
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.shared.core.events import BotUttered, ConversationPaused, ConversationResumed, Event
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.channels.live import deliver
+from bot.config import load_settings
+from bot.conversations.tokens import staff_api_token
+
+log = logging.getLogger(__name__)
+
+MESSAGES_PATH = Path(__file__).with_name("staff_messages.yml")
+MAX_REPLY = 20_000
+LANGUAGES = ("en", "fr", "nl")
+
+
+@functools.lru_cache(maxsize=1)
+def staff_messages() -> dict[str, dict[str, str]]:
+    data = yaml.safe_load(MESSAGES_PATH.read_text(encoding="utf-8"))
+    for key in ("joined", "left", "telegram_author"):
+        missing = [language for language in LANGUAGES if not data.get(key, {}).get(language)]
+        if missing:
+            raise ValueError(f"{MESSAGES_PATH}: {key} lacks {', '.join(missing)}")
+    return {key: dict(value) for key, value in data.items()}
+
+
+def say(key: str, language: str, name: str) -> str:
+    texts = staff_messages()[key]
+    return texts.get(language, texts["en"]).format(name=name)
+
+
+def first_name(staff_name: str) -> str:
+    name = staff_name.strip().split()[0] if staff_name.strip() else "HCMC"
+    return name[:1].upper() + name[1:]
+
+
+def authorised(request: Request) -> bool:
+    expected = f"Bearer {staff_api_token(load_settings())}"
+    given = request.headers.get("Authorization", "")
+    return hmac.compare_digest(given.encode(), expected.encode())
+
+
+class StaffInput(InputChannel):
+    @classmethod
+    def name(cls) -> str:
+        return "staff"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        hook = Blueprint("staff_takeover", __name__)
+
+        async def append(
+            request: Request, sender_id: str, make: Callable[[str], list[Event]]
+        ) -> tuple[str, bool] | None:
+            """Adds the events `make(language)` to the stored conversation; its language and
+            whether it was paused before; None when there is no such conversation."""
+            agent = request.app.ctx.agent
+            async with agent.lock_store.lock(sender_id):
+                tracker = await agent.tracker_store.retrieve(sender_id)
+                if tracker is None or not tracker.events:
+                    return None
+                language = str(tracker.get_slot("language") or "en")
+                paused = tracker.is_paused()
+                for event in make(language):
+                    tracker.update(event)
+                await agent.tracker_store.save(tracker)
+            return language, paused
+
+        async def handle(request: Request, action: str) -> HTTPResponse:
+            if not authorised(request):
+                return response.json({"error": "forbidden"}, status=403)
+            body = request.json if isinstance(request.json, dict) else {}
+            sender_id = str(body.get("sender_id") or "")
+            name = first_name(str(body.get("staff_name") or ""))
+            text = str(body.get("text") or "").strip()[:MAX_REPLY]
+            if not sender_id or (action == "reply" and not text):
+                return response.json({"error": "sender_id and text are needed"}, status=400)
+            staff = {"staff_name": name}
+
+            def events(language: str) -> list[Event]:
+                if action == "takeover":
+                    notice = say("joined", language, name)
+                    return [
+                        ConversationPaused(),
+                        BotUttered(notice, metadata={**staff, "notice": True}),
+                    ]
+                if action == "handback":
+                    notice = say("left", language, name)
+                    return [
+                        BotUttered(notice, metadata={**staff, "notice": True}),
+                        ConversationResumed(),
+                    ]
+                return [BotUttered(text, metadata=staff)]
+
+            result = await append(request, sender_id, events)
+            if result is None:
+                return response.json({"error": "no such conversation"}, status=404)
+            language, _ = result
+            if action == "reply":
+                shown = text
+                message: dict[str, Any] = {"text": text, "staff": {"name": name}}
+                telegram_text = f"{say('telegram_author', language, name)}\n{text}"
+            else:
+                shown = say("joined" if action == "takeover" else "left", language, name)
+                message = {"text": shown, "notice": True}
+                telegram_text = shown
+            try:
+                live = await deliver(load_settings(), sender_id, shown, message, telegram_text)
+            except Exception as error:  # stored, but the patient did not get it now: say so
+                log.warning("A staff message could not be delivered: %s", type(error).__name__)
+                return response.json({"stored": True, "delivered": False, "error": "delivery"})
+            return response.json({"stored": True, "delivered": live})
+
+        @hook.route("/takeover", methods=["POST"])
+        async def takeover(request: Request) -> HTTPResponse:
+            return await handle(request, "takeover")
+
+        @hook.route("/reply", methods=["POST"])
+        async def reply(request: Request) -> HTTPResponse:
+            return await handle(request, "reply")
+
+        @hook.route("/handback", methods=["POST"])
+        async def handback(request: Request) -> HTTPResponse:
+            return await handle(request, "handback")
+
+        return hook

@@ -1,0 +1,123 @@
+"""The follow-up of conversations that need staff (a red flag or a request for a person): their
+status, who has them, and the "Needs follow-up" queue at the top of the inbox, most urgent first."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import case, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+
+from bot.review.schema import conversations, follow_ups, takeovers
+from bot.review.summary import TIER_ORDER
+
+# Status ids and how the app names them; "new" is every conversation without a row.
+STATUSES = {
+    "new": "new",
+    "in_progress": "in progress",
+    "answered": "called back / answered",
+    "closed": "closed",
+}
+QUEUE_LIMIT = 100
+# The urgency tiers in the words the queue shows (the tier ids stay in the inbox's filters).
+TIER_WORDS = {
+    "call_112": "emergency, told to call 112",
+    "emergency_department": "told to go to an emergency department",
+    "doctor_today": "told to see a doctor today",
+    "unclear": "urgency unclear",
+    "gp_soon": "told to see their GP soon",
+}
+
+
+def status_column() -> Any:
+    return func.coalesce(follow_ups.c.status, "new")
+
+
+def urgency_rank() -> Any:
+    """0 for the most urgent tier; a request for a person without a red flag comes after them."""
+    tier = conversations.c.red_flag_tier
+    return case(
+        *[(tier == name, rank) for rank, name in enumerate(TIER_ORDER)],
+        else_=len(TIER_ORDER),
+    )
+
+
+def urgency_words(tier: str | None) -> str:
+    if tier is None:
+        return "asked for a person"
+    return f"red flag: {TIER_WORDS.get(tier, tier)}"
+
+
+def status_rank() -> Any:
+    """Open work first: new, in progress, answered, closed; conversations without a follow-up
+    (no red flag, no request for a person) last."""
+    status = status_column()
+    return case(
+        (~(conversations.c.red_flag | conversations.c.needs_staff), len(STATUSES)),
+        *[(status == name, rank) for rank, name in enumerate(STATUSES)],
+        else_=len(STATUSES),
+    )
+
+
+def needs_follow_up() -> Any:
+    return conversations.c.red_flag | conversations.c.needs_staff
+
+
+def queue(connection: Connection) -> list[dict[str, Any]]:
+    """Conversations needing staff that are not closed: most urgent first, then newest."""
+    rows = connection.execute(
+        select(
+            conversations.c.token,
+            conversations.c.last_at,
+            conversations.c.channel,
+            conversations.c.language,
+            conversations.c.red_flag_tier,
+            conversations.c.needs_staff,
+            status_column().label("status"),
+            follow_ups.c.assignee,
+            takeovers.c.username.label("taken_over_by"),
+        )
+        .select_from(
+            conversations.outerjoin(
+                follow_ups, follow_ups.c.sender_id == conversations.c.sender_id
+            ).outerjoin(takeovers, takeovers.c.sender_id == conversations.c.sender_id)
+        )
+        .where(needs_follow_up() & (status_column() != "closed"))
+        .order_by(urgency_rank(), conversations.c.last_at.desc())
+        .limit(QUEUE_LIMIT)
+    ).all()
+    return [
+        {
+            "token": row.token,
+            "last_at": row.last_at.strftime("%Y-%m-%d %H:%M"),
+            "channel": row.channel,
+            "language": row.language,
+            "urgency": urgency_words(row.red_flag_tier),
+            "red_flag": row.red_flag_tier is not None,
+            "status": row.status,
+            "status_label": STATUSES.get(row.status, row.status),
+            "assignee": row.assignee or "",
+            "taken_over_by": row.taken_over_by or "",
+        }
+        for row in rows
+    ]
+
+
+def follow_up_of(connection: Connection, sender_id: str) -> dict[str, Any]:
+    row = connection.execute(select(follow_ups).where(follow_ups.c.sender_id == sender_id)).first()
+    if row is None:
+        return {"status": "new", "label": STATUSES["new"], "assignee": ""}
+    return {"status": row.status, "label": STATUSES[row.status], "assignee": row.assignee or ""}
+
+
+def set_status(engine: Engine, sender_id: str, status: str, assignee: str | None) -> None:
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status}")
+    values = {"status": status, "assignee": assignee, "updated_at": datetime.utcnow()}
+    with engine.begin() as connection:
+        done = connection.execute(
+            update(follow_ups).where(follow_ups.c.sender_id == sender_id).values(**values)
+        )
+        if not done.rowcount:
+            connection.execute(insert(follow_ups).values(sender_id=sender_id, **values))

@@ -1,0 +1,82 @@
+// A conversation's page, live: the patient's new messages (and the assistant's, and other
+// staff's) appear without a reload; an erased conversation says so. Text only, never HTML.
+(function () {
+  "use strict";
+  var transcript = document.getElementById("transcript");
+  if (!transcript) return;
+  var source = transcript.getAttribute("data-live");
+  var after = Number(transcript.getAttribute("data-after")) || 0;
+  var EVERY_MS = 2000;
+
+  function add(parent, tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    parent.appendChild(node);
+    return node;
+  }
+
+  function show(turn) {
+    if (document.getElementById("e" + turn.id)) return;
+    var item;
+    if (turn.kind === "user") {
+      item = add(transcript, "div", "bubble user" + (turn.red_flag ? " red" : ""));
+      add(item, "div", "text", turn.text);
+    } else if (turn.kind === "staff") {
+      item = add(transcript, "div", "bubble staff");
+      add(item, "div", "author", turn.staff_name + " (staff)");
+      add(item, "div", "text", turn.text);
+    } else if (turn.kind === "red_flag") {
+      item = add(transcript, "div", "event red", "Red flag: urgency tier " + turn.text + " ");
+    } else if (turn.kind === "notice") {
+      item = add(transcript, "div", "event notice-line", turn.text + " ");
+    } else {
+      item = add(transcript, "div", "bubble bot");
+      add(item, "div", "text", turn.text);
+      if (turn.buttons && turn.buttons.length) {
+        var buttons = add(item, "div", "buttons");
+        turn.buttons.forEach(function (title) {
+          add(buttons, "span", "", title);
+        });
+      }
+    }
+    item.id = "e" + turn.id;
+    add(item, "time", "", turn.at);
+    item.classList.add("new");
+  }
+
+  // The patient erased the conversation: nothing of it stays on the page, and staff are told
+  // where they are looking.
+  function erased() {
+    var main = document.querySelector("main");
+    var note = document.getElementById("erased-note");
+    var text = note ? note.textContent : "The patient erased this conversation.";
+    main.textContent = "";
+    var heading = add(main, "h1", "", "Conversation erased");
+    heading.tabIndex = -1;
+    add(main, "p", "notice error", text).setAttribute("role", "alert");
+    var back = add(add(main, "p", ""), "a", "", "Back to the inbox");
+    back.href = "/";
+    window.scrollTo(0, 0);
+    heading.focus();
+  }
+
+  function poll() {
+    fetch(source + "?after=" + after, { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) {
+        if (!response.ok || response.redirected) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        if (data.erased) return erased();
+        (data.turns || []).forEach(show);
+        after = data.last_event_id || after;
+        transcript.setAttribute("data-after", String(after));
+        setTimeout(poll, EVERY_MS);
+      })
+      .catch(function () {
+        setTimeout(poll, EVERY_MS * 3);
+      });
+  }
+  setTimeout(poll, EVERY_MS);
+})();
