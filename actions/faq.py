@@ -49,6 +49,8 @@ def practical_topics(tracker: Tracker) -> list[str]:
 
 
 def utter_practical(dispatcher: CollectingDispatcher, tracker: Tracker, topics: list[str]) -> None:
+    from actions.follow_up import staff_alerted  # follow_up uses this module too
+
     centres = load_centres()
     named = [value for value in entity_values(tracker, "centre") if value in centres]
     centre = named[0] if named else tracker.get_slot("nearest_centre")
@@ -63,7 +65,7 @@ def utter_practical(dispatcher: CollectingDispatcher, tracker: Tracker, topics: 
             centre,
             urls,
             contacts,
-            staff_alerted=config.staff_alerted,
+            staff_alerted=staff_alerted(),
         )
         dispatcher.utter_message(
             response="utter_practical_answer", practical_answer="\n".join(lines)

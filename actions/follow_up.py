@@ -35,24 +35,28 @@ from actions.common import (
     settings,
 )
 from actions.faq import utter_practical
-from bot.clinic.contact_details import ContactReading, display_phone, load_words, read_contact
+from bot.alerts import heartbeat
+from bot.channels.live import LIVE_CHANNELS
+from bot.clinic.contact_details import (
+    CONTACT_SLOTS,
+    ContactReading,
+    display_phone,
+    load_words,
+    read_contact,
+)
 from bot.clinic.reply_hours import BRUSSELS, reply_hours_from
+from bot.config import Settings
+from bot.conversations.senders import TELEGRAM_PREFIX
 from bot.geography import load_centres
 
 logger = logging.getLogger(__name__)
 
-CONTACT_PHONE = "contact_phone"
-CONTACT_EMAIL = "contact_email"
-CONTACT_SLOTS = (CONTACT_PHONE, CONTACT_EMAIL)
+CONTACT_PHONE, CONTACT_EMAIL = CONTACT_SLOTS
 CONTACT_CONSENT = "contact_consent"
 CONTACT_OFFER = "contact_offer"
 DETAIL = "contact_detail"
 FORM = "contact_form"
 MISSED = "missed_question"
-# Channels on which staff can answer in the chat itself (live takeover from the review app).
-LIVE_CHANNELS = frozenset({"web", "telegram"})
-# The Telegram bridge's conversation ids (bot/telegram/handlers.py, SENDER_PREFIX).
-TELEGRAM_SENDER_PREFIX = "telegram:"
 # Said while the number or address is asked: the form steps aside and a rule answers.
 INTERRUPTING_INTENTS = frozenset(
     {
@@ -77,8 +81,16 @@ def now() -> datetime:
     return datetime.now(BRUSSELS)
 
 
+def alerts_running(config: Settings) -> bool:
+    """The review app's alert dispatcher ran a moment ago (tests replace it)."""
+    return heartbeat.alerts_running(config.tracker_database_url)
+
+
 def staff_alerted() -> bool:
-    return settings().staff_alerted
+    """Whether staff are told at once: a channel is configured and the review app that sends
+    the alerts is running. Only then does the assistant say so."""
+    config = settings()
+    return config.staff_alerted and alerts_running(config)
 
 
 def conversation_channel(tracker: Tracker) -> str | None:
@@ -90,7 +102,7 @@ def conversation_channel(tracker: Tracker) -> str | None:
     for event in reversed(tracker.events):
         if event.get("event") == "user" and (event.get("metadata") or {}).get("channel"):
             return str(event["metadata"]["channel"])
-    if tracker.sender_id.startswith(TELEGRAM_SENDER_PREFIX):
+    if tracker.sender_id.startswith(TELEGRAM_PREFIX):
         return "telegram"
     return None
 
@@ -139,10 +151,15 @@ def utter_staff_alerted(dispatcher: CollectingDispatcher, tracker: Tracker) -> N
         dispatcher.utter_message(response="utter_staff_alerted_read_closed", **variables)
 
 
-def follow_up_after_red_flag(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+def follow_up_after_red_flag(
+    dispatcher: CollectingDispatcher, tracker: Tracker, emergency: bool
+) -> list[EventType]:
     """After the urgent advice, when staff are alerted: what happens now, then the offer (or the
-    contact routes for a patient who declined consent)."""
+    contact routes for a patient who declined consent). In an emergency (112, the emergency
+    department) no offer: typing a number must not come before that call."""
     utter_staff_alerted(dispatcher, tracker)
+    if emergency:
+        return []
     if consent_declined(tracker):
         dispatcher.utter_message(
             response="utter_reception_routes_no_details", **reception_routes(tracker)

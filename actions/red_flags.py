@@ -64,9 +64,14 @@ class ActionRedFlagAdvice(Action):
         # The tier's advice carries the structured part that channels render as urgent.
         urgent = urgent_payload(tier, flag, language_of(tracker))
         dispatcher.utter_message(response=f"utter_tier_{tier}", json_message=urgent)
-        # After the advice, never before it: who will follow up, and how.
-        if staff_alerted():
-            follow_up = follow_up_after_red_flag(dispatcher, tracker)
+        # After the advice, never before it: who will follow up, and how. During a takeover a
+        # person is in the chat already (bot/channels/paused_red_flags.py): the advice alone.
+        if tracker.is_paused():
+            follow_up: list[EventType] = []
+        elif staff_alerted():
+            follow_up = follow_up_after_red_flag(
+                dispatcher, tracker, emergency=tier in STANDING_TIERS
+            )
         else:
             dispatcher.utter_message(response="utter_red_flag_staff_note")
             follow_up = []

@@ -22,6 +22,9 @@ DEFAULT_BOOKING_URLS = {
 }
 
 
+DEFAULT_REPLY_HOURS = "mon-fri 09:00-18:00"
+
+
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
     raw = env.get(name, "").strip()
     if not raw:
@@ -116,7 +119,9 @@ class Settings:
     # The review app's address as staff reach it, for the links in alerts.
     review_public_url: str = ""
     # When staff answer patients, in Europe/Brussels time (bot/clinic/reply_hours.py).
-    staff_reply_hours: str = "mon-fri 09:00-18:00"
+    staff_reply_hours: str = DEFAULT_REPLY_HOURS
+    # A takeover with no staff reply for this long goes back to the assistant.
+    takeover_idle_minutes: int = 30
 
     @property
     def telegram_alerts_on(self) -> bool:
@@ -200,7 +205,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         for centre in DEFAULT_BOOKING_URLS
         if env.get(f"HCMC_CONTACT_{centre.upper()}", "").strip()
     }
-    reply_hours = env.get("HCMC_STAFF_REPLY_HOURS", "").strip() or "mon-fri 09:00-18:00"
+    reply_hours = env.get("HCMC_STAFF_REPLY_HOURS", "").strip() or DEFAULT_REPLY_HOURS
     from bot.clinic.reply_hours import parse_reply_hours  # the clinic's data: days, wording
 
     try:
@@ -240,4 +245,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         or "HCMC assistant <assistant@localhost>",
         review_public_url=env.get("HCMC_REVIEW_PUBLIC_URL", "").strip().rstrip("/"),
         staff_reply_hours=reply_hours,
+        takeover_idle_minutes=max(1, _int(env, "HCMC_TAKEOVER_IDLE_MINUTES", 30)),
     )

@@ -10,7 +10,6 @@ never waits for any of this.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
@@ -23,11 +22,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot.alerts.email import alert_email, send_email
+from bot.alerts.heartbeat import beat
 from bot.alerts.telegram import send_telegram
 from bot.alerts.wording import RED_FLAG, STAFF_REQUEST, Alert
 from bot.config import Settings
 from bot.review.index import refresh_index
 from bot.review.schema import alerts, conversations
+from bot.review.summary import more_urgent
+from bot.telegram import redaction
 from bot.telegram.redaction import protect, quiet_http_loggers
 
 log = logging.getLogger(__name__)
@@ -41,9 +43,13 @@ RETRY_DELAYS = (
     timedelta(minutes=10),
     timedelta(minutes=30),
 )
-# Conversations quiet for longer than this are not alerted when the dispatcher first starts (an
-# old database must not flood the staff chat with last month's conversations).
-FRESH_FOR = timedelta(hours=2)
+# Conversations quiet for longer than this are not alerted (a review app started on an old
+# database must not flood the staff chat with last month's conversations); one that was down for
+# a night still sends what came in meanwhile, late rather than never.
+FRESH_FOR = timedelta(hours=24)
+# How long a process owns an alert it is sending: another review app process leaves it alone
+# meanwhile, and takes it up if the first one died.
+CLAIM_FOR = timedelta(minutes=2)
 
 Sender = Callable[[Alert], Awaitable[None]]
 
@@ -58,13 +64,20 @@ def channels(settings: Settings) -> list[str]:
     return on
 
 
-def reasons(row: Any) -> list[tuple[str, str | None]]:
-    found: list[tuple[str, str | None]] = []
+def reasons(row: Any) -> list[tuple[str, str]]:
+    """(reason, tier) of what a conversation needs staff for; "" as the tier of a request."""
     if row.red_flag:
-        found.append((RED_FLAG, row.red_flag_tier))
-    elif row.needs_staff:
-        found.append((STAFF_REQUEST, None))
-    return found
+        return [(RED_FLAG, row.red_flag_tier or "unclear")]
+    if row.needs_staff:
+        return [(STAFF_REQUEST, "")]
+    return []
+
+
+def already_told(reason: str, tier: str, told: set[str]) -> bool:
+    """Whether an alert of this reason went out at this urgency or a more urgent one."""
+    if reason != RED_FLAG:
+        return bool(told)
+    return any(more_urgent(earlier, tier) == earlier for earlier in told)
 
 
 def enqueue(engine: Engine, settings: Settings, now: datetime) -> int:
@@ -85,18 +98,17 @@ def enqueue(engine: Engine, settings: Settings, now: datetime) -> int:
                 & (conversations.c.last_at >= now - FRESH_FOR)
             )
         ).all()
-        known = {
-            (r.sender_id, r.reason, r.channel)
-            for r in connection.execute(
-                select(alerts.c.sender_id, alerts.c.reason, alerts.c.channel).where(
-                    alerts.c.sender_id.in_([row.sender_id for row in rows])
-                )
+        told: dict[tuple[str, str, str], set[str]] = {}
+        for r in connection.execute(
+            select(alerts.c.sender_id, alerts.c.reason, alerts.c.channel, alerts.c.tier).where(
+                alerts.c.sender_id.in_([row.sender_id for row in rows])
             )
-        }
+        ):
+            told.setdefault((r.sender_id, r.reason, r.channel), set()).add(r.tier)
     for row in rows:
         for reason, tier in reasons(row):
             for channel in on:
-                if (row.sender_id, reason, channel) in known:
+                if already_told(reason, tier, told.get((row.sender_id, reason, channel), set())):
                     continue
                 try:
                     with engine.begin() as connection:
@@ -121,19 +133,17 @@ def enqueue(engine: Engine, settings: Settings, now: datetime) -> int:
 def _alert(row: Any, settings: Settings) -> Alert:
     return Alert(
         reason=row.reason,
-        tier=row.tier,
+        tier=row.tier or None,
         channel=row.conversation_channel,
         at=row.created_at,
         link=f"{settings.review_link_base}/c/{row.token}",
     )
 
 
-def redact(text: str, settings: Settings) -> str:
-    """An error fit for the log and the database: no bot token, no SMTP password."""
-    for secret in (settings.telegram_bot_token, settings.smtp_url):
-        if secret:
-            text = text.replace(secret, "***")
-    return text[:255]
+def redact(text: str) -> str:
+    """An error fit for the log and the database: no bot token, no SMTP password (both given to
+    the redaction of every log line when the dispatcher starts)."""
+    return redaction.redact(text)[:255]
 
 
 class Dispatcher:
@@ -172,44 +182,51 @@ class Dispatcher:
                 .where((alerts.c.status == "pending") & (alerts.c.next_attempt_at <= now))
                 .order_by(alerts.c.id)
             ).all()
-        sent = 0
-        for row in due:
-            values: dict[str, Any]
-            try:
-                await self.send(row.channel, _alert(row, self.settings))
-            except Exception as error:
-                attempts = row.attempts + 1
-                message = redact(f"{type(error).__name__}: {error}", self.settings)
-                if attempts > len(RETRY_DELAYS):
-                    log.error("Alert %s by %s failed for good: %s", row.id, row.channel, message)
-                    values = {"status": "failed"}
-                else:
-                    log.warning(
-                        "Alert %s by %s failed (%s); retrying", row.id, row.channel, message
-                    )
-                    values = {"next_attempt_at": now + RETRY_DELAYS[attempts - 1]}
-                values.update(attempts=attempts, last_error=message)
+        results = await asyncio.gather(*(self.send_one(row, now) for row in due))
+        return sum(results)
+
+    def claim(self, row: Any, now: datetime) -> bool:
+        """Owns the alert for CLAIM_FOR: False when another process took it first."""
+        with self.engine.begin() as connection:
+            taken = connection.execute(
+                update(alerts)
+                .where(
+                    (alerts.c.id == row.id)
+                    & (alerts.c.status == "pending")
+                    & (alerts.c.next_attempt_at == row.next_attempt_at)
+                )
+                .values(next_attempt_at=now + CLAIM_FOR)
+            )
+        return bool(taken.rowcount)
+
+    async def send_one(self, row: Any, now: datetime) -> int:
+        """Sends one alert (each at its own pace: a slow mail server does not hold up the
+        Telegram chat); 1 when it went out."""
+        if not await asyncio.to_thread(self.claim, row, now):
+            return 0
+        values: dict[str, Any]
+        try:
+            await self.send(row.channel, _alert(row, self.settings))
+        except Exception as error:
+            attempts = row.attempts + 1
+            message = redact(f"{type(error).__name__}: {error}")
+            if attempts > len(RETRY_DELAYS):
+                log.error("Alert %s by %s failed for good: %s", row.id, row.channel, message)
+                values = {"status": "failed"}
             else:
-                values = {"status": "sent", "sent_at": now, "attempts": row.attempts + 1}
-                sent += 1
-                log.info("Alert %s sent by %s", row.id, row.channel)
-            with self.engine.begin() as connection:
-                connection.execute(update(alerts).where(alerts.c.id == row.id).values(**values))
-        return sent
+                log.warning("Alert %s by %s failed (%s); retrying", row.id, row.channel, message)
+                values = {"next_attempt_at": now + RETRY_DELAYS[attempts - 1]}
+            values.update(attempts=attempts, last_error=message)
+        else:
+            values = {"status": "sent", "sent_at": now, "attempts": row.attempts + 1}
+            log.info("Alert %s sent by %s", row.id, row.channel)
+        with self.engine.begin() as connection:
+            connection.execute(update(alerts).where(alerts.c.id == row.id).values(**values))
+        return 1 if values.get("status") == "sent" else 0
 
     async def tick(self, now: datetime | None = None) -> None:
         now = now or datetime.utcnow()
         await asyncio.to_thread(refresh_index, self.engine, self.settings)
         await asyncio.to_thread(enqueue, self.engine, self.settings, now)
         await self.deliver(now)
-
-    async def run(self, stop: asyncio.Event, interval: float = POLL_SECONDS) -> None:
-        log.info("Staff alerts on: %s", ", ".join(channels(self.settings)) or "none")
-        while not stop.is_set():
-            try:
-                await self.tick()
-            except Exception:  # never stop alerting over one bad round
-                log.exception("The alert round failed")
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=interval)
-        await self.close()
+        await asyncio.to_thread(beat, self.engine, now)

@@ -11,6 +11,12 @@ from bot.alerts.wording import Alert
 from bot.config import Settings
 
 TIMEOUT = 15.0
+# A password may cross these without TLS: they never leave the machine.
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+class InsecureLogin(Exception):
+    """The server offers no TLS and the URL has a password: it is not sent in clear."""
 
 
 def alert_email(settings: Settings, alert: Alert) -> EmailMessage:
@@ -35,9 +41,13 @@ def send_email(settings: Settings, message: EmailMessage) -> None:
         client = smtplib.SMTP(host, url.port or 587, timeout=TIMEOUT)
     with client:
         client.ehlo()
+        secure = url.scheme == "smtps"
         if url.scheme == "smtp" and client.has_extn("starttls"):
             client.starttls(context=context)
             client.ehlo()
+            secure = True
+        if url.username and not secure and host not in LOCAL_HOSTS:
+            raise InsecureLogin(f"{host} offers no STARTTLS: use smtps:// or a server with TLS")
         if url.username:
             client.login(unquote(url.username), unquote(url.password or ""))
         client.send_message(message)

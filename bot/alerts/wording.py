@@ -14,13 +14,23 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 RED_FLAG = "red_flag"
 STAFF_REQUEST = "staff_request"
 
-URGENCY = {
-    "call_112": "EMERGENCY: the patient was told to call 112 now",
-    "emergency_department": "URGENT: the patient was told to go to an emergency department",
-    "doctor_today": "URGENT TODAY: the patient was told to see a doctor today",
-    "unclear": "URGENCY UNCLEAR: the patient was advised caution (1733, 112)",
-    "gp_soon": "SOON: the patient was told to see their GP soon",
+# Each urgency tier for staff: how urgent, and what the patient was told.
+TIERS = {
+    "call_112": ("EMERGENCY", "told to call 112 now"),
+    "emergency_department": ("URGENT", "told to go to an emergency department"),
+    "doctor_today": ("URGENT TODAY", "told to see a doctor today"),
+    "unclear": ("URGENCY UNCLEAR", "advised caution (1733, 112)"),
+    "gp_soon": ("SOON", "told to see their GP soon"),
 }
+URGENCY = {tier: f"{label}: the patient was {told}" for tier, (label, told) in TIERS.items()}
+
+
+def tier_in_words(tier: str) -> str:
+    """Short, for a list: "emergency, told to call 112 now"."""
+    label, told = TIERS.get(tier, TIERS["unclear"])
+    return f"{label.lower()}, {told}"
+
+
 STAFF_REQUEST_WORDS = "A patient asked to talk to a person"
 CHANNELS = {"web": "the website chat", "telegram": "Telegram", "rest": "the REST channel"}
 

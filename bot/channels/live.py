@@ -12,13 +12,15 @@ from typing import Any, Protocol
 
 import httpx
 
+from bot.alerts.telegram import send_telegram
 from bot.config import Settings
+from bot.conversations.senders import TELEGRAM_PREFIX, WEB_PREFIX
 from bot.telegram.redaction import protect, quiet_http_loggers
 
 log = logging.getLogger(__name__)
 
-TELEGRAM_PREFIX = "telegram:"
-WEB_PREFIX = "web:"
+# Channels where staff can write to the patient in the chat itself.
+LIVE_CHANNELS = frozenset({"web", "telegram"})
 # Telegram refuses longer texts; longer staff replies go as several messages.
 TELEGRAM_LIMIT = 4096
 
@@ -58,12 +60,7 @@ async def to_telegram(settings: Settings, chat_id: str, text: str) -> None:
     quiet_http_loggers()
     async with httpx.AsyncClient(timeout=httpx.Timeout(15.0, connect=5.0)) as client:
         for piece in split_for_telegram(text):
-            response = await client.post(
-                settings.telegram_method_url("sendMessage"),
-                json={"chat_id": chat_id, "text": piece, "disable_web_page_preview": True},
-            )
-            if response.status_code != 200:
-                raise RuntimeError(f"Telegram answered HTTP {response.status_code}")
+            await send_telegram(client, settings, chat_id, piece)
 
 
 async def deliver(

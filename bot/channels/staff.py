@@ -32,7 +32,8 @@ from bot.conversations.tokens import staff_api_token
 log = logging.getLogger(__name__)
 
 MESSAGES_PATH = Path(__file__).with_name("staff_messages.yml")
-MAX_REPLY = 20_000
+# A staff reply; the review app's form allows the same.
+MAX_REPLY = 8000
 LANGUAGES = ("en", "fr", "nl")
 
 
@@ -84,6 +85,10 @@ class StaffInput(InputChannel):
                 paused = tracker.is_paused()
                 for event in make(language):
                     tracker.update(event)
+                # Erased meanwhile (the widget's "clear", Telegram's /forget, the review app):
+                # saving now would write the whole conversation back.
+                if not await agent.tracker_store.exists(sender_id):
+                    return None
                 await agent.tracker_store.save(tracker)
             return language, paused
 

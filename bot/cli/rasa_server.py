@@ -1,15 +1,19 @@
-"""The `rasa` command with the project's speed fix to Rasa 3.6 applied (bot/rasa_speedups.py):
+"""The `rasa` command with the project's changes to Rasa 3.6 applied: the speed fixes
+(bot/rasa_speedups.py) and urgent advice through a staff takeover
+(bot/channels/paused_red_flags.py).
 `python -m bot.cli.rasa_server run --model ...` takes the same arguments as `rasa run ...`."""
 
 from __future__ import annotations
 
 import sys
 
+from bot.channels import paused_red_flags
 from bot.rasa_speedups import apply
 
 
 def main() -> None:
     apply()
+    paused_red_flags.apply()
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

@@ -84,7 +84,13 @@ def alert_status(settings: Settings) -> str:
         parts.append(f"e-mail to {', '.join(settings.staff_emails)}")
     else:
         parts.append("e-mail off (HCMC_SMTP_URL + HCMC_STAFF_EMAIL)")
-    return "; ".join(parts)
+    status = "; ".join(parts)
+    if settings.staff_alerted and not settings.review_public_url:
+        status += (
+            f"\n                  (links in alerts point to {settings.review_url}: set "
+            "HCMC_REVIEW_PUBLIC_URL to the address staff open)"
+        )
+    return status
 
 
 if __name__ == "__main__":

@@ -32,7 +32,9 @@ CALLABLE_TYPES = frozenset(
 )
 # Something written like an e-mail address: a word, an @ and a word (checked further below).
 _EMAIL_CANDIDATE = re.compile(r"[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+")
-_EMAIL_LOCAL = re.compile(r"[\w!#$%&'*+/=?^`{|}~-]+(\.[\w!#$%&'*+/=?^`{|}~-]+)*")
+# Letters, digits and . _ % + -: what real addresses use, and nothing that would change a
+# mailto: link staff click ("?cc=" would add a recipient).
+_EMAIL_LOCAL = re.compile(r"[\w%+'-]+(\.[\w%+'-]+)*")
 _DOMAIN_LABEL = re.compile(r"[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?")
 _TLD = re.compile(r"[^\W\d_]{2,63}")
 _WORD = re.compile(r"[a-z0-9']+")
@@ -70,6 +72,10 @@ def read_contact(text: str, region: str = DEFAULT_REGION) -> ContactReading:
         phone_attempted=digits >= 5 or bool(re.search(r"\+\s*\d", rest)),
         email_attempted="@" in text,
     )
+
+
+# Where the assistant keeps what the patient left (slots; the review app shows them).
+CONTACT_SLOTS = ("contact_phone", "contact_email")
 
 
 def display_phone(e164: str) -> str:

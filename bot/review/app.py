@@ -24,10 +24,12 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from bot.alerts.dispatcher import Dispatcher, channels
+from bot.channels.live import LIVE_CHANNELS
+from bot.channels.staff import MAX_REPLY
 from bot.config import Settings, load_settings
 from bot.conversations.erase import erase_conversation, erased_reference
 from bot.review import auth
+from bot.review.background import run_background
 from bot.review.charts import horizontal_bars, stacked_bars
 from bot.review.dashboard import dashboard
 from bot.review.database import review_engine
@@ -36,7 +38,18 @@ from bot.review.inbox import InboxFilters, distinct_values, inbox_page
 from bot.review.index import conversation_events, find_conversation, refresh_index
 from bot.review.schema import alerts, audit_log, corrections, notes
 from bot.review.summary import summarise
-from bot.review.takeover import TakeoverFailed, call_assistant, claim, holder, release
+from bot.review.takeover import (
+    Holder,
+    TakeoverFailed,
+    audit_ended,
+    call_assistant,
+    claim,
+    ended_by_assistant,
+    holder,
+    release,
+    shown_name,
+    touch,
+)
 from bot.review.throttle import LoginThrottle
 from bot.review.transcript import (
     contact_details,
@@ -64,7 +77,6 @@ SECURITY_HEADERS = {
 PUBLIC_PATHS = ("/login", "/static/")
 MAX_NOTE = 4000
 MAX_TAGS = 300
-MAX_REPLY = 8000
 # What a failed staff action says on the conversation's page (?error=...): fixed texts, so that
 # nothing from the query string is ever shown.
 PAGE_ERRORS = {
@@ -72,8 +84,12 @@ PAGE_ERRORS = {
     "not_holder": "Take over the conversation first: only the person who took it over can write.",
     "offline": "The assistant's server did not answer; nothing reached the patient. Try again.",
     "refused": "The assistant's server refused; nothing was sent.",
+    "timeout": "The assistant's server was slow to answer: it may have been done. Check the "
+    "conversation below before trying again.",
     "empty": "The reply was empty; nothing was sent.",
     "undelivered": "Saved in the conversation, but it could not be delivered to the patient now.",
+    "no_live": "This conversation came through the REST channel, which cannot show a person's "
+    "messages: reach the patient another way.",
 }
 
 
@@ -243,7 +259,23 @@ def _conversation(request: Request) -> Any:
     return row
 
 
+def current_holder(engine: Engine, row: Any, events: list[dict[str, Any]]) -> Holder | None:
+    """Who holds the conversation; a takeover that Rasa ended (a restart, a new session) is
+    released here, so the page never says the assistant is silent when it is not."""
+    current = holder(engine, row.sender_id)
+    if current is not None and ended_by_assistant(current, events):
+        release(engine, row.sender_id)
+        audit_ended(engine, row.sender_id, "restarted")
+        return None
+    return current
+
+
 async def conversation(request: Request) -> Response:
+    error = request.query_params.get("error", "")
+    return conversation_page(request, PAGE_ERRORS.get(error, ""))
+
+
+def conversation_page(request: Request, error: str = "", reply_text: str = "") -> Response:
     user = user_of(request)
     row = _conversation(request)
     engine = engine_of(request)
@@ -263,8 +295,8 @@ async def conversation(request: Request) -> Response:
             select(alerts).where(alerts.c.sender_id == row.sender_id).order_by(alerts.c.id)
         ).all()
     audit(engine, user.username, "viewed", row.sender_id)
-    summary = summarise(row.sender_id, [event for _, event in events])
-    error = request.query_params.get("error", "")
+    plain = [event for _, event in events]
+    summary = summarise(row.sender_id, plain)
     return render(
         request,
         "conversation.html",
@@ -273,11 +305,15 @@ async def conversation(request: Request) -> Response:
             "follow_up": follow_up,
             "statuses": STATUSES,
             "alerts": sent_alerts,
-            "holder": holder(engine, row.sender_id),
-            "contact": contact_details([event for _, event in events]),
+            "holder": current_holder(engine, row, plain),
+            "live_channel": row.channel in LIVE_CHANNELS,
+            "contact": contact_details(plain),
             "display_phone": shown_phone,
             "last_event_id": events[-1][0] if events else 0,
-            "error": PAGE_ERRORS.get(error, ""),
+            "error": error,
+            "reply_text": reply_text,
+            "max_reply": MAX_REPLY,
+            "idle_minutes": settings_of(request).takeover_idle_minutes,
             "summary": summary,
             "card": summary.card(),
             "turns": turns(events),
@@ -434,26 +470,26 @@ def _back_with(token: str, error: str = "") -> RedirectResponse:
     return RedirectResponse(f"/c/{token}{suffix}#takeover", status_code=303)
 
 
-def _failure(error: TakeoverFailed) -> str:
-    text = str(error)
-    if "erased" in text:
-        return "erased"
-    return "offline" if "did not answer" in text else "refused"
-
-
 async def take_over(request: Request) -> Response:
     user = user_of(request)
     row = _conversation(request)
     engine = engine_of(request)
+    if row.channel not in LIVE_CHANNELS:
+        return _back_with(row.token, "no_live")
     if _held_by_user(request, row):  # pressed twice: the patient was told once
         return _back_with(row.token)
-    if claim(engine, row.sender_id, user.username) is not None:
+    name = shown_name(_field(request.state.form, "display_name", 64), user.username)
+    if claim(engine, row.sender_id, user.username, name) is not None:
         return _back_with(row.token, "taken")
     try:
-        await call_assistant(settings_of(request), "takeover", row.sender_id, user.username)
+        await call_assistant(settings_of(request), "takeover", row.sender_id, name)
     except TakeoverFailed as error:
-        release(engine, row.sender_id)
-        return _gone(row) if _failure(error) == "erased" else _back_with(row.token, _failure(error))
+        if error.code == "erased":
+            release(engine, row.sender_id)
+            return _gone(row)
+        if error.code != "timeout":  # nothing happened: free it again
+            release(engine, row.sender_id)
+        return _back_with(row.token, error.code)
     set_status(engine, row.sender_id, "in_progress", user.username)
     audit(engine, user.username, "took over", row.sender_id)
     return _back_with(row.token)
@@ -471,18 +507,25 @@ def _held_by_user(request: Request, row: Any) -> bool:
 async def staff_reply(request: Request) -> Response:
     user = user_of(request)
     row = _conversation(request)
-    if not _held_by_user(request, row):
+    engine = engine_of(request)
+    current = holder(engine, row.sender_id)
+    if current is None or current.username != user.username:
         return _back_with(row.token, "not_holder")
     text = str(request.state.form.get("text") or "")[:MAX_REPLY].strip()
     if not text:
         return _back_with(row.token, "empty")
     try:
         result = await call_assistant(
-            settings_of(request), "reply", row.sender_id, user.username, text
+            settings_of(request), "reply", row.sender_id, current.display_name, text
         )
     except TakeoverFailed as error:
-        return _gone(row) if _failure(error) == "erased" else _back_with(row.token, _failure(error))
-    audit(engine_of(request), user.username, "replied", row.sender_id)
+        if error.code == "erased":
+            return _gone(row)
+        # What staff typed stays in the box, so that nothing is lost or typed twice.
+        kept = "" if error.code == "timeout" else text
+        return conversation_page(request, PAGE_ERRORS[error.code], reply_text=kept)
+    touch(engine, row.sender_id)
+    audit(engine, user.username, "replied", row.sender_id)
     undelivered = result.get("error") == "delivery"
     return _back_with(row.token, "undelivered" if undelivered else "")
 
@@ -497,10 +540,10 @@ async def hand_back(request: Request) -> Response:
     if current.username != user.username and not user.is_admin:
         return _back_with(row.token, "taken")
     try:
-        await call_assistant(settings_of(request), "handback", row.sender_id, current.username)
+        await call_assistant(settings_of(request), "handback", row.sender_id, current.display_name)
     except TakeoverFailed as error:
-        if _failure(error) != "erased":
-            return _back_with(row.token, _failure(error))
+        if error.code != "erased":
+            return _back_with(row.token, error.code)
     release(engine, row.sender_id)
     audit(engine, user.username, "handed back", row.sender_id)
     return _back_with(row.token)
@@ -521,7 +564,7 @@ async def live(request: Request) -> Response:
         if row is None:
             return JSONResponse({"erased": True}, headers={"Cache-Control": "no-store"})
         events = conversation_events(connection, row.sender_id)
-    current = holder(engine, row.sender_id)
+    current = current_holder(engine, row, [event for _, event in events])
     body = {
         "erased": False,
         "last_event_id": events[-1][0] if events else after,
@@ -589,21 +632,19 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(
-    settings: Settings | None = None, engine: Engine | None = None, alerts_on: bool | None = None
+    settings: Settings | None = None, engine: Engine | None = None, background: bool = True
 ) -> Starlette:
-    """The app; with `alerts_on` (by default: when an alert channel is configured) it also runs
-    the staff alert dispatcher for as long as it serves."""
+    """The app; with `background` it also sends the staff alerts and hands back idle takeovers
+    for as long as it serves (bot/review/background.py)."""
     settings = settings or load_settings()
-    send_alerts = bool(channels(settings)) if alerts_on is None else alerts_on
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if not send_alerts:
+        if not background:
             yield
             return
         stop = asyncio.Event()
-        dispatcher = Dispatcher(app.state.engine, settings)
-        task = asyncio.create_task(dispatcher.run(stop))
+        task = asyncio.create_task(run_background(app.state.engine, settings, stop))
         try:
             yield
         finally:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
+from bot.alerts.wording import tier_in_words
 from bot.review.schema import conversations, follow_ups, takeovers
 from bot.review.summary import TIER_ORDER
 
@@ -20,14 +21,6 @@ STATUSES = {
     "closed": "closed",
 }
 QUEUE_LIMIT = 100
-# The urgency tiers in the words the queue shows (the tier ids stay in the inbox's filters).
-TIER_WORDS = {
-    "call_112": "emergency, told to call 112",
-    "emergency_department": "told to go to an emergency department",
-    "doctor_today": "told to see a doctor today",
-    "unclear": "urgency unclear",
-    "gp_soon": "told to see their GP soon",
-}
 
 
 def status_column() -> Any:
@@ -46,7 +39,7 @@ def urgency_rank() -> Any:
 def urgency_words(tier: str | None) -> str:
     if tier is None:
         return "asked for a person"
-    return f"red flag: {TIER_WORDS.get(tier, tier)}"
+    return f"red flag: {tier_in_words(tier)}"
 
 
 def status_rank() -> Any:

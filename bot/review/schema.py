@@ -120,7 +120,8 @@ index_state = Table(
     Column("last_click_id", Integer, nullable=False),
 )
 
-# Staff alerts (bot/alerts/dispatcher.py): one row per conversation, reason and alert channel; the
+# Staff alerts (bot/alerts/dispatcher.py): one row per conversation, reason, alert channel and
+# tier (a red flag that becomes more urgent is alerted again; "" for a request for a person); the
 # unique key is what makes an alert go out at most once, whatever the patient keeps writing.
 alerts = Table(
     "review_alerts",
@@ -129,14 +130,23 @@ alerts = Table(
     Column("sender_id", String(255), nullable=False, index=True),
     Column("reason", String(32), nullable=False),
     Column("channel", String(16), nullable=False),
-    Column("tier", String(32), nullable=True),
+    Column("tier", String(32), nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("status", String(16), nullable=False, index=True),  # pending, sent, failed
     Column("attempts", Integer, nullable=False, default=0),
     Column("next_attempt_at", DateTime, nullable=False),
     Column("sent_at", DateTime, nullable=True),
     Column("last_error", String(255), nullable=True),
-    UniqueConstraint("sender_id", "reason", "channel"),
+    UniqueConstraint("sender_id", "reason", "channel", "tier"),
+)
+
+# The alert dispatcher's last round: the assistant promises that staff were told only while it
+# runs (actions/follow_up.py).
+heartbeats = Table(
+    "review_heartbeats",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("at", DateTime, nullable=False),
 )
 
 # Follow-up of a conversation that needs staff: new (no row), in_progress (assigned), answered,
@@ -157,7 +167,11 @@ takeovers = Table(
     metadata,
     Column("sender_id", String(255), primary_key=True),
     Column("username", String(64), nullable=False),
+    # The first name the patient sees, chosen when taking over.
+    Column("display_name", String(64), nullable=False),
     Column("started_at", DateTime, nullable=False),
+    # The last reply: a takeover idle for too long is handed back to the assistant.
+    Column("last_active_at", DateTime, nullable=False),
 )
 
 # Rows that belong to one conversation, erased with it: (table, column holding the sender id).

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from bot.conversations.senders import TELEGRAM_PREFIX
 from bot.interview.answers import INTERVIEW_SLOTS
 
 # Rasa's FallbackClassifier takes over below 0.45 (config.yml). Above it, in cross-validation,
@@ -30,7 +31,7 @@ def channel_of(sender_id: str, event: dict[str, Any]) -> str:
     metadata = event.get("metadata") or {}
     if isinstance(metadata.get("channel"), str) and metadata["channel"]:
         return str(metadata["channel"])[:32]
-    if sender_id.startswith("telegram:"):
+    if sender_id.startswith(TELEGRAM_PREFIX):
         return "telegram"
     channel = event.get("input_channel") or "rest"
     return "web" if channel == "socketio" else str(channel)[:32]

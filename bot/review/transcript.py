@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from bot.clinic.contact_details import CONTACT_SLOTS
 from bot.config import PROJECT_ROOT
 from bot.review.summary import intent_of, is_doubtful, is_typed, when
 
@@ -109,9 +110,6 @@ def live_turns(events: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]
         }
         for turn in turns(events)
     ]
-
-
-CONTACT_SLOTS = ("contact_phone", "contact_email")
 
 
 def contact_details(events: list[dict[str, Any]]) -> dict[str, str]:

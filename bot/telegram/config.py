@@ -46,6 +46,9 @@ class TelegramSettings:
     # Remembers long button payloads across restarts; None keeps them in memory only.
     payload_store_path: Path | None = None
     domain_dir: Path = PROJECT_ROOT / "domain"
+    # The staff's alert chat (HCMC_STAFF_TELEGRAM_CHAT_ID): the bot posts alerts there and never
+    # answers in it.
+    staff_chat_id: str = ""
     # Timings. Not environment variables: the defaults suit production, tests shorten them.
     notice_after: float = 4.0  # seconds before "briefly unavailable" when the assistant is slow
     request_timeout: float = 30.0  # one HTTP request to the assistant
@@ -138,4 +141,5 @@ def load_telegram_settings(
         retention_days=assistant.retention_days,
         contact_routes=contact_routes_of(assistant),
         payload_store_path=assistant.var_dir / "telegram-payloads.sqlite3",
+        staff_chat_id=assistant.staff_telegram_chat_id,
     )

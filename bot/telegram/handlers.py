@@ -30,6 +30,7 @@ from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.ext import ContextTypes
 
 from bot.conversations.erase import erase_conversation
+from bot.conversations.senders import TELEGRAM_PREFIX
 from bot.language import detect_language
 from bot.telegram.assistant import (
     AssistantClient,
@@ -52,7 +53,7 @@ from bot.telegram.sending import call_telegram
 logger = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
-SENDER_PREFIX = "telegram:"
+SENDER_PREFIX = TELEGRAM_PREFIX
 TYPING_INTERVAL = 4.0  # Telegram shows "typing…" for about 5 seconds per chat action
 # What each command sends to the assistant. "/greet" rather than "/start": a message beginning
 # with "/" is read by Rasa as an intent, and the assistant has no "start" intent.
@@ -244,9 +245,12 @@ class Bridge:
     # in which the patient wrote.
 
     async def on_group(self, update: Update, context: Context) -> None:
-        """In a group, the assistant only says that it is for private chats."""
+        """In a group, the assistant only says that it is for private chats; in the staff's alert
+        chat it says nothing (staff answer patients from the review app)."""
         message, chat = update.effective_message, update.effective_chat
         if message is None or chat is None or not self._addressed_in_group(message, context.bot):
+            return
+        if str(chat.id) == self.settings.staff_chat_id:
             return
         language = language_code(message.from_user.language_code if message.from_user else None)
         text = self.messages.text("group_only", language, bot_link=self._bot_link(context.bot))

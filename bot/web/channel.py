@@ -42,11 +42,12 @@ from bot.channels.live import register_widget
 from bot.config import load_settings
 from bot.conversations.erase import erase_conversation
 from bot.conversations.history import conversation_history
+from bot.conversations.senders import WEB_PREFIX
 
 logger = logging.getLogger(__name__)
 
 CHANNEL = "web"
-SENDER_PREFIX = "web:"
+SENDER_PREFIX = WEB_PREFIX
 SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 MAX_MESSAGE_CHARS = 2000
 LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2}([-_][A-Za-z]{2})?$")

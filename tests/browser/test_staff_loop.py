@@ -185,7 +185,7 @@ def test_red_flag_alerts_takeover_and_hand_back(staff_loop: Loop, browser: Any) 
         alert = loop.telegram.texts(STAFF_CHAT)[0]
         assert alert.startswith("EMERGENCY") and "Channel: the website chat" in alert
         assert "chest" not in alert.lower() and "chest" not in loop.mailbox.texts()[0].lower()
-        assert "red flag: emergency, told to call 112" in queue_row.first.inner_text()
+        assert "red flag: emergency, told to call 112 now" in queue_row.first.inner_text()
         assert not accessibility_violations(staff)
         screenshot(staff.page, "review-follow-up-queue")
 

@@ -346,3 +346,9 @@ def test_the_assistant_logged_no_message_text(recording):
     assert logs  # the servers did log
     for phrase in SECRET_PHRASES:
         assert phrase not in logs
+
+
+def test_page_titles_are_plain_text(reviewer, recording, store):
+    for path in ("/", f"/c/{token(store, recording, 'red_flag')}"):
+        title = reviewer.get(path).text.split("<title>", 1)[1].split("</title>", 1)[0]
+        assert title.endswith("HCMC review") and "<" not in title

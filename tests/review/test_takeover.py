@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -40,7 +41,7 @@ def live(recording: Recording) -> Settings:
 
 
 def client_for(settings: Settings, username: str) -> TestClient:
-    client = TestClient(create_app(settings, alerts_on=False), base_url="http://review.test")
+    client = TestClient(create_app(settings, background=False), base_url="http://review.test")
     assert log_in(client, username).status_code == 303
     return client
 
@@ -57,8 +58,16 @@ def bram(live: Settings) -> Iterator[TestClient]:
         yield client
 
 
+class WidgetPatient(RestClient):
+    """A patient of the website widget, played over the REST channel: the widget's kind of
+    conversation id and channel metadata (a live channel, which staff can take over)."""
+
+    def send(self, message: str, metadata: dict | None = None) -> list[dict]:
+        return super().send(message, {"channel": "web", **(metadata or {})})
+
+
 def patient(settings: Settings) -> RestClient:
-    return RestClient(settings.rest_webhook_url, sender=f"takeover-{uuid.uuid4().hex[:8]}")
+    return WidgetPatient(settings.rest_webhook_url, sender=f"web:{uuid.uuid4().hex}")
 
 
 def post(client: TestClient, path: str, **data: str):
@@ -97,7 +106,7 @@ def test_staff_take_over_write_and_hand_back(live, amelie, bram):
     mine = next(item for item in queue if item["token"] == token)
     assert (mine["urgency"], mine["status"]) == ("asked for a person", "new")
 
-    taken = post(amelie, f"{page}/takeover")
+    taken = post(amelie, f"{page}/takeover", display_name="Amélie")
     assert taken.status_code == 303 and "error" not in taken.headers["location"]
     assert "You have taken over" in amelie.get(page).text
     # A second member of staff cannot take it, nor write in it.
@@ -110,8 +119,12 @@ def test_staff_take_over_write_and_hand_back(live, amelie, bram):
 
     # The assistant is silent while a person has the conversation...
     assert person.send("thank you! can you call me back tomorrow?") == []
-    # ...but a red flag is still detected and raises the conversation to the top of the queue.
-    assert person.send("now I suddenly have crushing chest pain") == []
+    # ...but a red flag still gets the urgent advice at once (and nothing else), and raises the
+    # conversation to the top of the queue.
+    advice = reply_texts(person.send("now I suddenly have crushing chest pain"))
+    assert any("112" in text for text in advice)
+    assert not any("leave a phone number" in text or "staff" in text for text in advice)
+    assert person.send("ok I am calling them") == []
     queue = amelie.get("/follow-up.json").json()["queue"]
     mine = next(item for item in queue if item["token"] == token)
     assert mine["red_flag"] and mine["taken_over_by"] == "amelie"
@@ -122,7 +135,7 @@ def test_staff_take_over_write_and_hand_back(live, amelie, bram):
     texts = [turn["text"] for turn in newest["turns"]]
     assert "now I suddenly have crushing chest pain" in texts
     staff_turn = next(turn for turn in newest["turns"] if turn["kind"] == "staff")
-    assert staff_turn["staff_name"] == "Amelie"
+    assert staff_turn["staff_name"] == "Amélie"
     assert newest["taken_over_by"] == "amelie"
 
     back = post(amelie, f"{page}/handback")
@@ -134,7 +147,7 @@ def test_staff_take_over_write_and_hand_back(live, amelie, bram):
     seen = conversation_history(live.tracker_database_url, person.sender)
     froms = [message["from"] for message in seen]
     assert "staff" in froms and froms.count("notice") == 2
-    assert next(m for m in seen if m["from"] == "staff")["name"] == "Amelie"
+    assert next(m for m in seen if m["from"] == "staff")["name"] == "Amélie"
 
     engine = review_engine(live)
     with engine.connect() as connection:
@@ -208,3 +221,46 @@ def test_the_staff_channel_wants_the_installation_key(live):
 
     unknown = {**body, "sender_id": "nobody-" + uuid.uuid4().hex}
     assert staff_call(live, "takeover", unknown, staff_api_token(live)) == 404
+
+
+def test_a_rest_conversation_cannot_be_taken_over(live, amelie):
+    person = RestClient(live.rest_webhook_url, sender=f"rest-{uuid.uuid4().hex[:8]}")
+    person.send("hello")
+    person.send("I want to talk to a person")
+    token = conversation_token(live, person.sender)
+    assert "REST channel" in amelie.get(f"/c/{token}").text
+    refused = post(amelie, f"/c/{token}/takeover")
+    assert "error=no_live" in refused.headers["location"]
+    assert not taken_over(live, person.sender)
+    assert all(e.get("event") != "pause" for e in events_of(live, person.sender))
+
+
+async def test_a_forgotten_takeover_goes_back_to_the_assistant(live, amelie):
+    from bot.review.takeover import hand_back_idle
+
+    person = patient(live)
+    person.send("hello")
+    person.send("I want to talk to a person")
+    token = conversation_token(live, person.sender)
+    post(amelie, f"/c/{token}/takeover", display_name="Amélie")
+    assert person.send("hello? anyone?") == []
+    engine = review_engine(live)
+    later = datetime.utcnow() + timedelta(minutes=live.takeover_idle_minutes + 1)
+    assert await hand_back_idle(engine, live, later) >= 1
+    engine.dispose()
+    assert not taken_over(live, person.sender)
+    assert reply_texts(person.send("what is dry needling?")), "the assistant answers again"
+    seen = conversation_history(live.tracker_database_url, person.sender)
+    assert any("has left" in m["text"] for m in seen if m["from"] == "notice")
+
+
+def test_a_restart_by_the_patient_ends_the_takeover_on_the_staff_page(live, amelie):
+    person = patient(live)
+    person.send("hello")
+    person.send("I want to talk to a person")
+    token = conversation_token(live, person.sender)
+    post(amelie, f"/c/{token}/takeover", display_name="Amélie")
+    assert reply_texts(person.send("/restart")), "Rasa lets a restart through a pause"
+    assert amelie.get(f"/c/{token}/live.json").json()["taken_over_by"] == ""
+    assert "Take over" in amelie.get(f"/c/{token}").text
+    assert not taken_over(live, person.sender)

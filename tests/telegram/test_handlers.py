@@ -12,6 +12,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from bot.telegram.app import build_application
 from bot.telegram.config import TelegramSettings
 from bot.telegram.rendering import MESSAGE_LIMIT
 from tests.telegram.conftest import AnyApplication, make_settings, process
@@ -188,6 +189,21 @@ async def test_in_a_group_it_only_says_it_is_for_private_chats(
         "Please write to me directly: "
         '<a href="https://t.me/hcmc_test_bot">https://t.me/hcmc_test_bot</a>'
     ]
+    assert assistant.received == []
+
+
+async def test_in_the_staff_alert_chat_it_says_nothing(
+    settings: TelegramSettings, telegram_api: FakeBotAPI, assistant: FakeAssistant
+):
+    staff_chat = -100777
+    application = build_application(replace(settings, staff_chat_id=str(staff_chat)))
+    await application.initialize()
+    try:
+        reply = telegram_api.text_update(staff_chat, "/start", chat_type="group", user_id=77)
+        await process(application, reply)
+    finally:
+        await application.shutdown()
+    assert telegram_api.texts(staff_chat) == []
     assert assistant.received == []
 
 

@@ -28,7 +28,8 @@ from tests.conftest import make_tracker, parse, payload, responses
 MONDAY_10 = datetime(2025, 3, 17, 10, 0, tzinfo=BRUSSELS)
 FRIDAY_20 = datetime(2025, 3, 14, 20, 0, tzinfo=BRUSSELS)
 SATURDAY_10 = datetime(2025, 3, 15, 10, 0, tzinfo=BRUSSELS)
-CHEST = "crushing chest pain going into my left arm"
+CHEST = "crushing chest pain going into my left arm"  # call 112
+CALF = "my calf is red, hot and swollen"  # a doctor today
 
 
 def alerted_settings(**changes: Any) -> Settings:
@@ -42,6 +43,7 @@ def alerted(monkeypatch: pytest.MonkeyPatch) -> None:
     """Staff alerted, on a Monday at 10:00 in Brussels (inside the default reply hours)."""
     config = alerted_settings()
     monkeypatch.setattr(follow_up, "settings", lambda: config)
+    monkeypatch.setattr(follow_up, "alerts_running", lambda config: True)
     monkeypatch.setattr(follow_up, "now", lambda: MONDAY_10)
 
 
@@ -88,31 +90,61 @@ async def test_without_alerts_the_notes_say_that_nobody_is_alerted(monkeypatch, 
     assert events == [SlotSet("needs_staff_followup", True)]
 
 
+async def test_with_the_review_app_down_nobody_is_said_to_be_alerted(
+    monkeypatch, dispatcher, domain, tmp_path
+):
+    # Alerts configured, but the review app that sends them never ran on this database.
+    config = alerted_settings(var_dir=tmp_path)
+    monkeypatch.setattr(follow_up, "settings", lambda: config)
+    await ActionRedFlagAdvice().run(dispatcher, make_tracker(on("web", parse(CHEST))), domain)
+    assert responses(dispatcher)[2:] == ["utter_red_flag_staff_note"]
+
+
+async def test_during_a_takeover_a_red_flag_gets_the_advice_alone(alerted, dispatcher, domain):
+    tracker = make_tracker(on("web", parse(CHEST)))
+    tracker._paused = True  # a member of staff has the conversation
+    events = await ActionRedFlagAdvice().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_red_flag_heart_attack_signs", "utter_tier_call_112"]
+    assert SlotSet("red_flag_tier", "call_112") in events
+    assert not any(event["name"] == "contact_offer" for event in events)
+
+
 # --- The promise after a red flag ---------------------------------------------------------------
 
 
 async def test_red_flag_in_the_widget_within_reply_hours(alerted, dispatcher, domain):
-    tracker = make_tracker(on("web", parse(CHEST)))
+    tracker = make_tracker(on("web", parse(CALF)))
     events = await ActionRedFlagAdvice().run(dispatcher, tracker, domain)
     # The urgent advice first and unchanged, then who follows up, then the offer.
     assert responses(dispatcher) == [
-        "utter_red_flag_heart_attack_signs",
-        "utter_tier_call_112",
+        "utter_red_flag_dvt",
+        "utter_tier_doctor_today",
         "utter_staff_alerted_chat_open",
         "utter_offer_contact",
     ]
     assert dispatcher.messages[2]["reply_hours"] == "Monday to Friday, 9:00 to 18:00"
     assert events == [
-        SlotSet("red_flag_tier", "call_112"),
-        SlotSet("red_flags", ["heart_attack_signs"]),
+        SlotSet("red_flag_tier", "doctor_today"),
+        SlotSet("red_flags", ["dvt"]),
         SlotSet("needs_staff_followup", True),
         SlotSet("contact_offer", True),
     ]
 
 
+async def test_in_an_emergency_no_number_is_asked_before_the_call(alerted, dispatcher, domain):
+    tracker = make_tracker(on("web", parse(CHEST)))
+    events = await ActionRedFlagAdvice().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == [
+        "utter_red_flag_heart_attack_signs",
+        "utter_tier_call_112",
+        "utter_staff_alerted_chat_open",
+    ]
+    assert not any(event["name"] == "contact_offer" for event in events)
+
+
 async def test_red_flag_over_rest_outside_reply_hours(alerted, monkeypatch, dispatcher, domain):
     at(monkeypatch, SATURDAY_10)
-    await ActionRedFlagAdvice().run(dispatcher, make_tracker(parse(CHEST)), domain)
+    await ActionRedFlagAdvice().run(dispatcher, make_tracker(parse(CALF)), domain)
     assert responses(dispatcher)[2:] == ["utter_staff_alerted_read_closed", "utter_offer_contact"]
     assert dispatcher.messages[2]["next_opening"] == "Monday at 9:00"
 
@@ -136,6 +168,7 @@ async def test_french_on_telegram_on_a_friday_evening(alerted, monkeypatch, disp
 async def test_configured_hours_in_dutch(monkeypatch, dispatcher, domain):
     config = alerted_settings(staff_reply_hours="mon-fri 08:30-17:00; sat 09:00-12:00")
     monkeypatch.setattr(follow_up, "settings", lambda: config)
+    monkeypatch.setattr(follow_up, "alerts_running", lambda config: True)
     at(monkeypatch, FRIDAY_20)
     tracker = make_tracker(on("web", parse(CHEST)), slots={"language": "nl"})
     await ActionRedFlagAdvice().run(dispatcher, tracker, domain)
@@ -149,13 +182,14 @@ async def test_configured_hours_in_dutch(monkeypatch, dispatcher, domain):
 async def test_unreadable_reply_hours_promise_no_time(monkeypatch, dispatcher, domain, caplog):
     config = alerted_settings(staff_reply_hours="weekdays 9 to 5")
     monkeypatch.setattr(follow_up, "settings", lambda: config)
-    await ActionRedFlagAdvice().run(dispatcher, make_tracker(parse(CHEST)), domain)
+    monkeypatch.setattr(follow_up, "alerts_running", lambda config: True)
+    await ActionRedFlagAdvice().run(dispatcher, make_tracker(parse(CALF)), domain)
     assert responses(dispatcher)[2:] == ["utter_staff_alerted_no_hours", "utter_offer_contact"]
     assert "HCMC_STAFF_REPLY_HOURS" in caplog.text
 
 
 async def test_declined_consent_gets_the_routes_instead_of_the_offer(alerted, dispatcher, domain):
-    tracker = make_tracker(parse(CHEST), slots={"consent": "declined"})
+    tracker = make_tracker(parse(CALF), slots={"consent": "declined"})
     events = await ActionRedFlagAdvice().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[2:] == [
         "utter_staff_alerted_read_open",
@@ -165,7 +199,7 @@ async def test_declined_consent_gets_the_routes_instead_of_the_offer(alerted, di
 
 
 async def test_the_offer_is_made_once(alerted, dispatcher, domain):
-    tracker = make_tracker(parse(CHEST), slots={"contact_consent": "declined"})
+    tracker = make_tracker(parse(CALF), slots={"contact_consent": "declined"})
     events = await ActionRedFlagAdvice().run(dispatcher, tracker, domain)
     assert "utter_offer_contact" not in responses(dispatcher)
     assert events[-1] == SlotSet("contact_offer", False)
@@ -494,3 +528,6 @@ def test_contact_words_and_readings():
     assert read_contact("x@a_b.be").email is None
     assert read_contact("élodie@exemple.fr").email == "élodie@exemple.fr"
     assert read_contact("0800 12 345").phone is None  # toll-free: not the patient's line
+    # Nothing that would change the mailto: link staff click.
+    assert read_contact("a?cc=boss@evil.example").email is None
+    assert read_contact("jan.o'brien+hcmc@telenet.be").email == "jan.o'brien+hcmc@telenet.be"

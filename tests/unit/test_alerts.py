@@ -273,21 +273,22 @@ async def test_starttls_and_login_are_used_when_the_server_offers_them(tmp_path,
     assert len(mailbox.messages) == 1
 
 
-async def test_conversations_gone_quiet_long_ago_are_not_alerted_on_first_start(tmp_path, telegram):
+async def test_last_months_conversations_are_not_alerted_but_last_nights_are(tmp_path, telegram):
     settings = settings_for(
         tmp_path,
         TELEGRAM_BOT_TOKEN=FAKE_TOKEN,
         TELEGRAM_API_BASE_URL=telegram.base_url,
         HCMC_STAFF_TELEGRAM_CHAT_ID=str(STAFF_CHAT),
     )
-    old = red_flag_events()
-    for event in old:
-        event["timestamp"] -= 5 * 3600
-    add_events(settings, "web:old", old)
+    for sender, hours_ago in (("web:last-month", 30 * 24), ("web:last-night", 9)):
+        events = red_flag_events()
+        for event in events:
+            event["timestamp"] -= hours_ago * 3600
+        add_events(settings, sender, events)
     dispatcher = Dispatcher(review_engine(settings), settings)
     await dispatcher.tick()
     await dispatcher.close()
-    assert telegram.texts(STAFF_CHAT) == []
+    assert len(telegram.texts(STAFF_CHAT)) == 1  # the review app was down overnight: late, sent
 
 
 def test_alert_channels_are_on_only_when_fully_configured(tmp_path):
@@ -317,3 +318,46 @@ def test_a_long_staff_reply_is_split_for_telegram_at_word_boundaries():
     assert len(pieces) > 1
     assert all(len(piece) <= 4096 for piece in pieces)
     assert " ".join(pieces).split() == words
+
+
+async def test_a_red_flag_that_becomes_more_urgent_is_alerted_again(tmp_path, telegram):
+    settings = settings_for(
+        tmp_path,
+        TELEGRAM_BOT_TOKEN=FAKE_TOKEN,
+        TELEGRAM_API_BASE_URL=telegram.base_url,
+        HCMC_STAFF_TELEGRAM_CHAT_ID=str(STAFF_CHAT),
+    )
+    softer = [
+        user("my calf is swollen", "red_flag", ("dvt",)),
+        slot("red_flag_tier", "doctor_today"),
+    ]
+    add_events(settings, "web:worse", softer)
+    dispatcher = Dispatcher(review_engine(settings), settings)
+    await dispatcher.tick()
+    add_events(settings, "web:worse", red_flag_events())  # now call 112
+    await dispatcher.tick()
+    add_events(settings, "web:worse", softer)  # less urgent again: nothing new
+    await dispatcher.tick()
+    await dispatcher.close()
+    assert [text.split(":")[0] for text in telegram.texts(STAFF_CHAT)] == [
+        "URGENT TODAY",
+        "EMERGENCY",
+    ]
+
+
+async def test_a_round_tells_the_assistant_that_alerts_are_running(tmp_path, telegram):
+    from bot.alerts.heartbeat import alerts_running
+
+    settings = settings_for(
+        tmp_path,
+        TELEGRAM_BOT_TOKEN=FAKE_TOKEN,
+        TELEGRAM_API_BASE_URL=telegram.base_url,
+        HCMC_STAFF_TELEGRAM_CHAT_ID=str(STAFF_CHAT),
+    )
+    assert not alerts_running(settings.tracker_database_url)
+    dispatcher = Dispatcher(review_engine(settings), settings)
+    now = datetime.utcnow()
+    await dispatcher.tick(now)
+    await dispatcher.close()
+    assert alerts_running(settings.tracker_database_url, now + timedelta(seconds=30))
+    assert not alerts_running(settings.tracker_database_url, now + timedelta(minutes=5))

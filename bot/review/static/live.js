@@ -69,6 +69,12 @@
       })
       .then(function (data) {
         if (data.erased) return erased();
+        var card = document.getElementById("takeover");
+        if (card && card.getAttribute("data-holder") !== (data.taken_over_by || "")) {
+          // Someone took over or handed back (or the assistant ended the pause): redraw.
+          window.location.reload();
+          return;
+        }
         (data.turns || []).forEach(show);
         after = data.last_event_id || after;
         transcript.setAttribute("data-after", String(after));
