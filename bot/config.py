@@ -120,6 +120,9 @@ class Settings:
     review_public_url: str = ""
     # When staff answer patients, in Europe/Brussels time (bot/clinic/reply_hours.py).
     staff_reply_hours: str = DEFAULT_REPLY_HOURS
+    # When set, the REST channel answers only requests with "Authorization: Bearer <token>"
+    # (the Telegram bridge sends it); empty: REST is open, but only for its own conversations.
+    rest_token: str = field(default="", repr=False)
     # A takeover with no staff reply for this long goes back to the assistant.
     takeover_idle_minutes: int = 30
 
@@ -246,4 +249,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         review_public_url=env.get("HCMC_REVIEW_PUBLIC_URL", "").strip().rstrip("/"),
         staff_reply_hours=reply_hours,
         takeover_idle_minutes=max(1, _int(env, "HCMC_TAKEOVER_IDLE_MINUTES", 30)),
+        rest_token=env.get("HCMC_REST_TOKEN", "").strip(),
     )

@@ -42,3 +42,12 @@ def staff_api_token(settings: Settings) -> str:
     """The key the review app shows the Rasa server's staff channel (bot/channels/staff.py):
     derived from the installation's secret, so both processes know it without configuration."""
     return hmac.new(secret_key(settings), b"staff-api", hashlib.sha256).hexdigest()
+
+
+def channel_key(settings: Settings) -> str:
+    """What the installation's own channels (the Telegram bridge) show the REST channel to speak
+    for their conversations (bot/channels/rest.py): HCMC_REST_TOKEN when set, else derived from
+    the installation's secret."""
+    if settings.rest_token:
+        return settings.rest_token
+    return hmac.new(secret_key(settings), b"rest-channels", hashlib.sha256).hexdigest()

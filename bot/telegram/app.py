@@ -64,11 +64,15 @@ def build_application(
     settings: TelegramSettings,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """The python-telegram-bot Application with every handler; not started."""
-    protect(settings.token, settings.webhook_secret)
+    protect(settings.token, settings.webhook_secret, settings.assistant_token)
     quiet_http_loggers()
     bridge = Bridge(
         settings,
-        AssistantClient(settings.assistant_url, timeout=settings.request_timeout),
+        AssistantClient(
+            settings.assistant_url,
+            timeout=settings.request_timeout,
+            token=settings.assistant_token,
+        ),
         PayloadStore(settings.payload_store_path, keep_days=settings.retention_days),
         messages(),
         assistant_switches_language=assistant_has_intent(settings.domain_dir, "switch_language"),

@@ -33,9 +33,14 @@ class AssistantRejected(Exception):
 class AssistantClient:
     """An async client for POST /webhooks/rest/webhook."""
 
-    def __init__(self, url: str, timeout: float = 30.0) -> None:
+    def __init__(self, url: str, timeout: float = 30.0, token: str = "") -> None:
         self.url = url
-        self._client = httpx.AsyncClient(timeout=httpx.Timeout(timeout, connect=min(3.0, timeout)))
+        # The channel key: the assistant's REST channel lets only the bridge speak for Telegram
+        # conversations (bot/channels/rest.py).
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        self._client = httpx.AsyncClient(
+            timeout=httpx.Timeout(timeout, connect=min(3.0, timeout)), headers=headers
+        )
         # Last outcome, for the health endpoint: None before the first message.
         self.reachable: bool | None = None
 

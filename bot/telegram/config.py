@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.config import PROJECT_ROOT, Settings, load_settings
+from bot.conversations.tokens import channel_key
 
 MODES = ("polling", "webhook")
 DEFAULT_API_BASE_URL = "https://api.telegram.org"
@@ -46,6 +47,9 @@ class TelegramSettings:
     # Remembers long button payloads across restarts; None keeps them in memory only.
     payload_store_path: Path | None = None
     domain_dir: Path = PROJECT_ROOT / "domain"
+    # What the assistant's REST channel wants to let the bridge speak for Telegram conversations
+    # (bot/channels/rest.py).
+    assistant_token: str = field(default="", repr=False)
     # The staff's alert chat (HCMC_STAFF_TELEGRAM_CHAT_ID): the bot posts alerts there and never
     # answers in it.
     staff_chat_id: str = ""
@@ -142,4 +146,5 @@ def load_telegram_settings(
         contact_routes=contact_routes_of(assistant),
         payload_store_path=assistant.var_dir / "telegram-payloads.sqlite3",
         staff_chat_id=assistant.staff_telegram_chat_id,
+        assistant_token=channel_key(assistant),
     )

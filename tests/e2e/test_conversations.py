@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -454,3 +455,46 @@ async def test_the_model_understands_every_message_of_the_test_stories():
         if predicted != intent:
             wrong.append(f"{name}: {text!r} is {predicted}, not {intent}")
     assert wrong == []
+
+
+# --- the REST channel reaches only its own conversations ---------------------------------------
+
+
+def post_rest(settings, body, token: str = "") -> tuple[int, object]:
+    import json as _json
+    import urllib.error
+    import urllib.request
+
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    request = urllib.request.Request(
+        settings.rest_webhook_url, data=_json.dumps(body).encode(), headers=headers
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, _json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, None
+
+
+def test_another_channels_conversation_cannot_be_reached_over_rest(running_stack):
+    from bot.conversations.tokens import channel_key
+
+    # A Telegram patient's conversation, held through the bridge's key.
+    chat = f"telegram:{uuid.uuid4().int % 10**9}"
+    key = channel_key(running_stack)
+    assert post_rest(running_stack, {"sender": chat, "message": "hello"}, key)[0] == 200
+    assert post_rest(running_stack, {"sender": chat, "message": "/give_consent"}, key)[0] == 200
+    # Someone who knows or guesses the chat id gets nothing of it, and writes nothing into it.
+    for sender in (chat, "web:" + uuid.uuid4().hex):
+        status, replies = post_rest(running_stack, {"sender": sender, "message": "book"}, "guess")
+        assert (status, replies) == (403, None)
+        assert post_rest(running_stack, {"sender": sender, "message": "book"})[0] == 403
+    # Bad bodies are refused, not shared in a conversation called "default".
+    assert post_rest(running_stack, {"message": "hello"})[0] == 400
+    assert post_rest(running_stack, ["hello"])[0] == 400
+    # An ordinary REST conversation needs no key while HCMC_REST_TOKEN is unset.
+    assert (
+        post_rest(running_stack, {"sender": "rest-" + uuid.uuid4().hex, "message": "hi"})[0] == 200
+    )

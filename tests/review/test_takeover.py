@@ -19,7 +19,7 @@ from starlette.testclient import TestClient
 from bot.config import Settings
 from bot.conversations.erase import erase_conversation
 from bot.conversations.history import conversation_history
-from bot.conversations.tokens import conversation_token
+from bot.conversations.tokens import channel_key, conversation_token
 from bot.rest_client import RestClient, reply_texts
 from bot.review.accounts import add_account
 from bot.review.app import create_app
@@ -67,7 +67,10 @@ class WidgetPatient(RestClient):
 
 
 def patient(settings: Settings) -> RestClient:
-    return WidgetPatient(settings.rest_webhook_url, sender=f"web:{uuid.uuid4().hex}")
+    # A widget conversation's id: the REST channel wants the channel key for it.
+    return WidgetPatient(
+        settings.rest_webhook_url, sender=f"web:{uuid.uuid4().hex}", token=channel_key(settings)
+    )
 
 
 def post(client: TestClient, path: str, **data: str):

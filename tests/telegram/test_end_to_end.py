@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
+from bot.conversations.tokens import channel_key
 from tests.telegram.conftest import make_settings, running_bridge
 from tests.telegram.fake_bot_api import FakeBotAPI
 
@@ -47,6 +48,7 @@ async def test_telegram_patient_with_the_real_assistant(
         tmp_path,
         database_url=real_assistant.tracker_database_url,
         notice_after=10.0,
+        assistant_token=channel_key(real_assistant),
     )
 
     async def say(text: str, expect: str) -> str:

@@ -111,3 +111,9 @@ def test_each_service_gets_the_secrets_it_needs_and_no_others():
         assert "HCMC_SMTP_URL" not in services[name]["environment"]
     assert "HCMC_SECRET_KEY" not in services["telegram"]["environment"]
     assert services["review"]["environment"]["HCMC_HOST"] == "balancer"
+
+
+def test_the_published_rest_channel_needs_a_token_and_the_bridge_has_it():
+    services = compose()["services"]
+    for name in ("rasa1", "rasa2", "telegram"):
+        assert services[name]["environment"]["HCMC_REST_TOKEN"].startswith("${HCMC_REST_TOKEN:?")

@@ -1,0 +1,56 @@
+"""Rasa's REST channel, guarded (credentials.yml): the conversations of the other channels cannot
+be reached through it, and with HCMC_REST_TOKEN set it answers only callers that show it.
+
+The Telegram bridge talks to the assistant over REST with conversation ids "telegram:<chat id>",
+and the widget's conversations are "web:<session id>": anyone who knew or guessed such an id could
+otherwise read that patient's summary and write into their conversation. Those ids need the
+channel key (``channel_key``), which only the installation's own processes can derive; any other
+sender id is a REST conversation of its own.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Any
+
+from rasa.core.channels.rest import RestInput
+from sanic.exceptions import SanicException
+from sanic.request import Request
+
+from bot.config import Settings, load_settings
+from bot.conversations.senders import TELEGRAM_PREFIX, WEB_PREFIX
+from bot.conversations.tokens import channel_key
+
+MAX_SENDER = 255
+
+
+def bearer(request: Request) -> str:
+    value = request.headers.get("Authorization", "")
+    return value[len("Bearer ") :].strip() if value.startswith("Bearer ") else ""
+
+
+def same(given: str, expected: str) -> bool:
+    return bool(given) and bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+
+
+def check_sender(body: Any, token: str, settings: Settings) -> str:
+    """The sender id of a request, or SanicException with the status to answer."""
+    if not isinstance(body, dict):
+        raise SanicException("The body must be a JSON object.", status_code=400)
+    if settings.rest_token and not same(token, settings.rest_token):
+        raise SanicException("This REST channel needs its token.", status_code=401)
+    sender = body.get("sender")
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER:
+        raise SanicException("The body needs a sender (a conversation id).", status_code=400)
+    if sender.startswith((TELEGRAM_PREFIX, WEB_PREFIX)) and not same(token, channel_key(settings)):
+        raise SanicException("This conversation belongs to another channel.", status_code=403)
+    return sender
+
+
+class GuardedRestInput(RestInput):
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    async def _extract_sender(self, req: Request) -> str:
+        return check_sender(req.json, bearer(req), load_settings())
