@@ -110,6 +110,15 @@ def both_channels(tmp_path: Path, telegram: FakeBotAPI, port: int, **env: str) -
     )
 
 
+def staff_chat_only(tmp_path: Path, telegram: FakeBotAPI) -> Settings:
+    return settings_for(
+        tmp_path,
+        TELEGRAM_BOT_TOKEN=FAKE_TOKEN,
+        TELEGRAM_API_BASE_URL=telegram.base_url,
+        HCMC_STAFF_TELEGRAM_CHAT_ID=str(STAFF_CHAT),
+    )
+
+
 def alert_rows(settings: Settings) -> list[Any]:
     with review_engine(settings).connect() as connection:
         return connection.execute(select(alerts).order_by(alerts.c.id)).all()
@@ -274,12 +283,7 @@ async def test_starttls_and_login_are_used_when_the_server_offers_them(tmp_path,
 
 
 async def test_last_months_conversations_are_not_alerted_but_last_nights_are(tmp_path, telegram):
-    settings = settings_for(
-        tmp_path,
-        TELEGRAM_BOT_TOKEN=FAKE_TOKEN,
-        TELEGRAM_API_BASE_URL=telegram.base_url,
-        HCMC_STAFF_TELEGRAM_CHAT_ID=str(STAFF_CHAT),
-    )
+    settings = staff_chat_only(tmp_path, telegram)
     for sender, hours_ago in (("web:last-month", 30 * 24), ("web:last-night", 9)):
         events = red_flag_events()
         for event in events:
@@ -321,12 +325,7 @@ def test_a_long_staff_reply_is_split_for_telegram_at_word_boundaries():
 
 
 async def test_a_red_flag_that_becomes_more_urgent_is_alerted_again(tmp_path, telegram):
-    settings = settings_for(
-        tmp_path,
-        TELEGRAM_BOT_TOKEN=FAKE_TOKEN,
-        TELEGRAM_API_BASE_URL=telegram.base_url,
-        HCMC_STAFF_TELEGRAM_CHAT_ID=str(STAFF_CHAT),
-    )
+    settings = staff_chat_only(tmp_path, telegram)
     softer = [
         user("my calf is swollen", "red_flag", ("dvt",)),
         slot("red_flag_tier", "doctor_today"),
@@ -348,12 +347,7 @@ async def test_a_red_flag_that_becomes_more_urgent_is_alerted_again(tmp_path, te
 async def test_a_round_tells_the_assistant_that_alerts_are_running(tmp_path, telegram):
     from bot.alerts.heartbeat import alerts_running
 
-    settings = settings_for(
-        tmp_path,
-        TELEGRAM_BOT_TOKEN=FAKE_TOKEN,
-        TELEGRAM_API_BASE_URL=telegram.base_url,
-        HCMC_STAFF_TELEGRAM_CHAT_ID=str(STAFF_CHAT),
-    )
+    settings = staff_chat_only(tmp_path, telegram)
     assert not alerts_running(settings.tracker_database_url)
     dispatcher = Dispatcher(review_engine(settings), settings)
     now = datetime.utcnow()
