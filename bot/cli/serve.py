@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         command = action_server_command(settings.action_port)
     sys.stdout.flush()
-    os.execve(command[0], command, rasa_environment())
+    os.execve(command[0], command, rasa_environment(settings))
     return 1  # not reached: execve replaces this process
 
 

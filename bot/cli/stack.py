@@ -36,6 +36,9 @@ def rasa_environment(settings: Settings | None = None) -> dict[str, str]:
         env["HCMC_VAR_DIR"] = str(settings.var_dir)
         # The widget's channel checks the same origins as Rasa's --cors.
         env["HCMC_CORS_ORIGINS"] = " ".join(settings.cors_origins)
+        # rasa_sdk's action server listens on SANIC_HOST, 0.0.0.0 unless told: the same
+        # interface as the Rasa server (loopback by default; containers set HCMC_HOST=0.0.0.0).
+        env.setdefault("SANIC_HOST", settings.rasa_host)
         if settings.lock_store_url:
             # Replicas pass widget messages to each other's sockets through the same Redis.
             env["HCMC_LOCK_STORE_URL"] = settings.lock_store_url

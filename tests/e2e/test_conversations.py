@@ -498,3 +498,19 @@ def test_another_channels_conversation_cannot_be_reached_over_rest(running_stack
     assert (
         post_rest(running_stack, {"sender": "rest-" + uuid.uuid4().hex, "message": "hi"})[0] == 200
     )
+
+
+def test_the_action_server_listens_on_loopback_only(running_stack):
+    import socket
+    import subprocess
+
+    addresses = subprocess.run(["hostname", "-I"], capture_output=True, text=True).stdout.split()
+    outside = [a for a in addresses if "." in a and not a.startswith("127.")]
+    if not outside:
+        pytest.skip("this machine has no address but loopback")
+    with socket.socket() as probe:
+        probe.settimeout(3)
+        assert probe.connect_ex(("127.0.0.1", running_stack.action_port)) == 0
+    with socket.socket() as probe:
+        probe.settimeout(3)
+        assert probe.connect_ex((outside[0], running_stack.action_port)) != 0
