@@ -22,6 +22,9 @@ from bot.conversations.senders import TELEGRAM_PREFIX, WEB_PREFIX
 from bot.conversations.tokens import channel_key
 
 MAX_SENDER = 255
+# Room for a long story (and for any Telegram message, at most 4,096), far below what would stall
+# the NLU for everyone (a 300,000-character message froze every conversation for seconds).
+MAX_MESSAGE_CHARS = 10_000
 
 
 def bearer(request: Request) -> str:
@@ -44,6 +47,13 @@ def check_sender(body: Any, token: str, settings: Settings) -> str:
         raise SanicException("The body needs a sender (a conversation id).", status_code=400)
     if sender.startswith((TELEGRAM_PREFIX, WEB_PREFIX)) and not same(token, channel_key(settings)):
         raise SanicException("This conversation belongs to another channel.", status_code=403)
+    message = body.get("message")
+    if message is not None and not isinstance(message, str):
+        raise SanicException("The message must be text.", status_code=400)
+    if message and len(message) > MAX_MESSAGE_CHARS:
+        raise SanicException(
+            f"Messages are limited to {MAX_MESSAGE_CHARS} characters.", status_code=413
+        )
     return sender
 
 

@@ -494,6 +494,9 @@ def test_another_channels_conversation_cannot_be_reached_over_rest(running_stack
     # Bad bodies are refused, not shared in a conversation called "default".
     assert post_rest(running_stack, {"message": "hello"})[0] == 400
     assert post_rest(running_stack, ["hello"])[0] == 400
+    # A huge message is refused before the NLU sees it, and stores nothing.
+    huge = {"sender": "rest-huge", "message": "pain " * 60_000}
+    assert post_rest(running_stack, huge)[0] == 413
     # An ordinary REST conversation needs no key while HCMC_REST_TOKEN is unset.
     assert (
         post_rest(running_stack, {"sender": "rest-" + uuid.uuid4().hex, "message": "hi"})[0] == 200

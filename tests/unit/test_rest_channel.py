@@ -50,6 +50,22 @@ def test_with_a_token_everything_needs_it(closed_rest):
     assert status_of({"sender": "telegram:42"}, "t0ken", closed_rest) == 200
 
 
-@pytest.mark.parametrize("body", [["hi"], "hi", {"message": "hi"}, {"sender": ""}, {"sender": 7}])
+def test_a_huge_message_is_refused_before_any_understanding(open_rest):
+    assert status_of({"sender": "me", "message": "x" * 10_000}, "", open_rest) == 200
+    assert status_of({"sender": "me", "message": "x" * 10_001}, "", open_rest) == 413
+    assert status_of({"sender": "me", "message": "x" * 300_000}, "", open_rest) == 413
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ["hi"],
+        "hi",
+        {"message": "hi"},
+        {"sender": ""},
+        {"sender": 7},
+        {"sender": "me", "message": 5},
+    ],
+)
 def test_a_bad_body_is_refused_not_shared_as_default(open_rest, body):
     assert status_of(body, "", open_rest) == 400
