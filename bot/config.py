@@ -209,10 +209,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         if env.get(f"HCMC_CONTACT_{centre.upper()}", "").strip()
     }
     reply_hours = env.get("HCMC_STAFF_REPLY_HOURS", "").strip() or DEFAULT_REPLY_HOURS
-    from bot.clinic.reply_hours import parse_reply_hours  # the clinic's data: days, wording
+    from bot.clinic.reply_hours import reply_hours_from  # the clinic's data: days, wording
 
     try:
-        parse_reply_hours(reply_hours)
+        reply_hours_from(reply_hours)  # parsed once per value: settings are read often
     except ValueError as error:
         raise ValueError(f"HCMC_STAFF_REPLY_HOURS: {error}") from error
     return Settings(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -50,8 +49,6 @@ FRESH_FOR = timedelta(hours=24)
 # How long a process owns an alert it is sending: another review app process leaves it alone
 # meanwhile, and takes it up if the first one died.
 CLAIM_FOR = timedelta(minutes=2)
-
-Sender = Callable[[Alert], Awaitable[None]]
 
 
 def channels(settings: Settings) -> list[str]:

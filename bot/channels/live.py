@@ -64,7 +64,7 @@ async def to_telegram(settings: Settings, chat_id: str, text: str) -> None:
 
 
 async def deliver(
-    settings: Settings, sender_id: str, text: str, message: dict[str, Any], telegram_text: str
+    settings: Settings, sender_id: str, message: dict[str, Any], telegram_text: str
 ) -> bool:
     """Sends to the patient now; False when the channel has no live connection (REST)."""
     if sender_id.startswith(WEB_PREFIX):

@@ -10,6 +10,7 @@ sender id is a REST conversation of its own.
 
 from __future__ import annotations
 
+import functools
 import hmac
 from typing import Any
 
@@ -36,8 +37,9 @@ def same(given: str, expected: str) -> bool:
     return bool(given) and bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
 
 
-def check_sender(body: Any, token: str, settings: Settings) -> str:
-    """The sender id of a request, or SanicException with the status to answer."""
+def check_sender(body: Any, token: str, settings: Settings, key: str | None = None) -> str:
+    """The sender id of a request, or SanicException with the status to answer. ``key``: the
+    channel key when the caller already has it (else it is derived here)."""
     if not isinstance(body, dict):
         raise SanicException("The body must be a JSON object.", status_code=400)
     if settings.rest_token and not same(token, settings.rest_token):
@@ -45,7 +47,8 @@ def check_sender(body: Any, token: str, settings: Settings) -> str:
     sender = body.get("sender")
     if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER:
         raise SanicException("The body needs a sender (a conversation id).", status_code=400)
-    if sender.startswith((TELEGRAM_PREFIX, WEB_PREFIX)) and not same(token, channel_key(settings)):
+    other_channel = sender.startswith((TELEGRAM_PREFIX, WEB_PREFIX))
+    if other_channel and not same(token, key or channel_key(settings)):
         raise SanicException("This conversation belongs to another channel.", status_code=403)
     message = body.get("message")
     if message is not None and not isinstance(message, str):
@@ -62,5 +65,14 @@ class GuardedRestInput(RestInput):
     def name(cls) -> str:
         return "rest"
 
+    @functools.cached_property
+    def settings(self) -> Settings:
+        # Read once: this runs for every message, and the settings do not change while serving.
+        return load_settings()
+
+    @functools.cached_property
+    def key(self) -> str:
+        return channel_key(self.settings)
+
     async def _extract_sender(self, req: Request) -> str:
-        return check_sender(req.json, bearer(req), load_settings())
+        return check_sender(req.json, bearer(req), self.settings, self.key)

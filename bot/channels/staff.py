@@ -73,16 +73,15 @@ class StaffInput(InputChannel):
 
         async def append(
             request: Request, sender_id: str, make: Callable[[str], list[Event]]
-        ) -> tuple[str, bool] | None:
-            """Adds the events `make(language)` to the stored conversation; its language and
-            whether it was paused before; None when there is no such conversation."""
+        ) -> str | None:
+            """Adds the events `make(language)` to the stored conversation and returns its
+            language; None when there is no such conversation."""
             agent = request.app.ctx.agent
             async with agent.lock_store.lock(sender_id):
                 tracker = await agent.tracker_store.retrieve(sender_id)
                 if tracker is None or not tracker.events:
                     return None
                 language = str(tracker.get_slot("language") or "en")
-                paused = tracker.is_paused()
                 for event in make(language):
                     tracker.update(event)
                 # Erased meanwhile (the widget's "clear", Telegram's /forget, the review app):
@@ -90,7 +89,7 @@ class StaffInput(InputChannel):
                 if not await agent.tracker_store.exists(sender_id):
                     return None
                 await agent.tracker_store.save(tracker)
-            return language, paused
+            return language
 
         async def handle(request: Request, action: str) -> HTTPResponse:
             if not authorised(request):
@@ -102,36 +101,30 @@ class StaffInput(InputChannel):
             if not sender_id or (action == "reply" and not text):
                 return response.json({"error": "sender_id and text are needed"}, status=400)
             staff = {"staff_name": name}
+            notice_key = {"takeover": "joined", "handback": "left"}.get(action)
 
             def events(language: str) -> list[Event]:
+                if notice_key is None:
+                    return [BotUttered(text, metadata=staff)]
+                notice = BotUttered(
+                    say(notice_key, language, name), metadata={**staff, "notice": True}
+                )
                 if action == "takeover":
-                    notice = say("joined", language, name)
-                    return [
-                        ConversationPaused(),
-                        BotUttered(notice, metadata={**staff, "notice": True}),
-                    ]
-                if action == "handback":
-                    notice = say("left", language, name)
-                    return [
-                        BotUttered(notice, metadata={**staff, "notice": True}),
-                        ConversationResumed(),
-                    ]
-                return [BotUttered(text, metadata=staff)]
+                    return [ConversationPaused(), notice]
+                return [notice, ConversationResumed()]
 
-            result = await append(request, sender_id, events)
-            if result is None:
+            language = await append(request, sender_id, events)
+            if language is None:
                 return response.json({"error": "no such conversation"}, status=404)
-            language, _ = result
-            if action == "reply":
-                shown = text
-                message: dict[str, Any] = {"text": text, "staff": {"name": name}}
+            message: dict[str, Any]
+            if notice_key is None:
+                message = {"text": text, "staff": {"name": name}}
                 telegram_text = f"{say('telegram_author', language, name)}\n{text}"
             else:
-                shown = say("joined" if action == "takeover" else "left", language, name)
-                message = {"text": shown, "notice": True}
-                telegram_text = shown
+                telegram_text = say(notice_key, language, name)
+                message = {"text": telegram_text, "notice": True}
             try:
-                live = await deliver(load_settings(), sender_id, shown, message, telegram_text)
+                live = await deliver(load_settings(), sender_id, message, telegram_text)
             except Exception as error:  # stored, but the patient did not get it now: say so
                 log.warning("A staff message could not be delivered: %s", type(error).__name__)
                 return response.json({"stored": True, "delivered": False, "error": "delivery"})

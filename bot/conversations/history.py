@@ -28,6 +28,15 @@ def _buttons(event: dict[str, Any]) -> list[dict[str, str]]:
     ]
 
 
+def staff_author(event: dict[str, Any]) -> tuple[str, bool] | None:
+    """(first name, whether it is a join/leave notice) of a message staff wrote during a takeover
+    (bot/channels/staff.py marks them); None for the assistant's own and the patient's."""
+    metadata = event.get("metadata") or {}
+    if event.get("event") != "bot" or not metadata.get("staff_name"):
+        return None
+    return str(metadata["staff_name"]), bool(metadata.get("notice"))
+
+
 def visible_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The messages a patient saw, in order, from a conversation's events."""
     messages: list[dict[str, Any]] = []
@@ -35,16 +44,15 @@ def visible_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for event in events:
         kind = event.get("event")
         text = str(event.get("text") or "")
-        if kind == "bot" and (event.get("metadata") or {}).get("staff_name"):
+        staff = staff_author(event)
+        if staff is not None:
             # Written by a member of staff during a takeover, or the notice of their coming and
             # going: shown as a person, as the widget showed it live.
-            metadata = event["metadata"]
-            if metadata.get("notice"):
+            name, notice = staff
+            if notice:
                 messages.append({"from": "notice", "text": text})
             else:
-                messages.append(
-                    {"from": "staff", "text": text, "name": str(metadata["staff_name"])}
-                )
+                messages.append({"from": "staff", "text": text, "name": name})
             continue
         if kind == "bot":
             last_buttons = _buttons(event)

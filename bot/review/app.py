@@ -486,7 +486,7 @@ async def take_over(request: Request) -> Response:
     except TakeoverFailed as error:
         if error.code == "erased":
             release(engine, row.sender_id)
-            return _gone(row)
+            return _gone()
         if error.code != "timeout":  # nothing happened: free it again
             release(engine, row.sender_id)
         return _back_with(row.token, error.code)
@@ -495,7 +495,7 @@ async def take_over(request: Request) -> Response:
     return _back_with(row.token)
 
 
-def _gone(row: Any) -> RedirectResponse:
+def _gone() -> RedirectResponse:
     return RedirectResponse("/?erased=1", status_code=303)
 
 
@@ -520,7 +520,7 @@ async def staff_reply(request: Request) -> Response:
         )
     except TakeoverFailed as error:
         if error.code == "erased":
-            return _gone(row)
+            return _gone()
         # What staff typed stays in the box, so that nothing is lost or typed twice.
         kept = "" if error.code == "timeout" else text
         return conversation_page(request, PAGE_ERRORS[error.code], reply_text=kept)

@@ -13,6 +13,7 @@ import yaml
 
 from bot.clinic.contact_details import CONTACT_SLOTS
 from bot.config import PROJECT_ROOT
+from bot.conversations.history import staff_author
 from bot.review.summary import intent_of, is_doubtful, is_typed, when
 
 
@@ -64,15 +65,15 @@ def turns(events: list[tuple[int, dict[str, Any]]]) -> list[Turn]:
                     typed=is_typed(event),
                 )
             )
-        elif kind == "bot" and (event.get("metadata") or {}).get("staff_name"):
-            metadata = event["metadata"]
+        elif (staff := staff_author(event)) is not None:
+            name, notice = staff
             shown.append(
                 Turn(
                     event_id,
-                    "notice" if metadata.get("notice") else "staff",
+                    "notice" if notice else "staff",
                     at,
                     text=str(event.get("text") or ""),
-                    staff_name=str(metadata["staff_name"]),
+                    staff_name=name,
                 )
             )
         elif kind == "pause":
