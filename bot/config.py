@@ -104,8 +104,12 @@ class Settings:
     # Cookies marked Secure: set when the review app is served behind HTTPS.
     review_https: bool = False
     purge_interval_hours: int = 6
+    # Each process's log file (var/logs/) is rotated at this size, keeping this many older files.
+    log_max_bytes: int = 10 * 1024 * 1024
+    log_backups: int = 5
     # The web pages allowed to talk to the assistant from a browser (the REST channel and the
-    # widget's socket.io). "*": any page, right for a fresh clone; a clinic lists its website.
+    # widget's socket.io). "*": any page, right for a fresh clone (`make run`); a clinic lists its
+    # website, and the deployment (deploy/compose.yml, `make cluster`) refuses to start without it.
     cors_origins: tuple[str, ...] = ("*",)
     # Staff alerts (bot/alerts/): each channel is on only when its variables are set.
     # A Telegram chat (a group or a person) that the assistant's bot writes to.
@@ -234,6 +238,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         review_port=_int(env, "HCMC_REVIEW_PORT", 8000),
         review_https=env.get("HCMC_REVIEW_HTTPS", "").strip().lower() in ("1", "true", "yes"),
         purge_interval_hours=max(1, _int(env, "HCMC_PURGE_INTERVAL_HOURS", 6)),
+        log_max_bytes=max(1, _int(env, "HCMC_LOG_MAX_MB", 10)) * 1024 * 1024,
+        log_backups=max(0, _int(env, "HCMC_LOG_BACKUPS", 5)),
         cors_origins=_origins(env, "HCMC_CORS_ORIGINS"),
         staff_telegram_chat_id=env.get("HCMC_STAFF_TELEGRAM_CHAT_ID", "").strip(),
         telegram_bot_token=env.get("TELEGRAM_BOT_TOKEN", "").strip(),

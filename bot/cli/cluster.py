@@ -4,10 +4,12 @@ host behind HAProxy, sharing the PostgreSQL tracker store and the Redis lock sto
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from types import FrameType
 
+from bot.cluster.checks import cors_origins_reason
 from bot.cluster.replicas import Cluster, ClusterError
 from bot.config import load_settings, redact_url
 
@@ -17,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--action-servers", type=int, default=2)
     args = parser.parse_args(argv)
+    refused = cors_origins_reason(os.environ)
+    if refused:
+        print(f"Could not start the cluster: {refused}", file=sys.stderr)
+        return 1
     settings = load_settings()
     try:
         cluster = Cluster(settings, args.replicas, args.action_servers, settings.var_dir / "logs")

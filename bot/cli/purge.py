@@ -1,22 +1,29 @@
 """`python -m bot.cli.purge`: erases every conversation whose last event is older than the
-retention period (HCMC_RETENTION_DAYS), through the one erasure code path. `make run` runs it at
-start and every HCMC_PURGE_INTERVAL_HOURS."""
+retention period (HCMC_RETENTION_DAYS), through the one erasure code path, and rotated log files
+older than that.
+
+With --repeat it keeps running and purges at start and every HCMC_PURGE_INTERVAL_HOURS: `make run`,
+`make cluster` and the compose deployment each run it so, wherever conversations are stored."""
 
 from __future__ import annotations
 
+import argparse
 import logging
-import subprocess
+import signal
 import sys
+import threading
 import time
-from pathlib import Path
 
 from sqlalchemy import MetaData, Table, create_engine, func, inspect, select
 
+from bot.cli.process_logs import delete_old_rotated_logs
 from bot.config import Settings, load_settings
 from bot.conversations.erase import erase_conversation
 
 log = logging.getLogger(__name__)
 DAY = 24 * 3600
+# After a failed purge (database restarting): soon again, not hours later.
+RETRY_SECONDS = 60
 
 
 def expired_conversations(
@@ -47,39 +54,49 @@ def purge(settings: Settings, now: float | None = None) -> int:
     return len(expired)
 
 
-def main() -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    settings = load_settings()
-    count = purge(settings)
+def run_once(settings: Settings) -> bool:
+    """One purge, logged; False when the database could not be reached (tried again later)."""
+    try:
+        count = purge(settings)
+        delete_old_rotated_logs(settings.var_dir / "logs", settings.retention_days)
+    except Exception as error:  # noqa: BLE001 - the schedule must outlive a database restart
+        # The type only: a database error can quote a conversation id.
+        log.error("Retention purge failed (%s); trying again later.", type(error).__name__)
+        return False
     log.info(
         "Retention purge: %d conversation(s) older than %d days erased",
         count,
         settings.retention_days,
     )
+    return True
+
+
+def run_forever(settings: Settings, stop: threading.Event) -> None:
+    """At start and every HCMC_PURGE_INTERVAL_HOURS until `stop` is set; after a failure, again
+    within minutes."""
+    while not stop.is_set():
+        done = run_once(settings)
+        stop.wait(settings.purge_interval_hours * 3600 if done else RETRY_SECONDS)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--repeat",
+        action="store_true",
+        help="keep running: purge at start and every HCMC_PURGE_INTERVAL_HOURS",
+    )
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    settings = load_settings()
+    if not args.repeat:
+        return 0 if run_once(settings) else 1
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
+    signal.signal(signal.SIGINT, lambda signum, frame: stop.set())
+    run_forever(settings, stop)
     return 0
 
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-class PurgeSchedule:
-    """Runs the purge as a separate process at start and every HCMC_PURGE_INTERVAL_HOURS; called
-    once a second by the `make run` loop."""
-
-    def __init__(self, settings: Settings, log_file: Path) -> None:
-        self.interval = settings.purge_interval_hours * 3600
-        self.log_file = log_file
-        self.next_run = 0.0
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def __call__(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            return
-        if time.monotonic() >= self.next_run:
-            self.next_run = time.monotonic() + self.interval
-            self.log_file.parent.mkdir(parents=True, exist_ok=True)
-            with open(self.log_file, "ab") as log_output:
-                self.process = subprocess.Popen(
-                    [sys.executable, "-m", "bot.cli.purge"], stdout=log_output, stderr=log_output
-                )

@@ -1,12 +1,13 @@
 """The `rasa` command with the project's changes to Rasa 3.6 applied: the speed fixes
-(bot/rasa_speedups.py) and urgent advice through a staff takeover
-(bot/channels/paused_red_flags.py).
+(bot/rasa_speedups.py), urgent advice through a staff takeover (bot/channels/paused_red_flags.py)
+and no patient text in its logs (bot/rasa_log_redaction.py).
 `python -m bot.cli.rasa_server run --model ...` takes the same arguments as `rasa run ...`."""
 
 from __future__ import annotations
 
 import sys
 
+from bot import rasa_log_redaction
 from bot.channels import paused_red_flags
 from bot.rasa_speedups import apply
 
@@ -14,6 +15,7 @@ from bot.rasa_speedups import apply
 def main() -> None:
     apply()
     paused_red_flags.apply()
+    rasa_log_redaction.apply()
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

@@ -8,7 +8,6 @@ import signal
 import sys
 from types import FrameType
 
-from bot.cli.purge import PurgeSchedule
 from bot.cli.stack import Stack
 from bot.config import Settings, load_settings
 from bot.telegram.config import load_telegram_settings, token_from
@@ -31,7 +30,9 @@ def main() -> int:
     except ValueError as error:
         print(f"Could not start the web server: {error}", file=sys.stderr)
         return 1
-    stack = Stack(settings, settings.var_dir / "logs", telegram=telegram, web=web, review=True)
+    stack = Stack(
+        settings, settings.var_dir / "logs", telegram=telegram, web=web, review=True, purge=True
+    )
 
     def shut_down(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
@@ -63,7 +64,7 @@ def main() -> int:
             "Talk to it in a terminal with `make chat` (in another terminal). Ctrl-C stops it.\n",
             flush=True,
         )
-        return stack.wait(PurgeSchedule(settings, settings.var_dir / "logs" / "purge.log"))
+        return stack.wait()
     except KeyboardInterrupt:
         return 0
     except (RuntimeError, TimeoutError) as error:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.cli.process_logs import private_dir, start_logged
 from bot.config import PROJECT_ROOT, Settings
 from bot.conversations.sqlite import use_write_ahead_log
 from bot.endpoints import write_endpoints
@@ -114,6 +115,10 @@ def rasa_server_command(settings: Settings, endpoints: Path, port: int) -> list[
     return command
 
 
+# Purges at start and every HCMC_PURGE_INTERVAL_HOURS until stopped.
+PURGE_COMMAND = [sys.executable, "-m", "bot.cli.purge", "--repeat"]
+
+
 def action_server_command(port: int) -> list[str]:
     return [rasa_bin(), "run", "actions", "--actions", "actions", "--port", str(port)]
 
@@ -129,6 +134,8 @@ class Stack:
     web: WebSettings | None = None
     # The staff review app runs as another process with `make run`, not in the assistant's tests.
     review: bool = False
+    # The retention purge (bot/cli/purge.py), a process of its own with `make run`.
+    purge: bool = False
 
     def commands(self, endpoints: Path) -> dict[str, list[str]]:
         s = self.settings
@@ -142,6 +149,8 @@ class Stack:
             commands["web server"] = [sys.executable, "-m", "bot.web"]
         if self.review:
             commands["review app"] = [sys.executable, "-m", "bot.review"]
+        if self.purge:
+            commands["purge"] = PURGE_COMMAND
         return commands
 
     def environment(self) -> dict[str, str]:
@@ -156,14 +165,18 @@ class Stack:
         return env
 
     def start(self) -> None:
-        self.log_dir.mkdir(parents=True, exist_ok=True)
-        self.settings.var_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.settings.var_dir)
+        private_dir(self.log_dir)
         endpoints = write_endpoints(self.settings, self.settings.var_dir / "endpoints.yml")
         use_write_ahead_log(self.settings.tracker_database_url)
         for name, command in self.commands(endpoints).items():
-            log = open(self.log_dir / f"{name.replace(' ', '-')}.log", "ab")  # noqa: SIM115
-            self.processes[name] = subprocess.Popen(
-                command, cwd=PROJECT_ROOT, env=self.environment(), stdout=log, stderr=log
+            self.processes[name] = start_logged(
+                command,
+                self.log_dir / f"{name.replace(' ', '-')}.log",
+                self.environment(),
+                PROJECT_ROOT,
+                self.settings.log_max_bytes,
+                self.settings.log_backups,
             )
 
     def wait_until_ready(self, timeout: float = 180.0) -> None:
@@ -190,12 +203,9 @@ class Stack:
     def stop(self) -> None:
         stop_processes(self.processes)
 
-    def wait(self, every_second: Callable[[], None] | None = None) -> int:
-        """Blocks until one process ends; returns its exit code. Calls `every_second` meanwhile
-        (the retention purge's schedule)."""
+    def wait(self) -> int:
+        """Blocks until one process ends; returns its exit code."""
         while True:
-            if every_second is not None:
-                every_second()
             for name, process in self.processes.items():
                 code = process.poll()
                 if code is not None:

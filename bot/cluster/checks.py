@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from bot.cluster.haproxy import haproxy_binary
@@ -30,3 +31,15 @@ def unavailable_reason(database_url: str, redis_url: str) -> str | None:
     if haproxy_binary() is None:
         return "HAProxy is not installed (Debian: apt-get install haproxy)"
     return None
+
+
+def cors_origins_reason(env: Mapping[str, str]) -> str | None:
+    """Why a cluster must not start with these settings (None when it may): the website that
+    may talk to it from a browser is not named. `make run` on one machine lets any page in (*);
+    a deployment says which site it serves (HCMC_CORS_ORIGINS="*" is an explicit choice too)."""
+    if env.get("HCMC_CORS_ORIGINS", "").strip():
+        return None
+    return (
+        "HCMC_CORS_ORIGINS is not set: name the clinic's website, the only page whose browsers "
+        "may talk to the assistant, e.g. HCMC_CORS_ORIGINS=https://www.hcmc.be make cluster"
+    )

@@ -14,7 +14,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.cli.process_logs import private_dir, start_logged
 from bot.cli.stack import (
+    PURGE_COMMAND,
     action_server_command,
     rasa_environment,
     rasa_server_command,
@@ -113,18 +115,24 @@ class Cluster:
         }
         # -db: stay in the foreground, so that stop() ends it like the other processes.
         commands["haproxy"] = [haproxy, "-db", "-f", str(config)]
+        # The retention purge, wherever conversations are stored.
+        commands["purge"] = PURGE_COMMAND
         return commands
 
     def start(self) -> None:
-        self.log_dir.mkdir(parents=True, exist_ok=True)
-        self.settings.var_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.settings.var_dir)
+        private_dir(self.log_dir)
         for name, command in self.commands().items():
             self.processes[name] = self._spawn(name, command)
 
     def _spawn(self, name: str, command: list[str]) -> subprocess.Popen[bytes]:
-        log = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115
-        return subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=rasa_environment(self.settings), stdout=log, stderr=log
+        return start_logged(
+            command,
+            self.log_dir / f"{name}.log",
+            rasa_environment(self.settings),
+            PROJECT_ROOT,
+            self.settings.log_max_bytes,
+            self.settings.log_backups,
         )
 
     def health_urls(self) -> dict[str, str]:

@@ -8,7 +8,7 @@ every erasure: a patient's own (Telegram /forget, the widget's "clear conversati
 erasure and the retention purge. The audit log keeps that staff viewed, exported or erased it,
 not what it said, and not who it was with: its rows name the conversation "erased:<token>" from
 then on, the opaque token of the review app's links, instead of the sender id (a Telegram chat id
-identifies a person).
+identifies a person). A turn racing the erasure cannot bring the conversation back (erasures.py).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from __future__ import annotations
 from sqlalchemy import MetaData, Table, create_engine, delete, inspect, select, update
 
 from bot.config import load_settings
+from bot.conversations.erasures import mark_erased
+from bot.conversations.sqlite import empty_write_ahead_log, overwrite_deleted
 from bot.conversations.tokens import conversation_token
 from bot.review.schema import PER_CONVERSATION, audit_log, booking_clicks
 from bot.review.schema import conversations as conversation_index
@@ -35,7 +37,7 @@ def erase_conversation(database_url: str, sender_id: str) -> int:
     Returns 0 when nothing was stored (not even the table yet). Raises SQLAlchemy's errors when
     the database cannot be reached, so that the caller can tell the patient it did not work.
     """
-    engine = create_engine(database_url)
+    engine = overwrite_deleted(create_engine(database_url))
     try:
         tables = set(inspect(engine).get_table_names())
         deleted = 0
@@ -55,6 +57,8 @@ def erase_conversation(database_url: str, sender_id: str) -> int:
             # The token staff saw in the review app's links names the conversation in the audit log.
             token = indexed or computed
             tokens = {computed, token}
+            # A turn of this conversation under way now must not write it back when it ends.
+            mark_erased(connection, computed)
             if booking_clicks.name in tables:
                 connection.execute(delete(booking_clicks).where(booking_clicks.c.token.in_(tokens)))
             for table, column in PER_CONVERSATION:
@@ -66,6 +70,7 @@ def erase_conversation(database_url: str, sender_id: str) -> int:
                     .where(audit_log.c.sender_id == sender_id)
                     .values(sender_id=erased_reference(token))
                 )
+        empty_write_ahead_log(engine)
         return deleted
     finally:
         engine.dispose()

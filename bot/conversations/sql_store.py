@@ -8,12 +8,17 @@ query, are read as the JSON column alone; the trackers built from them are the s
 of its events are stored, so saving it needs no count: Rasa holds the conversation's lock from
 reading to saving, so nothing else adds events in between (a tracker read elsewhere is counted
 with a plain COUNT). For a SQLite file the connections are also kept open between turns.
+
+A conversation erased while one of its turns was under way is not saved by that turn
+(bot/conversations/erasures.py): the store notes when it handed out each tracker.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,8 +26,15 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.config import Settings, load_settings
+from bot.conversations.erasures import create_table, erased_since
+from bot.conversations.sqlite import overwrite_deleted
+from bot.conversations.tokens import conversation_token
+
 # Attribute set on the trackers this store reads: how many of their events are in the database.
 STORED_EVENTS = "_hcmc_stored_events"
+# Attribute set on the trackers this store hands out: when (time.time()) they were read.
+READ_AT = "_hcmc_read_at"
 
 
 class FastSQLTrackerStore(SQLTrackerStore):
@@ -32,6 +44,32 @@ class FastSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
             self._keep_sqlite_connections()
+        create_table(self.engine)
+
+    @functools.cached_property
+    def settings(self) -> Settings:
+        return load_settings()
+
+    async def get_or_create_tracker(
+        self,
+        sender_id: str,
+        max_event_history: int | None = None,
+        append_action_listen: bool = True,
+    ) -> DialogueStateTracker:
+        read_at = time.time()
+        tracker = await super().get_or_create_tracker(
+            sender_id, max_event_history, append_action_listen
+        )
+        setattr(tracker, READ_AT, read_at)
+        return tracker
+
+    def erased_while_under_way(self, tracker: DialogueStateTracker) -> bool:
+        read_at = getattr(tracker, READ_AT, None)
+        if read_at is None:
+            return False
+        token = conversation_token(self.settings, tracker.sender_id)
+        with self.engine.connect() as connection:
+            return erased_since(connection, token, read_at)
 
     def _keep_sqlite_connections(self) -> None:
         """SQLAlchemy 1.4 opens and closes a SQLite file for every session (two or three a
@@ -39,11 +77,13 @@ class FastSQLTrackerStore(SQLTrackerStore):
         always by the thread that opened them (the staff app's threads), hence check_same_thread."""
         url = self.engine.url
         self.engine.dispose()
-        self.engine = sa.create_engine(
-            url,
-            poolclass=sa.pool.QueuePool,
-            pool_size=2,
-            connect_args={"check_same_thread": False},
+        self.engine = overwrite_deleted(
+            sa.create_engine(
+                url,
+                poolclass=sa.pool.QueuePool,
+                pool_size=2,
+                connect_args={"check_same_thread": False},
+            )
         )
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
@@ -65,6 +105,8 @@ class FastSQLTrackerStore(SQLTrackerStore):
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
+        if self.erased_while_under_way(tracker):
+            return
         await super().save(tracker)
         setattr(tracker, STORED_EVENTS, len(tracker.events))
 

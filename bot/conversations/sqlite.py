@@ -4,15 +4,23 @@ In WAL mode a commit writes the log once instead of the database and a rollback 
 is one of the costs of every turn (Rasa commits each turn's events), and readers such as an
 erasure do not block Rasa's writes. The mode is stored in the file, so setting it once before Rasa
 opens the database is enough.
+
+What is erased or redacted must not linger in the file: SQLite leaves deleted rows in free pages
+and old page versions in the write-ahead log. Connections that erase or redact overwrite what they
+delete (secure_delete), and after an erasure the log is written back and emptied (checkpoint).
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy.engine import make_url
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import PROJECT_ROOT
 
@@ -27,3 +35,32 @@ def use_write_ahead_log(database_url: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(path)) as connection:
         connection.execute("PRAGMA journal_mode=WAL")
+    # Conversations are health data: the owner only (with its -wal and -shm files).
+    for file in path.parent.glob(path.name + "*"):
+        file.chmod(0o600)
+
+
+def overwrite_deleted(engine: Engine) -> Engine:
+    """Makes the engine's SQLite connections zero what they delete or replace; returns it."""
+    if engine.dialect.name == "sqlite":
+
+        def on_connect(connection: Any, record: Any) -> None:
+            connection.execute("PRAGMA secure_delete=ON")
+
+        event.listen(engine, "connect", on_connect)
+    return engine
+
+
+def empty_write_ahead_log(engine: Engine) -> None:
+    """Writes SQLite's log back into the file and truncates it, so that no older version of an
+    erased row stays in the log. Best effort: a long read elsewhere can hold it back until the
+    next erasure or SQLite's own checkpoint."""
+    if engine.dialect.name != "sqlite":
+        return
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except SQLAlchemyError as error:
+        logging.getLogger(__name__).warning(
+            "Could not empty the write-ahead log (%s).", type(error).__name__
+        )

@@ -29,6 +29,8 @@ from bot.telegram.config import TelegramSettings
 from bot.telegram.handlers import ASSISTANT_COMMANDS, Bridge
 from bot.telegram.messages import LANGUAGES, messages
 from bot.telegram.payloads import PayloadStore
+from bot.telegram.processing import ArrivalQueue, DurableUpdateProcessor
+from bot.telegram.queue import UpdateQueue
 from bot.telegram.redaction import protect, quiet_http_loggers
 from bot.telegram.sending import call_telegram, retry_after_seconds
 
@@ -66,6 +68,7 @@ def build_application(
     """The python-telegram-bot Application with every handler; not started."""
     protect(settings.token, settings.webhook_secret, settings.assistant_token)
     quiet_http_loggers()
+    queue = UpdateQueue(settings.queue_path)
     bridge = Bridge(
         settings,
         AssistantClient(
@@ -76,6 +79,7 @@ def build_application(
         PayloadStore(settings.payload_store_path, keep_days=settings.retention_days),
         messages(),
         assistant_switches_language=assistant_has_intent(settings.domain_dir, "switch_language"),
+        queue=queue,
     )
 
     async def close_bridge(_: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -86,7 +90,8 @@ def build_application(
         .token(settings.token)
         .base_url(settings.bot_api_base_url)
         .base_file_url(settings.bot_file_base_url)
-        .concurrent_updates(CONCURRENT_UPDATES)
+        .update_queue(ArrivalQueue(queue))
+        .concurrent_updates(DurableUpdateProcessor(queue, CONCURRENT_UPDATES))
         .job_queue(None)  # unused; and Rasa pins an older APScheduler than PTB's job queue wants
         .connect_timeout(5.0)
         .read_timeout(15.0)
@@ -156,6 +161,20 @@ async def _retry_until(
     return False
 
 
+async def resume_pending(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Queues the updates left unhandled by the previous run, ahead of any new one."""
+    recovered = bridge_of(application).queue.recover()
+    if recovered:
+        logger.info("Resuming %d Telegram message(s) kept from before the restart", len(recovered))
+    arrivals = application.update_queue
+    for body, admission in recovered:
+        update = Update.de_json(body, application.bot)
+        if update is None or not isinstance(arrivals, ArrivalQueue):
+            bridge_of(application).queue.done(admission.update_id)
+        else:
+            arrivals.resume(update)
+
+
 def health_app(
     application: Application[Any, Any, Any, Any, Any, Any],
     settings: TelegramSettings,
@@ -187,7 +206,11 @@ def health_app(
             return web.Response(status=400, text="not an update")
         if update is None:
             return web.Response(status=400, text="not an update")
+        if status["telegram"] == "stopping":
+            # Telegram sends it again later, to the next run.
+            return web.Response(status=503, text="stopping")
         # Answer Telegram at once; the update is handled in the background, in its chat's order.
+        # The queue writes it down first, and drops it if it came before (ArrivalQueue).
         await application.update_queue.put(update)
         return web.Response(text="ok")
 
@@ -205,6 +228,7 @@ async def serve(
 ) -> None:
     """Runs the bridge until `stop` is set: health endpoint, Telegram, polling or webhook."""
     application = application or build_application(settings)
+    await resume_pending(application)
     status = {"telegram": "connecting"}
     runner = web.AppRunner(health_app(application, settings, status), access_log=None)
     await runner.setup()
@@ -247,12 +271,16 @@ async def serve(
         status["telegram"] = "stopping"
         if application.updater is not None and application.updater.running:
             await application.updater.stop()
+        processor = application.update_processor
+        if isinstance(processor, DurableUpdateProcessor):
+            # Not the whole retry period: what still waits for the assistant stays on disk.
+            await processor.stop(settings.stop_grace)
         if application.running:
             await application.stop()
         try:
             await application.shutdown()
         except Exception:
             logger.exception("Error while shutting the Telegram bridge down")
+        await runner.cleanup()
         # Also when Telegram was never reached (no post_shutdown then); closing twice is harmless.
         await bridge_of(application).close()
-        await runner.cleanup()

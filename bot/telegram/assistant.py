@@ -3,6 +3,12 @@
 Every chat's messages reach the assistant in the order the patient sent them, while other chats
 go on concurrently: each update takes its place in its chat's line (`ChatSequencer.turn`) before
 anything is awaited, and waits for the previous one of the same chat to finish.
+
+A message counts as answered only when the assistant took it: Rasa's REST channel answers
+``200 []`` when it gave up waiting for the conversation's lock (the message was neither processed
+nor stored), and an HTTP error status when it is overloaded or down. Both are retried; as an empty
+answer can also be a real one (a turn with nothing to say), the tracker store then settles it
+(bot/telegram/turns.py).
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import logging
 import random
 import time
 from collections.abc import Awaitable, Callable, Hashable
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
@@ -20,14 +27,31 @@ import httpx
 logger = logging.getLogger(__name__)
 
 Reply = dict[str, Any]
+# Reads back the assistant's replies when it already has the message; None when it has not.
+Confirm = Callable[[], Awaitable[list[Reply] | None]]
 
 
 class AssistantUnavailable(Exception):
-    """The assistant did not answer (down, overloaded, timed out): worth retrying."""
+    """The assistant did not take the message (down, overloaded, timed out): worth retrying.
+
+    `maybe_taken`: the request reached it, so it may have handled the message before failing.
+    `busy`: it answered, but did not take the message (lock timeout, overload)."""
+
+    def __init__(self, reason: str, *, maybe_taken: bool = True, busy: bool = False) -> None:
+        super().__init__(reason)
+        self.maybe_taken = maybe_taken
+        self.busy = busy
 
 
 class AssistantRejected(Exception):
     """The assistant refused the message itself (HTTP 4xx): retrying would not help."""
+
+
+@dataclass(frozen=True)
+class Unanswered:
+    """The message could not be passed on in time; `busy`: the assistant was reachable."""
+
+    busy: bool
 
 
 class AssistantClient:
@@ -52,12 +76,18 @@ class AssistantClient:
             body["metadata"] = metadata
         try:
             response = await self._client.post(self.url, json=body)
-        except httpx.HTTPError as error:
+        except (httpx.ConnectError, httpx.ConnectTimeout) as error:
+            self.reachable = False
+            raise AssistantUnavailable(
+                f"{type(error).__name__} from {self.url}", maybe_taken=False
+            ) from error
+        except httpx.HTTPError as error:  # sent, but no answer: it may have been handled
             self.reachable = False
             raise AssistantUnavailable(f"{type(error).__name__} from {self.url}") from error
         if response.status_code >= 500 or response.status_code == 429:
             self.reachable = False
-            raise AssistantUnavailable(f"HTTP {response.status_code} from {self.url}")
+            busy = response.status_code in (429, 503)
+            raise AssistantUnavailable(f"HTTP {response.status_code} from {self.url}", busy=busy)
         if response.status_code >= 400:
             raise AssistantRejected(f"HTTP {response.status_code} from {self.url}")
         try:
@@ -66,7 +96,10 @@ class AssistantClient:
             self.reachable = False
             raise AssistantUnavailable(f"a reply that is not JSON from {self.url}") from error
         self.reachable = True
-        return [reply for reply in replies if isinstance(reply, dict)] if replies else []
+        if not replies:
+            # What the REST channel answers when the conversation's lock timed out.
+            raise AssistantUnavailable(f"an empty answer from {self.url}", busy=True)
+        return [reply for reply in replies if isinstance(reply, dict)]
 
     async def close(self) -> None:
         await self._client.aclose()
@@ -83,11 +116,17 @@ async def send_with_retry(
     initial_delay: float,
     max_delay: float,
     retry_for: float,
-) -> list[Reply] | None:
-    """Sends one message until the assistant answers; None once `retry_for` seconds have passed.
+    confirm: Confirm | None = None,
+    maybe_taken: bool = False,
+) -> list[Reply] | Unanswered:
+    """Sends one message until the assistant takes it; `Unanswered` once `retry_for` seconds
+    have passed.
 
     `on_delay` runs once, when no answer has come after `notice_after` seconds (the assistant is
     down or slow), so that the patient is told while the message keeps being retried.
+    `confirm`, after an outcome that leaves it unclear whether the assistant has the message
+    (and first of all when `maybe_taken`, a message from before a restart), reads back its
+    replies instead of sending the message twice.
     """
     noticed = False
 
@@ -100,6 +139,15 @@ async def send_with_retry(
             except Exception:  # the notice is a courtesy: never lose the message over it
                 logger.exception("Could not tell the patient that the assistant is delayed")
 
+    async def confirmed() -> list[Reply] | None:
+        if confirm is None:
+            return None
+        try:
+            return await confirm()
+        except Exception as error:  # unknown: sending again is better than losing the message
+            logger.warning("Could not check whether the assistant has a message (%s)", error)
+            return None
+
     async def notice_later() -> None:
         await asyncio.sleep(notice_after)
         await notice()
@@ -108,16 +156,24 @@ async def send_with_retry(
     deadline = time.monotonic() + retry_for
     delay = initial_delay
     try:
+        if maybe_taken:
+            stored = await confirmed()
+            if stored is not None:
+                return stored
         while True:
             try:
                 return await client.send(sender, message, metadata)
             except AssistantUnavailable as error:
+                stored = await confirmed() if error.maybe_taken else None
+                if stored is not None:
+                    logger.info("The assistant had the message already (%s)", error)
+                    return stored
                 if time.monotonic() + delay > deadline:
-                    logger.error("The assistant is still unreachable (%s): giving up", error)
-                    await notice()
-                    return None
+                    # No "briefly unavailable" now: the patient is told it was not passed on.
+                    logger.error("The assistant still does not take the message (%s)", error)
+                    return Unanswered(busy=error.busy)
                 logger.warning(
-                    "The assistant is unreachable (%s); retrying in %.1f s", error, delay
+                    "The assistant did not take the message (%s); retrying in %.1f s", error, delay
                 )
             # Jitter spreads the retries of many chats after an outage.
             await asyncio.sleep(delay * random.uniform(0.8, 1.2))

@@ -46,6 +46,9 @@ class TelegramSettings:
     contact_routes: tuple[tuple[str, str], ...] = ()
     # Remembers long button payloads across restarts; None keeps them in memory only.
     payload_store_path: Path | None = None
+    # Messages waiting for the assistant and recently handled update ids, kept across restarts
+    # (bot/telegram/queue.py); None keeps them in memory only.
+    queue_path: Path | None = None
     domain_dir: Path = PROJECT_ROOT / "domain"
     # What the assistant's REST channel wants to let the bridge speak for Telegram conversations
     # (bot/channels/rest.py).
@@ -61,6 +64,9 @@ class TelegramSettings:
     retry_for: float = 900.0  # then the patient is asked to send the message again later
     poll_timeout: float = 10.0  # getUpdates long-polling timeout
     telegram_retry_attempts: int = 5
+    # On stop, how long messages under way may still finish; the rest wait on disk. Shorter than
+    # the time the supervisor gives the bridge before killing it (bot/cli/stack.py).
+    stop_grace: float = 5.0
 
     @property
     def webhook_path(self) -> str:
@@ -145,6 +151,7 @@ def load_telegram_settings(
         retention_days=assistant.retention_days,
         contact_routes=contact_routes_of(assistant),
         payload_store_path=assistant.var_dir / "telegram-payloads.sqlite3",
+        queue_path=assistant.var_dir / "telegram-queue.sqlite3",
         staff_chat_id=assistant.staff_telegram_chat_id,
         assistant_token=channel_key(assistant),
     )

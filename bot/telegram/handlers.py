@@ -36,11 +36,15 @@ from bot.telegram.assistant import (
     AssistantClient,
     AssistantRejected,
     ChatSequencer,
+    Reply,
+    Unanswered,
     send_with_retry,
 )
 from bot.telegram.config import TelegramSettings
 from bot.telegram.messages import LANGUAGES, Messages, language_code
 from bot.telegram.payloads import INTERNAL_PREFIX, PayloadStore
+from bot.telegram.processing import delivery_id
+from bot.telegram.queue import UpdateQueue
 from bot.telegram.rendering import (
     Markup,
     conversation_erased,
@@ -49,6 +53,7 @@ from bot.telegram.rendering import (
     to_html,
 )
 from bot.telegram.sending import call_telegram
+from bot.telegram.turns import DELIVERY_KEY, stored_replies
 
 logger = logging.getLogger(__name__)
 
@@ -105,10 +110,12 @@ class Bridge:
         payloads: PayloadStore,
         messages: Messages,
         assistant_switches_language: bool,
+        queue: UpdateQueue | None = None,
     ) -> None:
         self.settings = settings
         self.assistant = assistant
         self.payloads = payloads
+        self.queue = queue or UpdateQueue(None)
         self.messages = messages
         self.assistant_switches_language = assistant_switches_language
         self.chats: dict[int, ChatState] = {}
@@ -117,6 +124,7 @@ class Bridge:
     async def close(self) -> None:
         await self.assistant.close()
         self.payloads.close()
+        self.queue.close()
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -203,25 +211,35 @@ class Bridge:
                 await self.say(bot, chat_id, "unavailable", language, routes=self.routes())
 
         s = self.settings
+        delivery, maybe_taken = delivery_id()
+        sender = sender_id(chat_id)
+
+        async def confirm() -> list[Reply] | None:
+            return await asyncio.to_thread(stored_replies, s.database_url, sender, delivery)
+
         try:
             async with self.typing(bot, chat_id):
                 replies = await send_with_retry(
                     self.assistant,
-                    sender_id(chat_id),
+                    sender,
                     message,
-                    self.metadata(chat_id, user),
+                    {**self.metadata(chat_id, user), DELIVERY_KEY: delivery},
                     on_delay=tell_unavailable,
                     notice_after=s.notice_after,
                     initial_delay=s.retry_initial_delay,
                     max_delay=s.retry_max_delay,
                     retry_for=s.retry_for,
+                    confirm=confirm,
+                    maybe_taken=maybe_taken,
                 )
         except AssistantRejected as error:
             logger.error("The assistant refused a message: %s", error)
-            replies = None
-        if replies is None:
+            replies = Unanswered(busy=False)
+        if isinstance(replies, Unanswered):
+            # Never silently: the patient knows this message was not passed on.
             state.outage_noticed = False
-            await self.say(bot, chat_id, "gave_up", language, routes=self.routes())
+            key = "busy_gave_up" if replies.busy else "gave_up"
+            await self.say(bot, chat_id, key, language, routes=self.routes())
             return
         state.outage_noticed = False
         rendered = render_replies(

@@ -4,7 +4,7 @@ Telegram's callback_data holds at most 64 bytes; the assistant's payloads (such 
 ``/describe_pain{"pain_regions":["lower_back"],"pain_side":"left"}``) can be longer. A payload
 that fits and starts with "/" travels as itself; any other gets a short key derived from its
 content, and the payload is remembered here (in memory, and in a small SQLite file when a path is
-given, so that buttons still work after a restart).
+given, so that buttons still work after a restart; owner-only, as the payloads can name symptoms).
 
 Callback data therefore has three forms: "/..." a payload, "#key" a stored payload, "!..." the
 bridge's own buttons (language choice, a pressed-button mark).
@@ -19,6 +19,8 @@ import sqlite3
 import time
 from collections import OrderedDict
 from pathlib import Path
+
+from bot.telegram.storage import open_private_sqlite
 
 CALLBACK_DATA_LIMIT = 64  # bytes, Telegram's limit
 KEY_PREFIX = "#"
@@ -48,8 +50,7 @@ class PayloadStore:
         self._db: sqlite3.Connection | None = None
         if path is not None:
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(str(path), isolation_level=None)
+                self._db = open_private_sqlite(path)
                 self._db.execute(
                     "CREATE TABLE IF NOT EXISTS payloads "
                     "(key TEXT PRIMARY KEY, payload TEXT NOT NULL, used_at REAL NOT NULL)"
@@ -58,7 +59,7 @@ class PayloadStore:
                 self._db.execute(
                     "DELETE FROM payloads WHERE used_at < ?", (time.time() - keep_days * 86400,)
                 )
-            except sqlite3.Error as error:
+            except (OSError, sqlite3.Error) as error:
                 # A read-only disk must not stop the bridge: fall back to memory.
                 logger.warning("Button payloads kept in memory only (%s)", error)
                 self._db = None

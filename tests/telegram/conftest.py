@@ -121,6 +121,7 @@ def make_settings(
         retry_for=30.0,
         poll_timeout=1.0,
         telegram_retry_attempts=3,
+        stop_grace=1.0,
     )
     return replace(settings, **overrides)
 

@@ -2,8 +2,10 @@
 
 It answers like the real assistant in shape (texts, buttons with payloads, a URL button for the
 booking link) and records every message it receives. It can be slow for given messages, and be
-stopped and started again on the same port (the assistant down, then back). The real assistant
-is exercised by test_end_to_end.py.
+stopped and started again on the same port (the assistant down, then back). It can also refuse a
+message as Rasa's REST channel does under load (``200 []`` on a lock timeout, or an error status),
+and save each turn it handles in a tracker store (Rasa's `events` table in a SQLite file), as Rasa
+does before it answers. The real assistant is exercised by test_end_to_end.py.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ import asyncio
 import json
 import re
 import socket
+import sqlite3
+import time
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -112,6 +117,9 @@ def script(message: str) -> list[dict[str, Any]]:
         return [{"text": "Done: this conversation is erased.", "custom": {"erased": True}}]
     if message == "long please":
         return [{"text": LONG_TEXT}]
+    if message == "ok thanks":
+        # A turn in which the assistant has nothing to say: a real, empty answer.
+        return []
     if message.startswith("/switch_language"):
         return [{"text": "Language switched: " + message}]
     return [{"text": f"You said: {message}"}]
@@ -121,7 +129,13 @@ class FakeAssistant:
     def __init__(self, port: int | None = None) -> None:
         self.port = port or free_port()
         self.received: list[dict[str, Any]] = []
+        # The bridge's delivery id of each received message (taken out of `received`'s metadata).
+        self.delivery_ids: list[str] = []
         self.delays: dict[str, float] = {}  # message -> seconds before answering
+        # message -> what to answer the next times instead of taking it: 200 is `200 []`.
+        self.refusals: dict[str, list[int]] = {}
+        self.always_refuse: dict[str, int] = {}  # message -> refused like that every time
+        self.tracker_store: Path | None = None  # where handled turns are saved, when set
         self._runner: web.AppRunner | None = None
 
     @property
@@ -133,13 +147,49 @@ class FakeAssistant:
             body["message"] for body in self.received if sender is None or body["sender"] == sender
         ]
 
+    def _refusal(self, message: str) -> int | None:
+        queued = self.refusals.get(message)
+        if queued:
+            return queued.pop(0)
+        return self.always_refuse.get(message)
+
+    def _save_turn(self, body: dict[str, Any], replies: list[dict[str, Any]]) -> None:
+        """As Rasa saves a turn: the patient's message with its metadata, then the replies."""
+        assert self.tracker_store is not None
+        user = {"event": "user", "text": body["message"], "metadata": body.get("metadata") or {}}
+        events = [user]
+        for reply in replies:
+            data = {key: reply.get(key) for key in ("buttons", "image", "attachment", "custom")}
+            events.append({"event": "bot", "text": reply.get("text"), "data": data})
+        with sqlite3.connect(self.tracker_store) as db:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, sender_id "
+                "VARCHAR(255) NOT NULL, type_name VARCHAR(255) NOT NULL, timestamp FLOAT, "
+                "intent_name VARCHAR(255), action_name VARCHAR(255), data TEXT)"
+            )
+            for event in events:
+                db.execute(
+                    "INSERT INTO events (sender_id, type_name, timestamp, data) "
+                    "VALUES (?, ?, ?, ?)",
+                    (body["sender"], event["event"], time.time(), json.dumps(event)),
+                )
+
     async def _webhook(self, request: web.Request) -> web.Response:
         body = await request.json()
-        self.received.append(body)
+        metadata = dict(body.get("metadata") or {})
+        self.delivery_ids.append(metadata.pop("delivery_id", ""))
+        self.received.append({**body, "metadata": metadata} if "metadata" in body else body)
+        refusal = self._refusal(body["message"])
+        if refusal == 200:
+            return web.json_response([])  # Rasa's REST channel after a lock timeout
+        if refusal is not None:
+            return web.json_response({"error": "busy"}, status=refusal)
+        replies = [{"recipient_id": body["sender"], **reply} for reply in script(body["message"])]
+        if self.tracker_store is not None:
+            self._save_turn(body, replies)
         delay = self.delays.get(body["message"], 0.0)
         if delay:
             await asyncio.sleep(delay)
-        replies = [{"recipient_id": body["sender"], **reply} for reply in script(body["message"])]
         return web.json_response(replies)
 
     async def start(self) -> FakeAssistant:

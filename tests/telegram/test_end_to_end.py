@@ -8,6 +8,7 @@ tracker store the Rasa server uses. The servers are started by conftest.py's
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 
 from bot.config import Settings
 from bot.conversations.tokens import channel_key
+from bot.telegram.turns import stored_replies
 from tests.telegram.conftest import make_settings, running_bridge
 from tests.telegram.fake_bot_api import FakeBotAPI
 
@@ -31,6 +33,17 @@ def stored_events(settings: Settings, sender: str) -> int:
             "SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)
         ).fetchone()
     return int(count)
+
+
+def last_delivery_ids(settings: Settings, sender: str, count: int) -> list[str]:
+    database = settings.tracker_database_url.removeprefix("sqlite:///")
+    with sqlite3.connect(database) as db:
+        rows = db.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' "
+            "ORDER BY id DESC LIMIT ?",
+            (sender, count),
+        ).fetchall()
+    return [json.loads(data)["metadata"]["delivery_id"] for (data,) in rows]
 
 
 def inline_titles(params: dict) -> list[str]:
@@ -104,6 +117,13 @@ async def test_telegram_patient_with_the_real_assistant(
         api.push(api.venue_update(other, *STOCKEL))
         await api.wait_for_text(other, "The nearer centre for you is HCMC Kraainem")
         await api.wait_for_text(other, "You can book an appointment at HCMC Kraainem")
+        # What the bridge reads back after a timeout: the real store keeps each message's
+        # delivery id (even without consent), and the replies that followed it.
+        (delivery,) = last_delivery_ids(real_assistant, f"telegram:{other}", 1)
+        replies = stored_replies(real_assistant.tracker_database_url, f"telegram:{other}", delivery)
+        assert replies is not None
+        texts = [reply.get("text", "") for reply in replies]
+        assert any(text.startswith("The nearer centre for you is HCMC Kraainem") for text in texts)
 
         # /forget erases this chat's conversation from the real tracker store, and only it.
         assert stored_events(real_assistant, f"telegram:{chat}") > 0

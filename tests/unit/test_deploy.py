@@ -11,6 +11,7 @@ import subprocess
 import pytest
 import yaml
 
+from bot.cli import cluster as cluster_cli
 from bot.cluster.haproxy import compose_config, haproxy_binary, render_config
 from bot.cluster.replicas import Cluster, ClusterError
 from bot.config import PROJECT_ROOT, load_settings
@@ -93,7 +94,11 @@ def test_docker_compose_accepts_the_compose_file():
         ["docker-compose", "-f", str(DEPLOY / "compose.yml"), "config", "-q"],
         capture_output=True,
         text=True,
-        env={**os.environ, "POSTGRES_PASSWORD": "only-for-the-check"},
+        env={
+            **os.environ,
+            "POSTGRES_PASSWORD": "only-for-the-check",
+            "HCMC_CORS_ORIGINS": "https://www.hcmc.example",
+        },
     )
     assert result.returncode == 0, result.stderr
 
@@ -109,7 +114,10 @@ def test_each_service_gets_the_secrets_it_needs_and_no_others():
         assert environment["HCMC_DATABASE_URL"].startswith("postgresql://")
     for name in ("rasa1", "telegram"):
         assert "HCMC_SMTP_URL" not in services[name]["environment"]
-    assert "HCMC_SECRET_KEY" not in services["telegram"]["environment"]
+    # /forget erases in the database, and the erasure's marks and audit use the shared key.
+    bridge = services["telegram"]["environment"]
+    assert bridge["HCMC_DATABASE_URL"] == services["rasa1"]["environment"]["HCMC_DATABASE_URL"]
+    assert bridge["HCMC_SECRET_KEY"] == services["rasa1"]["environment"]["HCMC_SECRET_KEY"]
     assert services["review"]["environment"]["HCMC_HOST"] == "balancer"
 
 
@@ -117,3 +125,41 @@ def test_the_published_rest_channel_needs_a_token_and_the_bridge_has_it():
     services = compose()["services"]
     for name in ("rasa1", "rasa2", "telegram"):
         assert services[name]["environment"]["HCMC_REST_TOKEN"].startswith("${HCMC_REST_TOKEN:?")
+
+
+def test_the_deployment_names_the_website_that_browsers_may_use():
+    # `make run` on one machine lets any page in; a deployment must say which site it serves.
+    text = (DEPLOY / "compose.yml").read_text()
+    assert "HCMC_CORS_ORIGINS:-" not in text
+    services = compose()["services"]
+    for name in ("rasa1", "rasa2"):
+        assert services[name]["environment"]["HCMC_CORS_ORIGINS"].startswith(
+            "${HCMC_CORS_ORIGINS:?set HCMC_CORS_ORIGINS"
+        )
+
+
+class StopHere(Exception):
+    pass
+
+
+def test_the_cluster_refuses_to_start_without_cors_origins(monkeypatch, capsys):
+    built: list[object] = []
+
+    def cluster(*args: object) -> None:  # where the real one would start the processes
+        built.append(args)
+        raise StopHere
+
+    monkeypatch.setattr(cluster_cli, "Cluster", cluster)
+    for unset in ("", "  "):
+        monkeypatch.setenv("HCMC_CORS_ORIGINS", unset)
+        assert cluster_cli.main(["--replicas", "1", "--action-servers", "1"]) == 1
+        assert "HCMC_CORS_ORIGINS is not set" in capsys.readouterr().err
+    monkeypatch.delenv("HCMC_CORS_ORIGINS")
+    assert cluster_cli.main(["--replicas", "1", "--action-servers", "1"]) == 1
+    assert "HCMC_CORS_ORIGINS is not set" in capsys.readouterr().err
+    assert built == []
+
+    monkeypatch.setenv("HCMC_CORS_ORIGINS", "https://www.hcmc.example")
+    with pytest.raises(StopHere):
+        cluster_cli.main(["--replicas", "1", "--action-servers", "1"])
+    assert len(built) == 1

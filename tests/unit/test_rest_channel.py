@@ -69,3 +69,96 @@ def test_a_huge_message_is_refused_before_any_understanding(open_rest):
 )
 def test_a_bad_body_is_refused_not_shared_as_default(open_rest, body):
     assert status_of(body, "", open_rest) == 400
+
+
+# --- a message is answered or refused loudly, over HTTP -----------------------------------------
+
+SECRET_SYMPTOM = "numbness between my legs since this morning"
+
+
+async def serve_rest(settings, handle):
+    """The guarded REST channel on a real Sanic server on a free port, with `handle` as Rasa."""
+    import socket
+
+    from sanic import Sanic
+
+    from bot.channels.rest import GuardedRestInput
+
+    channel = GuardedRestInput()
+    channel.__dict__["settings"] = settings  # cached_property: the test's settings
+    app = Sanic("rest_channel_test")
+    app.blueprint(channel.blueprint(handle), url_prefix="/webhooks/rest")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = await app.create_server(
+        host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False
+    )
+    await server.startup()
+    return server, f"http://127.0.0.1:{port}/webhooks/rest/webhook"
+
+
+async def post(url, body):
+    import aiohttp
+
+    async with aiohttp.ClientSession() as session:
+        async with session.post(url, json=body) as reply:
+            return reply.status, await reply.json(content_type=None), reply.headers
+
+
+async def post_raw(url, data: bytes) -> int:
+    import aiohttp
+
+    async with aiohttp.ClientSession() as session:
+        async with session.post(
+            url, data=data, headers={"Content-Type": "application/json"}
+        ) as reply:
+            return reply.status
+
+
+async def rasa_stand_in(message):
+    """Rasa as the channel sees it: a busy conversation, a failure, or replies."""
+    from rasa.core.lock_store import LockError
+
+    if message.sender_id == "busy":
+        raise LockError(f"Could not acquire lock for conversation_id '{message.sender_id}'.")
+    if message.sender_id == "broken":
+        raise ValueError(f"cannot parse {message.text}")
+    await message.output_channel.send_text_message(message.sender_id, "Hello!")
+
+
+async def test_a_message_is_answered_or_refused_loudly_and_never_logged(open_rest, caplog):
+    # Sanic prepares its classes once per process: one server for the three outcomes.
+    server, url = await serve_rest(open_rest, rasa_stand_in)
+    try:
+        busy = await post(url, {"sender": "busy", "message": SECRET_SYMPTOM})
+        broken = await post(url, {"sender": "broken", "message": SECRET_SYMPTOM})
+        handled = await post(url, {"sender": "me", "message": "hi"})
+        empty = await post_raw(url, b"")
+        not_json = await post_raw(url, b"{not json")
+    finally:
+        server.close()
+        await server.wait_closed()
+    # Not handled because of too many messages at once: 503 with when to try again, not 200 [].
+    assert busy[0] == 503 and busy[1] != []
+    assert int(busy[2]["Retry-After"]) > 0
+    # Failed: 500, and the log names the failure, never what the patient wrote.
+    assert broken[0] == 500
+    assert "ValueError" in caplog.text and SECRET_SYMPTOM not in caplog.text
+    assert handled[:2] == (200, [{"recipient_id": "me", "text": "Hello!"}])
+    # A body that is not a message is the caller's mistake, not a server error.
+    assert (empty, not_json) == (400, 400)
+
+
+def test_rasas_structured_logs_carry_no_patient_text(caplog):
+    import structlog
+    from rasa.utils import log_utils
+
+    from bot import rasa_log_redaction
+
+    rasa_log_redaction.apply()
+    log_utils.configure_structlog()
+    structlog.get_logger().error("rest.message.received.failure", text=SECRET_SYMPTOM)
+    structlog.get_logger().error("processor.failure", user_message={"text": SECRET_SYMPTOM})
+    assert "rest.message.received.failure" in caplog.text
+    assert SECRET_SYMPTOM not in caplog.text

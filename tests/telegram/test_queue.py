@@ -1,0 +1,118 @@
+"""The bridge's durable queue (bot/telegram/queue.py) and the tracker-store look-up that tells
+whether the assistant already has a message (bot/telegram/turns.py)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from bot.telegram import queue as queue_module
+from bot.telegram.payloads import PayloadStore
+from bot.telegram.queue import UpdateQueue
+from bot.telegram.turns import replies_to
+
+
+def update(update_id: int, text: str = "my back hurts") -> dict:
+    return {"update_id": update_id, "message": {"message_id": 1, "date": 0, "text": text}}
+
+
+def test_an_update_is_kept_until_handled_and_then_never_handled_again(tmp_path: Path):
+    path = tmp_path / "telegram-queue.sqlite3"
+    queue = UpdateQueue(path)
+    first = queue.admit(1, update(1))
+    assert first is not None and not first.resumed
+    assert queue.admit(1, update(1)) is None  # under way
+    second = queue.admit(2, update(2, "since Monday"))
+    assert second is not None
+    queue.done(1)
+    assert queue.admit(1, update(1)) is None  # handled
+    queue.release(2)  # stopped before the end
+    queue.close()
+
+    again = UpdateQueue(path)  # after a restart
+    assert again.admit(1, update(1)) is None
+    ((body, admission),) = again.recover()
+    assert body == update(2, "since Monday")
+    assert admission.resumed and admission.delivery_id == second.delivery_id
+    # Telegram's copy of the update waiting on disk is a duplicate; the recovered one is let in.
+    assert again.keep(update(2, "since Monday")) is False
+    assert again.admit(2, body) == admission
+    assert again.admit(2, body) is None
+    again.done(2)
+    assert again.pending_count() == 0
+    again.close()
+
+
+def test_the_webhook_writes_an_update_down_once(tmp_path: Path):
+    queue = UpdateQueue(tmp_path / "q.sqlite3")
+    assert queue.keep(update(5)) is True
+    assert queue.keep(update(5)) is False
+    assert queue.admit(5, update(5)) is not None
+    queue.done(5)
+    assert queue.keep(update(5)) is False
+    queue.close()
+
+
+def test_handled_ids_are_remembered_for_a_bounded_time(tmp_path: Path, monkeypatch):
+    path = tmp_path / "q.sqlite3"
+    queue = UpdateQueue(path)
+    queue.admit(1, update(1))
+    queue.done(1)
+    queue.close()
+    later = time.time() + queue_module.HANDLED_KEEP_SECONDS + 60
+    monkeypatch.setattr(queue_module.time, "time", lambda: later)
+    again = UpdateQueue(path)
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT COUNT(*) FROM handled").fetchone() == (0,)
+    assert again.admit(1, update(1)) is not None  # Telegram may reuse an id after a long while
+    again.close()
+
+
+def test_the_files_are_for_their_owner_only_and_deleted_text_is_overwritten(tmp_path: Path):
+    path = tmp_path / "var" / "telegram-queue.sqlite3"
+    queue = UpdateQueue(path)
+    queue.admit(1, update(1, "a very private symptom"))
+    queue.done(1)
+    queue.close()
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert b"a very private symptom" not in path.read_bytes()
+
+    payloads = tmp_path / "telegram-payloads.sqlite3"
+    PayloadStore(payloads).close()
+    assert payloads.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_stored_turn_is_read_back_as_the_rest_channel_answered_it():
+    sender = "telegram:1"
+    events = [
+        {"event": "user", "text": "hello", "metadata": {"delivery_id": "a"}},
+        {"event": "bot", "text": "Hi", "data": {}},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "chest pain", "metadata": {"delivery_id": "b"}},
+        {"event": "bot", "text": "Call 112", "data": {"custom": {"urgent": True}}},
+        {"event": "bot", "text": "Anyone?", "data": {"buttons": [{"title": "Yes"}]}},
+        {"event": "bot", "text": "Staff here", "metadata": {"staff_name": "Ann"}},
+        {"event": "user", "text": "ok thanks", "metadata": {"delivery_id": "c"}},
+    ]
+    assert replies_to(events, sender, "b") == [
+        {"recipient_id": sender, "text": "Call 112"},
+        {"recipient_id": sender, "custom": {"urgent": True}},
+        {"recipient_id": sender, "text": "Anyone?", "buttons": [{"title": "Yes"}]},
+    ]
+    assert replies_to(events, sender, "c") == []  # taken, nothing to say
+    assert replies_to(events, sender, "d") is None  # never taken
+
+
+def test_a_reply_not_kept_for_a_declined_consent_is_not_shown_as_its_placeholder():
+    from bot.conversations.declined import NOT_STORED
+
+    sender = "telegram:2"
+    events = [
+        {"event": "user", "text": NOT_STORED, "metadata": {"delivery_id": "a"}},
+        {"event": "bot", "text": NOT_STORED, "data": {}},
+        {"event": "bot", "text": "Go to an emergency department now.", "data": {}},
+    ]
+    assert replies_to(events, sender, "a") == [
+        {"recipient_id": sender, "text": "Go to an emergency department now."}
+    ]

@@ -1,0 +1,101 @@
+"""A patient who declined consent: nothing about their health is stored, only the advice given
+when they mentioned a red flag (its tier and numbers), as the decline message tells them."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.conversations.consent_store import ConsentAwareTrackerStore
+from bot.red_flags.advice import load_advice, urgent_payload
+from tests.conftest import PROJECT_ROOT
+
+REASON = load_advice().reason("cauda_equina", "en")
+
+
+def red_flag_turn(at: float) -> list:
+    return [
+        UserUttered(
+            "numbness between my legs and I can't pee",
+            {"name": "red_flag", "confidence": 1.0},
+            [{"entity": "red_flag_id", "value": "cauda_equina"}],
+            timestamp=at,
+        ),
+        ActionExecuted("action_red_flag_advice", timestamp=at + 0.1),
+        BotUttered(
+            "Back pain with numbness between the legs can mean the nerves are pressed.",
+            metadata={"utter_action": "utter_red_flag_cauda_equina"},
+            timestamp=at + 0.2,
+        ),
+        BotUttered(
+            "Please go to a hospital emergency department now.",
+            {"custom": urgent_payload("emergency_department", "cauda_equina", "en")},
+            metadata={"utter_action": "utter_tier_emergency_department"},
+            timestamp=at + 0.3,
+        ),
+        SlotSet("red_flag_tier", "emergency_department", timestamp=at + 0.4),
+        SlotSet("red_flags", ["cauda_equina"], timestamp=at + 0.4),
+        UserUttered(
+            "/request_booking", {"name": "request_booking", "confidence": 1.0}, timestamp=at + 1
+        ),
+        BotUttered(
+            f"I can't offer a booking yet, because you mentioned {REASON}: medical help comes first.",
+            metadata={
+                "utter_action": "utter_booking_blocked_by_red_flag",
+                "red_flag_reason": REASON,
+            },
+            timestamp=at + 1.1,
+        ),
+    ]
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch) -> ConsentAwareTrackerStore:
+    monkeypatch.setenv("HCMC_VAR_DIR", str(tmp_path))
+    return ConsentAwareTrackerStore(
+        Domain.load(str(PROJECT_ROOT / "domain")), db=str(tmp_path / "conversations.db")
+    )
+
+
+def stored_text(store: ConsentAwareTrackerStore, sender: str) -> str:
+    database = store.engine.url.database
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT data FROM events WHERE sender_id = ?", (sender,))
+        return "\n".join(row[0] for row in rows)
+
+
+def test_a_declined_conversation_keeps_the_advice_given_and_no_health_detail(store):
+    domain = store.domain
+    tracker = DialogueStateTracker.from_events(
+        "web:declined", [SlotSet("consent", "declined", timestamp=1.0)], domain.slots
+    )
+    tracker.update_with_events(red_flag_turn(2.0), domain)
+    asyncio.run(store.save(tracker))
+
+    stored = stored_text(store, "web:declined")
+    for detail in ("numbness", "cauda_equina", REASON, "nerves are pressed"):
+        assert detail not in stored
+    # The advice stays: how urgent, which number; the refusal keeps its sense in general words.
+    assert "emergency_department" in stored and "tel:112" in stored
+    assert load_advice().reason(None, "en") in stored
+    again = asyncio.run(store.retrieve("web:declined"))
+    assert again is not None
+    assert again.get_slot("red_flag_tier") == "emergency_department"
+    assert again.get_slot("red_flags") in ([], None)
+
+
+def test_a_consenting_conversation_keeps_everything(store):
+    domain = store.domain
+    tracker = DialogueStateTracker.from_events(
+        "web:given", [SlotSet("consent", "given", timestamp=1.0)], domain.slots
+    )
+    tracker.update_with_events(red_flag_turn(2.0), domain)
+    asyncio.run(store.save(tracker))
+    stored = stored_text(store, "web:given")
+    assert "numbness" in stored and "cauda_equina" in stored and REASON in stored
