@@ -17,7 +17,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 
 from bot.review.database import review_engine
-from bot.review.passwords import hash_password
+from bot.review.passwords import MIN_LENGTH, hash_password
 from bot.review.schema import sessions, staff
 
 ROLES = ("reviewer", "admin")
@@ -29,7 +29,8 @@ def add_account(engine: Engine, username: str, password: str, role: str) -> None
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if not USERNAME.match(username):
         raise ValueError("username: 2-64 letters, digits or . _ @ -")
-    password_hash = hash_password(password)
+    # The password may not lean on the account's own name (bot/review/passwords.py).
+    password_hash = hash_password(password, user_inputs=(username, *re.split(r"[_.@-]", username)))
     with engine.begin() as connection:
         if connection.execute(select(staff.c.id).where(staff.c.username == username)).first():
             raise ValueError(f"{username} already exists")
@@ -57,7 +58,10 @@ def list_accounts(engine: Engine) -> list[tuple[str, str]]:
 
 def read_password() -> str:
     if sys.stdin.isatty():
-        first = getpass.getpass("Password (12 characters or more): ")
+        first = getpass.getpass(
+            f"Password ({MIN_LENGTH} characters or more, hard to guess: a few unrelated words "
+            "or a password manager's random password): "
+        )
         if getpass.getpass("Again: ") != first:
             raise ValueError("the two passwords differ")
         return first

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import math
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
@@ -28,15 +29,20 @@ from bot.channels.live import LIVE_CHANNELS
 from bot.channels.staff import MAX_REPLY
 from bot.config import Settings, load_settings
 from bot.conversations.erase import erase_conversation, erased_reference
-from bot.review import auth
+from bot.review import auth, wording
+from bot.review.audit import EVERY_CONVERSATION, audit, audit_rows, audit_viewed
 from bot.review.background import run_background
 from bot.review.charts import horizontal_bars, stacked_bars
+from bot.review.clock import FILTERS, ZONE_NAME
 from bot.review.dashboard import dashboard
 from bot.review.database import review_engine
 from bot.review.follow_up import STATUSES, follow_up_of, queue, set_status
 from bot.review.inbox import InboxFilters, distinct_values, inbox_page
+from bot.review.inbox_export import COLUMNS as INBOX_COLUMNS
+from bot.review.inbox_export import export_rows
 from bot.review.index import conversation_events, find_conversation, refresh_index
-from bot.review.schema import alerts, audit_log, corrections, notes
+from bot.review.schema import alerts, corrections, notes
+from bot.review.spreadsheet import csv_text
 from bot.review.summary import summarise
 from bot.review.takeover import (
     Holder,
@@ -50,7 +56,7 @@ from bot.review.takeover import (
     shown_name,
     touch,
 )
-from bot.review.throttle import LoginThrottle
+from bot.review.throttle import LoginThrottle, minutes
 from bot.review.transcript import (
     contact_details,
     corrections_yaml,
@@ -58,6 +64,7 @@ from bot.review.transcript import (
     export_csv,
     export_json,
     live_turns,
+    real_correction,
     shown_phone,
     turns,
 )
@@ -65,6 +72,15 @@ from bot.review.transcript import (
 HERE = Path(__file__).parent
 log = logging.getLogger(__name__)
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.filters.update(FILTERS)
+# Ids in words for the templates (bot/review/wording.py).
+templates.env.globals.update(
+    zone_name=ZONE_NAME,
+    region_words=wording.indexed_regions,
+    tier_words=wording.tier_words,
+    flags_words=wording.flags_words,
+    centre_words=wording.centre_words,
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
     "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
@@ -152,15 +168,6 @@ def engine_of(request: Request) -> Engine:
     return request.app.state.engine
 
 
-def audit(engine: Engine, username: str, action: str, sender_id: str) -> None:
-    with engine.begin() as connection:
-        connection.execute(
-            insert(audit_log).values(
-                at=datetime.utcnow(), username=username, action=action, sender_id=sender_id
-            )
-        )
-
-
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
     return templates.TemplateResponse(
         request, name, {"user": request.state.user, **context}, status_code=status
@@ -189,6 +196,14 @@ async def login_page(request: Request) -> Response:
     return response
 
 
+def too_many_attempts(seconds: float) -> str:
+    wait = minutes(seconds)
+    return (
+        "Too many attempts to log in with this username or from this network, so logging in "
+        f"is paused for safety. Try again in {wait} minute{'s' if wait != 1 else ''}."
+    )
+
+
 async def login(request: Request) -> Response:
     form = await request.form()
     token = request.cookies.get(auth.LOGIN_CSRF_COOKIE, "")
@@ -197,17 +212,23 @@ async def login(request: Request) -> Response:
     username = _field(form, "username", 64).strip()
     password = _field(form, "password", 1024)
     throttle: LoginThrottle = request.app.state.throttle
-    client = request.client.host if request.client else "unknown"
-    keys = (f"user:{username.lower()}", f"ip:{client}")
-    if throttle.blocked(*keys):
-        context = {"csrf_token": token, "error": "Too many attempts. Try again in 15 minutes."}
-        return render(request, "login.html", context, status=429)
+    address = request.client.host if request.client else "unknown"
+    # Per username and per address (bot/review/throttle.py): one colleague's typos never lock
+    # out the others at the clinic's shared address. The same words whether or not the
+    # username exists.
+    wait = throttle.retry_after(username, address)
+    if wait > 0:
+        context = {"csrf_token": token, "error": too_many_attempts(wait)}
+        response = render(request, "login.html", context, status=429)
+        response.headers["Retry-After"] = str(math.ceil(wait))
+        return response
     if not auth.check_credentials(engine_of(request), username, password):
-        throttle.failed(*keys)
+        throttle.failed(username, address)
         context = {"csrf_token": token, "error": "Wrong username or password."}
         return render(request, "login.html", context, status=401)
-    throttle.succeeded(*keys)
+    throttle.succeeded(username, address)
     session = auth.open_session(engine_of(request), username)
+    audit(engine_of(request), username, "logged in")
     response = RedirectResponse("/", status_code=303)
     response.set_cookie(
         auth.SESSION_COOKIE,
@@ -222,6 +243,8 @@ async def login(request: Request) -> Response:
 
 
 async def logout(request: Request) -> Response:
+    user = user_of(request)
+    audit(engine_of(request), user.username, "logged out")
     auth.close_session(engine_of(request), request.cookies.get(auth.SESSION_COOKIE, ""))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(auth.SESSION_COOKIE)
@@ -240,7 +263,7 @@ async def inbox(request: Request) -> Response:
         choices = {
             "channels": distinct_values(connection, "channel"),
             "languages": distinct_values(connection, "language"),
-            "centres": distinct_values(connection, "centre"),
+            "centres": wording.centre_choices(distinct_values(connection, "centre")),
         }
         waiting = queue(connection)
     context = {"filters": filters, "page": page, "queue": waiting, "statuses": STATUSES, **choices}
@@ -275,7 +298,16 @@ async def conversation(request: Request) -> Response:
     return conversation_page(request, PAGE_ERRORS.get(error, ""))
 
 
-def conversation_page(request: Request, error: str = "", reply_text: str = "") -> Response:
+def conversation_page(
+    request: Request,
+    error: str = "",
+    reply_text: str = "",
+    *,
+    erase_error: str = "",
+    correction_error: tuple[int, str] | None = None,
+    status: int = 200,
+) -> Response:
+    """The conversation's page; a refused form is shown again with its error beside it."""
     user = user_of(request)
     row = _conversation(request)
     engine = engine_of(request)
@@ -294,7 +326,7 @@ def conversation_page(request: Request, error: str = "", reply_text: str = "") -
         sent_alerts = connection.execute(
             select(alerts).where(alerts.c.sender_id == row.sender_id).order_by(alerts.c.id)
         ).all()
-    audit(engine, user.username, "viewed", row.sender_id)
+    audit_viewed(engine, user.username, user.session, row.sender_id)
     plain = [event for _, event in events]
     summary = summarise(row.sender_id, plain)
     return render(
@@ -315,12 +347,15 @@ def conversation_page(request: Request, error: str = "", reply_text: str = "") -
             "max_reply": MAX_REPLY,
             "idle_minutes": settings_of(request).takeover_idle_minutes,
             "summary": summary,
-            "card": summary.card(),
+            "card": wording.interview_words(summary.slots),
+            "erase_error": erase_error,
+            "correction_error": correction_error or (0, ""),
             "turns": turns(events),
             "annotation": note,
             "corrected": corrected,
             "intents": domain_intents(),
         },
+        status=status,
     )
 
 
@@ -337,8 +372,9 @@ def _upsert_annotation(engine: Engine, sender_id: str, **values: Any) -> None:
             connection.execute(insert(notes).values(sender_id=sender_id, **{**defaults, **values}))
 
 
-def _back(token: str) -> RedirectResponse:
-    return RedirectResponse(f"/c/{token}", status_code=303)
+def _back(token: str, anchor: str) -> RedirectResponse:
+    """Back to the conversation, at the card or message acted on: staff keep their place."""
+    return RedirectResponse(f"/c/{token}#{anchor}", status_code=303)
 
 
 async def mark_reviewed(request: Request) -> Response:
@@ -351,19 +387,31 @@ async def mark_reviewed(request: Request) -> Response:
         reviewed=reviewed,
         reviewed_by=user.username if reviewed else None,
     )
-    return _back(row.token)
+    action = "marked reviewed" if reviewed else "marked not reviewed"
+    audit(engine_of(request), user.username, action, row.sender_id)
+    return _back(row.token, "review")
 
 
 async def annotate(request: Request) -> Response:
+    user = user_of(request)
     row = _conversation(request)
+    engine = engine_of(request)
     form = request.state.form
     tags = ", ".join(
         dict.fromkeys(t.strip() for t in _field(form, "tags", MAX_TAGS).split(",") if t.strip())
     )
-    _upsert_annotation(
-        engine_of(request), row.sender_id, tags=tags, note=_field(form, "note", MAX_NOTE)
-    )
-    return _back(row.token)
+    note = _field(form, "note", MAX_NOTE)
+    with engine.connect() as connection:
+        before = connection.execute(
+            select(notes.c.tags, notes.c.note).where(notes.c.sender_id == row.sender_id)
+        ).first()
+    _upsert_annotation(engine, row.sender_id, tags=tags, note=note)
+    # Only what changed is logged; what was written stays out of the log.
+    if tags != (before.tags if before else ""):
+        audit(engine, user.username, "changed tags", row.sender_id)
+    if note != (before.note if before else ""):
+        audit(engine, user.username, "changed note", row.sender_id)
+    return _back(row.token, "note")
 
 
 async def correct_intent(request: Request) -> Response:
@@ -384,6 +432,10 @@ async def correct_intent(request: Request) -> Response:
     if event is None or event.get("event") != "user":
         raise HTTPException(400, "Bad event.")
     predicted = (event.get("parse_data") or {}).get("intent") or {}
+    if intent == predicted.get("name"):
+        # Not a correction: exported, it would teach the model nothing and hide real ones.
+        message = f"{intent} is what the assistant understood: choose another intent to correct it."
+        return conversation_page(request, correction_error=(event_id, message), status=400)
     with engine.begin() as connection:
         connection.execute(
             delete(corrections).where(
@@ -403,7 +455,8 @@ async def correct_intent(request: Request) -> Response:
                 corrected_at=datetime.utcnow(),
             )
         )
-    return _back(row.token)
+    audit(engine, user.username, "corrected intent", row.sender_id)
+    return _back(row.token, f"e{event_id}")
 
 
 async def export(request: Request) -> Response:
@@ -432,14 +485,29 @@ async def export(request: Request) -> Response:
 async def erase(request: Request) -> Response:
     user = require_admin(request)
     row = _conversation(request)
-    if _field(request.state.form, "confirm") != "erase":
-        raise HTTPException(400, "Type erase to confirm.")
+    if _field(request.state.form, "confirm").strip().lower() != "erase":
+        message = "Nothing was erased: type erase in the box to confirm."
+        return conversation_page(request, erase_error=message, status=400)
     erase_conversation(settings_of(request).tracker_database_url, row.sender_id)
     audit(engine_of(request), user.username, "erased", erased_reference(row.token))
     return RedirectResponse("/?erased=1", status_code=303)
 
 
 # --- follow-up and live takeover ----------------------------------------------------------------
+
+
+async def inbox_export(request: Request) -> Response:
+    """The conversations the inbox's filters match, every page, as CSV (admins)."""
+    user = require_admin(request)
+    engine = engine_of(request)
+    refresh_index(engine, settings_of(request))
+    filters = InboxFilters.from_query(request.query_params)
+    counted = bool(settings_of(request).public_url)
+    with engine.connect() as connection:
+        body = csv_text(INBOX_COLUMNS, export_rows(connection, filters, counted))
+    audit(engine, user.username, "exported inbox csv", EVERY_CONVERSATION)
+    headers = {"Content-Disposition": 'attachment; filename="conversations.csv"'}
+    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
 
 
 async def follow_up_json(request: Request) -> Response:
@@ -462,7 +530,7 @@ async def change_follow_up(request: Request) -> Response:
         assignee = user.username
     set_status(engine_of(request), row.sender_id, status, assignee or None)
     audit(engine_of(request), user.username, f"follow-up: {status}"[:32], row.sender_id)
-    return _back(row.token)
+    return _back(row.token, "follow-up")
 
 
 def _back_with(token: str, error: str = "") -> RedirectResponse:
@@ -568,7 +636,7 @@ async def live(request: Request) -> Response:
     body = {
         "erased": False,
         "last_event_id": events[-1][0] if events else after,
-        "turns": live_turns([(i, e) for i, e in events if i > after]),
+        "turns": live_turns(events, after),
         "taken_over_by": current.username if current else "",
     }
     return JSONResponse(body, headers={"Cache-Control": "no-store"})
@@ -580,7 +648,10 @@ async def live(request: Request) -> Response:
 async def corrections_page(request: Request) -> Response:
     with engine_of(request).connect() as connection:
         rows = connection.execute(
-            select(corrections).order_by(corrections.c.corrected_at.desc()).limit(500)
+            select(corrections)
+            .where(real_correction())
+            .order_by(corrections.c.corrected_at.desc())
+            .limit(500)
         ).all()
     return render(request, "corrections.html", {"rows": rows})
 
@@ -588,8 +659,10 @@ async def corrections_page(request: Request) -> Response:
 async def corrections_export(request: Request) -> Response:
     user = require_admin(request)
     with engine_of(request).connect() as connection:
-        rows = connection.execute(select(corrections).order_by(corrections.c.id)).all()
-    audit(engine_of(request), user.username, "exported corrections", "*")
+        rows = connection.execute(
+            select(corrections).where(real_correction()).order_by(corrections.c.id)
+        ).all()
+    audit(engine_of(request), user.username, "exported corrections", EVERY_CONVERSATION)
     return Response(
         corrections_yaml(rows),
         media_type="application/x-yaml; charset=utf-8",
@@ -606,7 +679,10 @@ async def dashboard_page(request: Request) -> Response:
         "per_day": stacked_bars("Conversations per day by channel", figures.days, figures.per_day),
         "funnel": horizontal_bars("Funnel", figures.funnel),
         "red_flags": stacked_bars("Red flags per week", figures.weeks, figures.red_flags_per_week),
-        "regions": horizontal_bars("Top pain regions", figures.regions),
+        "regions": horizontal_bars(
+            "Top pain regions",
+            [(wording.region_words(region), n) for region, n in figures.regions],
+        ),
         "fallback": stacked_bars(
             "Fallback rate per week", figures.weeks, figures.fallback_per_week
         ),
@@ -617,9 +693,7 @@ async def dashboard_page(request: Request) -> Response:
 async def audit_page(request: Request) -> Response:
     require_admin(request)
     with engine_of(request).connect() as connection:
-        rows = connection.execute(
-            select(audit_log).order_by(audit_log.c.id.desc()).limit(500)
-        ).all()
+        rows = audit_rows(connection)
     return render(request, "audit.html", {"rows": rows})
 
 
@@ -658,6 +732,7 @@ def create_app(
             Route("/login", login, methods=["POST"]),
             Route("/logout", logout, methods=["POST"]),
             Route("/", inbox),
+            Route("/export.csv", inbox_export),
             Route("/c/{token}", conversation),
             Route("/c/{token}/reviewed", mark_reviewed, methods=["POST"]),
             Route("/c/{token}/annotate", annotate, methods=["POST"]),

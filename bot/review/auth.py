@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, insert, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from bot.review.passwords import DUMMY_HASH, verify_password
-from bot.review.schema import sessions, staff
+from bot.review.schema import session_views, sessions, staff
 
 SESSION_COOKIE = "hcmc_review_session"
 LOGIN_CSRF_COOKIE = "hcmc_review_login_csrf"
@@ -25,6 +25,8 @@ class StaffUser:
     username: str
     role: str
     csrf_token: str
+    # The session's stored hash: what the audit log's "viewed once per session" keys on.
+    session: str = ""
 
     @property
     def is_admin(self) -> bool:
@@ -49,6 +51,7 @@ def open_session(engine: Engine, username: str) -> str:
     now = datetime.utcnow()
     with engine.begin() as connection:
         connection.execute(delete(sessions).where(sessions.c.expires_at < now))
+        _forget_ended(connection)
         connection.execute(
             insert(sessions).values(
                 token_hash=_digest(token),
@@ -60,9 +63,19 @@ def open_session(engine: Engine, username: str) -> str:
     return token
 
 
+def _forget_ended(connection: Connection) -> None:
+    """What ended sessions viewed (sessions also end by expiry or when an account goes)."""
+    connection.execute(
+        delete(session_views).where(
+            session_views.c.token_hash.not_in(select(sessions.c.token_hash))
+        )
+    )
+
+
 def close_session(engine: Engine, token: str) -> None:
     with engine.begin() as connection:
         connection.execute(delete(sessions).where(sessions.c.token_hash == _digest(token)))
+        _forget_ended(connection)
 
 
 def session_user(engine: Engine, token: str | None) -> StaffUser | None:
@@ -76,7 +89,7 @@ def session_user(engine: Engine, token: str | None) -> StaffUser | None:
         ).first()
     if row is None or row.expires_at < datetime.utcnow():
         return None
-    return StaffUser(row.username, row.role, row.csrf_token)
+    return StaffUser(row.username, row.role, row.csrf_token, _digest(token))
 
 
 def same_token(expected: str, given: str | None) -> bool:

@@ -10,6 +10,7 @@ from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from bot.alerts.wording import tier_in_words
+from bot.review.clock import local_text
 from bot.review.schema import conversations, follow_ups, takeovers
 from bot.review.summary import TIER_ORDER
 
@@ -83,7 +84,7 @@ def queue(connection: Connection) -> list[dict[str, Any]]:
     return [
         {
             "token": row.token,
-            "last_at": row.last_at.strftime("%Y-%m-%d %H:%M"),
+            "last_at": local_text(row.last_at),
             "channel": row.channel,
             "language": row.language,
             "urgency": urgency_words(row.red_flag_tier),

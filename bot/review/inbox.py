@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, not_, or_, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
+from bot.review.clock import day_start
 from bot.review.follow_up import STATUSES, status_column, status_rank, urgency_rank
 from bot.review.schema import booking_clicks, conversations, follow_ups, notes
 
@@ -103,10 +105,13 @@ def followed() -> ColumnElement[bool]:
 def conditions(filters: InboxFilters) -> list[ColumnElement[bool]]:
     c = conversations.c
     found: list[ColumnElement[bool]] = []
+    # Days in Brussels, as the inbox shows its times.
     if filters.date_from:
-        found.append(c.started_at >= datetime.fromisoformat(filters.date_from))
+        found.append(c.started_at >= day_start(date.fromisoformat(filters.date_from)))
     if filters.date_to:
-        found.append(c.started_at < datetime.fromisoformat(filters.date_to) + timedelta(days=1))
+        found.append(
+            c.started_at < day_start(date.fromisoformat(filters.date_to) + timedelta(days=1))
+        )
     if filters.channel:
         found.append(c.channel == filters.channel)
     if filters.language:
@@ -159,39 +164,54 @@ class InboxPage:
 LISTED = [column for column in conversations.c if column.name != "user_text"]
 
 
-def inbox_page(connection: Connection, filters: InboxFilters) -> InboxPage:
-    joined = conversations.outerjoin(
-        notes, notes.c.sender_id == conversations.c.sender_id
-    ).outerjoin(follow_ups, follow_ups.c.sender_id == conversations.c.sender_id)
-    where = and_(*conditions(filters)) if conditions(filters) else None
-    # The review notes matter to the count only when filtering on the review status.
-    needs_join = filters.status or filters.follow_up
-    count = select(func.count()).select_from(joined if needs_join else conversations)
-    listing = (
+def _joined() -> Any:
+    return conversations.outerjoin(notes, notes.c.sender_id == conversations.c.sender_id).outerjoin(
+        follow_ups, follow_ups.c.sender_id == conversations.c.sender_id
+    )
+
+
+def listing(filters: InboxFilters) -> Select[Any]:
+    """The conversations matching the filters, in the inbox's order, with their review state."""
+    query = (
         select(
             *LISTED,
             notes.c.reviewed,
+            notes.c.reviewed_by,
             notes.c.tags,
             status_column().label("follow_up"),
             follow_ups.c.assignee,
         )
-        .select_from(joined)
+        .select_from(_joined())
         .order_by(*order(filters), conversations.c.started_at.desc(), conversations.c.sender_id)
     )
-    if where is not None:
-        count = count.where(where)
-        listing = listing.where(where)
-    total = int(connection.execute(count).scalar() or 0)
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(filters.page, pages)
-    found = connection.execute(listing.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
-    tokens = [row.token for row in found]
-    clicked = set(
+    found = conditions(filters)
+    return query.where(and_(*found)) if found else query
+
+
+def clicked(connection: Connection, tokens: list[str]) -> set[str]:
+    """Which of these conversations' booking links were followed."""
+    return set(
         connection.execute(
             select(booking_clicks.c.token).where(booking_clicks.c.token.in_(tokens))
         ).scalars()
     )
-    rows = [{**row._mapping, "followed": row.token in clicked} for row in found]
+
+
+def inbox_page(connection: Connection, filters: InboxFilters) -> InboxPage:
+    where = and_(*conditions(filters)) if conditions(filters) else None
+    # The review notes matter to the count only when filtering on the review status.
+    needs_join = filters.status or filters.follow_up
+    count = select(func.count()).select_from(_joined() if needs_join else conversations)
+    if where is not None:
+        count = count.where(where)
+    total = int(connection.execute(count).scalar() or 0)
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(filters.page, pages)
+    found = connection.execute(
+        listing(filters).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
+    ).all()
+    followed_links = clicked(connection, [row.token for row in found])
+    rows = [{**row._mapping, "followed": row.token in followed_links} for row in found]
     return InboxPage(rows, total, page, pages)
 
 

@@ -73,18 +73,31 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[start : start + size]
 
 
+def _grouped(
+    connection: Connection, events: Table, senders: list[str]
+) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {sender: [] for sender in senders}
+    rows = connection.execute(
+        select(events.c.sender_id, events.c.data)
+        .where(events.c.sender_id.in_(senders))
+        .order_by(events.c.id)
+    )
+    for row in rows:
+        grouped[row.sender_id].append(load_events(row.data))
+    return grouped
+
+
+def events_by_sender(connection: Connection, senders: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The events of a few conversations (at most a batch), grouped by conversation."""
+    events = events_table(connection)
+    return _grouped(connection, events, senders) if events is not None and senders else {}
+
+
 def _reindex(
     connection: Connection, events: Table, settings: Settings, senders: Iterable[str]
 ) -> None:
     for chunk in _chunks(sorted(set(senders)), BATCH):
-        grouped: dict[str, list[dict[str, Any]]] = {sender: [] for sender in chunk}
-        rows = connection.execute(
-            select(events.c.sender_id, events.c.data)
-            .where(events.c.sender_id.in_(chunk))
-            .order_by(events.c.id)
-        )
-        for row in rows:
-            grouped[row.sender_id].append(load_events(row.data))
+        grouped = _grouped(connection, events, chunk)
         connection.execute(delete(conversations).where(conversations.c.sender_id.in_(chunk)))
         values = [
             row_for(summarise(sender, found), conversation_token(settings, sender))

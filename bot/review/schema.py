@@ -52,6 +52,15 @@ audit_log = Table(
     Column("sender_id", String(255), nullable=False),
 )
 
+# The conversations each login session has viewed: the audit log says "viewed" once per session.
+# Rows go with their session (bot/review/auth.py) or with the conversation when it is erased.
+session_views = Table(
+    "review_session_views",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("sender_id", String(255), primary_key=True),
+)
+
 # One row per conversation: what the inbox lists, filters and searches without reading events.
 conversations = Table(
     "review_conversations",
@@ -182,6 +191,7 @@ PER_CONVERSATION: tuple[tuple[Table, str], ...] = (
     (alerts, "sender_id"),
     (follow_ups, "sender_id"),
     (takeovers, "sender_id"),
+    (session_views, "sender_id"),
 )
 
 

@@ -86,10 +86,6 @@ class ConversationSummary:
     def red_flag(self) -> bool:
         return self.red_flag_tier is not None
 
-    def card(self) -> dict[str, Any]:
-        """The interview as the summary card shows it."""
-        return {slot: self.slots.get(slot) for slot in SUMMARY_SLOTS}
-
 
 TIER_ORDER = ("call_112", "emergency_department", "doctor_today", "unclear", "gp_soon")
 

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 import yaml
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.clinic.contact_details import CONTACT_SLOTS
 from bot.config import PROJECT_ROOT
 from bot.conversations.history import staff_author
+from bot.review.clock import ZONE, clock_text, iso
+from bot.review.pressed import pressed_text
+from bot.review.schema import corrections
+from bot.review.spreadsheet import csv_text
 from bot.review.summary import intent_of, is_doubtful, is_typed, when
+from bot.review.wording import STAFF_LANGUAGE, tier_words
 
 
 @dataclass
@@ -31,6 +35,8 @@ class Turn:
     red_flag: bool = False
     typed: bool = True
     staff_name: str = ""
+    # The raw payload of a pressed button (`text` is then the button's title).
+    payload: str = ""
 
 
 def _entities(event: dict[str, Any]) -> list[dict[str, Any]]:
@@ -42,27 +48,39 @@ def _entities(event: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def _buttons(event: dict[str, Any]) -> list[Any]:
+    return list((event.get("data") or {}).get("buttons") or [])
+
+
 def turns(events: list[tuple[int, dict[str, Any]]]) -> list[Turn]:
     shown: list[Turn] = []
+    # Buttons the assistant offered, the latest first: a press names one of them.
+    offered: list[Any] = []
+    language = STAFF_LANGUAGE
     for event_id, event in events:
         kind = event.get("event")
         at = when(event.get("timestamp"))
+        if kind == "slot" and event.get("name") == "language" and event.get("value"):
+            language = str(event["value"])
         if kind == "user":
             intent, confidence = intent_of(event)
             entities = _entities(event)
+            text = str(event.get("text") or "")
+            typed = is_typed(event)
             shown.append(
                 Turn(
                     event_id,
                     "user",
                     at,
-                    text=str(event.get("text") or ""),
+                    text=text if typed else pressed_text(text, offered, language),
+                    payload="" if typed else text,
                     intent=intent,
                     confidence=confidence,
                     entities=entities,
                     doubtful=is_typed(event) and is_doubtful(event),
                     red_flag=intent == "red_flag"
                     or any(e["entity"] == "red_flag_id" for e in entities),
-                    typed=is_typed(event),
+                    typed=typed,
                 )
             )
         elif (staff := staff_author(event)) is not None:
@@ -81,7 +99,8 @@ def turns(events: list[tuple[int, dict[str, Any]]]) -> list[Turn]:
         elif kind == "resume":
             shown.append(Turn(event_id, "notice", at, text="The assistant was resumed."))
         elif kind == "bot":
-            buttons = (event.get("data") or {}).get("buttons") or []
+            buttons = _buttons(event)
+            offered[:0] = buttons
             shown.append(
                 Turn(
                     event_id,
@@ -92,24 +111,29 @@ def turns(events: list[tuple[int, dict[str, Any]]]) -> list[Turn]:
                 )
             )
         elif kind == "slot" and event.get("name") == "red_flag_tier" and event.get("value"):
-            shown.append(Turn(event_id, "red_flag", at, text=str(event["value"]), red_flag=True))
+            words = tier_words(str(event["value"]))
+            shown.append(Turn(event_id, "red_flag", at, text=words, red_flag=True))
     return shown
 
 
-def live_turns(events: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
-    """New turns as the conversation page's script adds them (plain data; the script sets text,
-    never HTML)."""
+def live_turns(events: list[tuple[int, dict[str, Any]]], after: int = 0) -> list[dict[str, Any]]:
+    """Turns after event `after` as the conversation page's script adds them (plain data; the
+    script sets text, never HTML). Read from all the events: a press names a button offered
+    earlier."""
     return [
         {
             "id": turn.event_id,
             "kind": turn.kind,
             "text": turn.text,
-            "at": turn.at.strftime("%H:%M:%S"),
+            "at": clock_text(turn.at),
+            "datetime": iso(turn.at),
+            "pressed": bool(turn.payload),
             "red_flag": turn.red_flag,
             "staff_name": turn.staff_name,
             "buttons": turn.buttons,
         }
         for turn in turns(events)
+        if turn.event_id > after
     ]
 
 
@@ -154,31 +178,40 @@ def export_json(
     return {"conversation": summary, "events": [event for _, event in events]}
 
 
-CSV_COLUMNS = ("time", "speaker", "text", "intent", "confidence", "entities")
+CSV_COLUMNS = (
+    f"time ({ZONE.key})",
+    "speaker",
+    "text",
+    "intent",
+    "confidence",
+    "entities",
+    "input",
+)
+SPEAKERS = {"user": "patient", "bot": "assistant", "staff": "staff", "notice": "notice"}
 
 
 def export_csv(events: list[tuple[int, dict[str, Any]]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for turn in turns(events):
-        if turn.kind == "red_flag":
-            continue
-        text = turn.text
-        # A cell starting with = + - @ would be a formula in a spreadsheet.
-        if text[:1] in ("=", "+", "-", "@"):
-            text = "'" + text
-        writer.writerow(
-            (
-                turn.at.isoformat(sep=" ", timespec="seconds"),
-                "patient" if turn.kind == "user" else "assistant",
-                text,
-                turn.intent or "",
-                f"{turn.confidence:.3f}" if turn.confidence is not None else "",
-                "; ".join(f"{e['entity']}={e['value']}" for e in turn.entities),
-            )
+    """The transcript as staff read it: button titles, not payloads; Brussels time."""
+    rows = [
+        (
+            iso(turn.at),
+            SPEAKERS.get(turn.kind, turn.kind),
+            turn.text,
+            turn.intent or "",
+            f"{turn.confidence:.3f}" if turn.confidence is not None else "",
+            "; ".join(f"{e['entity']}={e['value']}" for e in turn.entities),
+            ("button" if turn.payload else "typed") if turn.kind == "user" else "",
         )
-    return out.getvalue()
+        for turn in turns(events)
+        if turn.kind != "red_flag"
+    ]
+    return csv_text(CSV_COLUMNS, rows)
+
+
+def real_correction() -> ColumnElement[bool]:
+    """A stored correction that names another intent than the prediction (the app refuses the
+    others; older rows may hold some)."""
+    return corrections.c.predicted_intent.is_distinct_from(corrections.c.intent)
 
 
 class _Literal(str):
@@ -197,6 +230,8 @@ def corrections_yaml(rows: list[Any]) -> str:
     grouped: dict[tuple[str, str], list[str]] = {}
     for row in rows:
         text = " ".join(str(row.text).split())
+        if row.intent == row.predicted_intent:  # nothing to learn
+            continue
         if text and not text.startswith("/"):
             grouped.setdefault((row.intent, row.language), []).append(text)
     nlu = [

@@ -29,6 +29,13 @@ PORTS = {"HCMC_RASA_PORT": "5505", "HCMC_ACTION_PORT": "5555", "HCMC_REVIEW_PORT
 PUBLIC_URL = "http://127.0.0.1:5505"
 PASSWORD = "correct horse battery staple"
 
+MANY_REGIONS = (
+    "it hurts in my neck, my jaw, my shoulder, my upper arm, my elbow, my forearm, my upper back, "
+    "my lower back, my buttock, my hip, my thigh, my knee, my calf, my shin and my heel "
+    + "pleasehelp"
+    * 20
+)
+
 # What the patients say: phrases that must never appear in a log.
 SECRET_PHRASES = ("worse on stairs", "crushing pain", "alert('owned')", "dizzy")
 
@@ -41,6 +48,8 @@ class Recording:
     booking_link: str = ""
     redirect_status: int = 0
     redirect_location: str = ""
+    # The titles of the buttons the booking patient pressed, in order.
+    pressed: list[str] = field(default_factory=list)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -48,8 +57,11 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def _press(client: RestClient, replies: list[dict], title_part: str) -> list[dict]:
+def _press(
+    client: RestClient, replies: list[dict], title_part: str, pressed: list[str]
+) -> list[dict]:
     button = next(b for b in reply_buttons(replies) if title_part.lower() in b["title"].lower())
+    pressed.append(button["title"])
     return client.send(button["payload"])
 
 
@@ -61,13 +73,13 @@ def _talk(settings: Settings, recording: Recording) -> None:
 
     booking = client("booking")
     replies = booking.send("hello")
-    replies = _press(booking, replies, "Yes, I agree")
+    replies = _press(booking, replies, "Yes, I agree", recording.pressed)
     replies = booking.send("my knee has hurt for three weeks, worse on stairs")
-    replies = _press(booking, replies, "Left")
+    replies = _press(booking, replies, "Left", recording.pressed)
     replies = booking.send("it came on gradually")
     replies = booking.send("6")
-    replies = _press(booking, replies, "None of these")
-    replies = _press(booking, replies, "None of these")
+    replies = _press(booking, replies, "None of these", recording.pressed)
+    replies = _press(booking, replies, "None of these", recording.pressed)
     replies = booking.send("I live in Uccle")
     text = "\n".join(reply_texts(replies))
     recording.booking_link = next(w for w in text.split() if w.startswith(PUBLIC_URL))
@@ -86,6 +98,11 @@ def _talk(settings: Settings, recording: Recording) -> None:
     fallback = client("fallback")
     for nonsense in ("qwxz blorp fnord", "?", "purple monkey dishwasher"):
         fallback.send(nonsense)
+
+    # Many entities in one message, and a long unbroken word: the page must wrap them.
+    many = client("many_regions")
+    many.send("/give_consent")
+    many.send(MANY_REGIONS)
 
     declined = client("declined")
     declined.send("my neck has been stiff for two weeks")

@@ -1,6 +1,7 @@
 """The staff review app in a real headless Chromium (Debian's /usr/bin/chromium, driven by
 Playwright; no browser is downloaded): log in, filter to red flags, open a transcript, mark it
-reviewed, see the dashboard. Screenshots go to var/screenshots/ for a person to look at.
+reviewed, see the dashboard; no page wider than the window, at desktop and phone width; an action
+keeps the staff member's place. Screenshots go to var/results/screenshots/ for a person to look at.
 
 Uses the recording of tests.review.fixtures (loaded with `-p tests.review.fixtures`)."""
 
@@ -17,13 +18,16 @@ import pytest
 import uvicorn
 
 from bot.config import PROJECT_ROOT, Settings
+from bot.conversations.tokens import conversation_token
 from bot.review.app import create_app
 from tests.accessibility import axe_violations
 from tests.review.fixtures import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"
 PORT = 8501
-SCREENSHOTS = PROJECT_ROOT / "var" / "screenshots"
+SCREENSHOTS = PROJECT_ROOT / "var" / "results" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 pytestmark = pytest.mark.skipif(
     shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed (apt-get install chromium)"
@@ -111,5 +115,73 @@ def test_log_in_filter_red_flags_review_a_transcript_and_see_the_dashboard(
         expect(page.locator("svg.chart")).to_have_count(5)
         expect(page.locator("text=booking link followed").first).to_be_visible()
         shot(page, "5-dashboard")
+        assert axe_violations(page) == []
+        browser.close()
+
+
+def logged_in_page(playwright, url: str, viewport: dict[str, int]):  # type: ignore[no-untyped-def]
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+    )
+    page = browser.new_page(viewport=viewport)
+    page.goto(f"{url}/login")
+    page.fill("input[name=username]", "ada")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button:has-text('Log in')")
+    page.wait_for_url(f"{url}/")
+    return browser, page
+
+
+def overflow(page) -> int:  # type: ignore[no-untyped-def]
+    """How many pixels the page is wider than the window (0: nothing to scroll sideways)."""
+    return int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_nothing_is_wider_than_the_window(review_server, recording, store, size):
+    from playwright.sync_api import expect, sync_playwright
+
+    viewport = DESKTOP if size == "desktop" else PHONE
+    many = conversation_token(store, recording.senders["many_regions"])
+    with sync_playwright() as playwright:
+        browser, page = logged_in_page(playwright, review_server, viewport)
+        page.goto(f"{review_server}/c/{many}")
+        # The message names many regions: a line of entity chips, and a long unbroken word.
+        bubble = page.locator(".bubble.user", has_text="pleasehelp")
+        expect(bubble).to_have_count(1)
+        assert bubble.locator(".entity").count() >= 6
+        assert overflow(page) <= 0
+        aside = page.locator("aside").bounding_box()
+        assert aside is not None and aside["x"] + aside["width"] <= viewport["width"]
+        shot(page, f"6-many-entities-{size}")
+        assert axe_violations(page) == []
+        for path, name in (("/", "inbox"), ("/audit", "audit"), ("/dashboard", "dashboard")):
+            page.goto(f"{review_server}{path}")
+            assert overflow(page) <= 0, path
+            shot(page, f"7-{name}-{size}")
+            assert axe_violations(page) == []
+        browser.close()
+
+
+def test_saving_a_note_keeps_the_staff_members_place(review_server, recording, store):
+    from playwright.sync_api import expect, sync_playwright
+
+    booking = conversation_token(store, recording.senders["booking"])
+    with sync_playwright() as playwright:
+        browser, page = logged_in_page(playwright, review_server, PHONE)
+        page.goto(f"{review_server}/c/{booking}")
+        page.fill("textarea[name=note]", "Called back, booked for Tuesday.")
+        page.click("button:has-text('Save tags and note')")
+        expect(page).to_have_url(f"{review_server}/c/{booking}#note")
+        expect(page.locator("#note")).to_be_in_viewport()
+        expect(page.locator("textarea[name=note]")).to_have_value(
+            "Called back, booked for Tuesday."
+        )
+        shot(page, "8-note-saved-phone")
+        page.fill("input[name=confirm]", "no")
+        page.click("button:has-text('Erase conversation')")
+        expect(page.locator("#erase-error")).to_be_in_viewport()
+        expect(page.locator("input[name=confirm]")).to_be_focused()
+        shot(page, "9-erase-refused-phone")
         assert axe_violations(page) == []
         browser.close()

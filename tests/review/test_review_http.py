@@ -7,7 +7,10 @@ import csv
 import io
 import json
 import logging
+import re
 import sqlite3
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -16,7 +19,10 @@ from starlette.testclient import TestClient
 
 from bot.config import Settings
 from bot.conversations.tokens import conversation_token
+from bot.knowledge import load_knowledge_base
+from bot.red_flags.advice import load_advice
 from bot.review.app import create_app
+from bot.review.throttle import LoginThrottle
 from tests.review.conftest import count_rows, csrf_of, listing, log_in
 from tests.review.fixtures import SECRET_PHRASES, Recording, event_count
 
@@ -51,7 +57,8 @@ def test_filters_find_red_flags_persons_languages_and_followed_links(reviewer, r
     flagged = listed(reviewer, red_flag="yes")
     assert f"/c/{token(store, recording, 'red_flag')}" in flagged
     assert f"/c/{token(store, recording, 'booking')}" not in flagged
-    assert "red flag: call_112" in flagged or "red flag: emergency_department" in flagged
+    titles = [load_advice().title(tier, "en") for tier in ("call_112", "emergency_department")]
+    assert any(f"red flag: {title}" in flagged for title in titles)
 
     person = listed(reviewer, staff="yes", language="fr")
     assert f"/c/{token(store, recording, 'person')}" in person
@@ -107,8 +114,8 @@ def test_transcript_shows_bubbles_nlu_and_the_summary_card(reviewer, recording, 
     assert 'class="bubble user' in html and 'class="bubble bot' in html
     assert "my knee has hurt for three weeks" in html
     assert "intent <code>" in html and "body_region=knee" in html
-    card = html[html.index('aria-label="Interview summary"') :]
-    assert "knee" in card and "6.0/10" in card and "boitsfort" in card and "uccle" in card.lower()
+    card = html[html.index('aria-label="Interview summary"') :].lower()
+    assert "knee" in card and "6/10" in card and "boitsfort" in card and "uccle" in card
 
 
 def test_red_flags_and_doubtful_turns_are_highlighted(reviewer, recording, store):
@@ -188,11 +195,12 @@ def test_admin_exports_json_and_csv_and_the_audit_log_says_so(admin, recording, 
     assert data["conversation"]["sender_id"] == recording.senders["booking"]
     assert any(e.get("text") == "I live in Uccle" for e in data["events"])
     rows = list(csv.reader(io.StringIO(admin.get(f"{path}/export.csv").text)))
-    assert rows[0][:3] == ["time", "speaker", "text"]
+    assert rows[0][0].startswith("time") and rows[0][1:3] == ["speaker", "text"]
     assert ["patient", "I live in Uccle"] in [row[1:3] for row in rows]
     audit = admin.get("/audit").text
+    link = f'<a href="{path}"><code>{recording.senders["booking"]}</code></a>'
     for action in ("viewed", "exported json", "exported csv"):
-        assert f"<td>ada</td><td>{action}</td><td><code>{recording.senders['booking']}" in audit
+        assert f"<td>ada</td><td>{action}</td><td>{link}" in audit
 
 
 def test_staff_erasure_removes_every_event_and_the_review_rows(admin, recording, store):
@@ -320,6 +328,70 @@ def test_login_attempts_are_throttled(anonymous):
     assert response.status_code == 429 and "Too many attempts" in response.text
 
 
+def clients_at(store: Settings, *addresses: str) -> list[TestClient]:
+    """Browsers at different addresses, all talking to one review app (one login throttle)."""
+    app = create_app(store, background=False)
+    return [
+        TestClient(app, base_url="http://review.test", client=(address, 50000))
+        for address in addresses
+    ]
+
+
+def test_a_colleagues_wrong_passwords_do_not_lock_out_the_others(store):
+    # Two browsers at the clinic's shared address, one at home.
+    rex_at_clinic, ada_at_clinic, rex_at_home = clients_at(
+        store, "198.51.100.10", "198.51.100.10", "203.0.113.20"
+    )
+    for _ in range(5):
+        assert log_in(rex_at_clinic, "rex", "wrong password!").status_code == 401
+    # Everyone else at the clinic's shared address still logs in...
+    assert log_in(ada_at_clinic, "ada").status_code == 303
+    # ...while rex's account is paused, from any address, even with the right password.
+    assert log_in(rex_at_clinic, "rex").status_code == 429
+    response = log_in(rex_at_home, "rex")
+    assert response.status_code == 429 and "Too many attempts" in response.text
+
+
+def test_an_address_trying_many_usernames_is_paused(store):
+    sprayer, sprayers_own, colleague = clients_at(
+        store, "198.51.100.66", "198.51.100.66", "198.51.100.10"
+    )
+    for number in range(29):
+        assert log_in(sprayer, f"user{number}", "Winter2026!").status_code == 401
+    assert log_in(sprayers_own, "ada").status_code == 303  # below the address's limit
+    assert log_in(sprayer, "user29", "Winter2026!").status_code == 401
+    # A real account's login did not wipe the spray: the 30th failure pauses the address...
+    response = log_in(sprayer, "rex")
+    assert response.status_code == 429 and "Too many attempts" in response.text
+    # ...and only that address.
+    assert log_in(colleague, "rex").status_code == 303
+
+
+ERROR = re.compile(r'<p class="error" role="alert">(.*?)</p>', re.S)
+
+
+def test_a_paused_login_says_the_same_for_known_and_unknown_usernames(store):
+    app = create_app(store, background=False)
+    now = [1000.0]
+    app.state.throttle = LoginThrottle(clock=lambda: now[0])
+    clients = {
+        name: TestClient(app, base_url="http://review.test", client=(address, 50000))
+        for name, address in (("ada", "198.51.100.10"), ("nobody", "203.0.113.20"))
+    }
+    for name, client in clients.items():
+        for _ in range(5):
+            assert log_in(client, name, "wrong password!").status_code == 401
+    now[0] += 10 * 60
+    pages = {name: log_in(client, name) for name, client in clients.items()}
+    assert {page.status_code for page in pages.values()} == {429}
+    errors = {ERROR.search(page.text).group(1) for page in pages.values()}
+    assert errors == {
+        "Too many attempts to log in with this username or from this network, so logging in "
+        "is paused for safety. Try again in 5 minutes."
+    }
+    assert {page.headers["retry-after"] for page in pages.values()} == {"300"}
+
+
 def test_wrong_or_unknown_accounts_do_not_log_in(anonymous):
     assert log_in(anonymous, "nobody").status_code == 401
     assert anonymous.get("/", follow_redirects=False).status_code == 303
@@ -352,3 +424,236 @@ def test_page_titles_are_plain_text(reviewer, recording, store):
     for path in ("/", f"/c/{token(store, recording, 'red_flag')}"):
         title = reviewer.get(path).text.split("<title>", 1)[1].split("</title>", 1)[0]
         assert title.endswith("HCMC review") and "<" not in title
+
+
+# --- what staff read: words, not codes ----------------------------------------------------------
+
+USER_TEXT = re.compile(
+    r'<div class="bubble user[^"]*" id="e\d+">\s*<div class="text">(.*?)</div>', re.S
+)
+IDS = re.compile(r"\b[a-z]+_[a-z_]+\b")
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def visible(html: str) -> str:
+    """The page's text as a person reads it: no tags, no NLU line (intents and entities are the
+    model's own codes, which corrections need), no form values."""
+    html = re.sub(r'<div class="nlu">.*?</div>', "", html, flags=re.S)
+    html = re.sub(r"<(form|select|script)\b.*?</\1>", "", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_button_presses_show_what_the_patient_pressed(admin, recording, store):
+    path = f"/c/{token(store, recording, 'booking')}"
+    html = admin.get(path).text
+    said = [re.sub(r"<[^>]+>", "", text).strip() for text in USER_TEXT.findall(html)]
+    pressed = [text.removeprefix("button").strip() for text in said if text.startswith("button")]
+    assert pressed == recording.pressed  # the titles, in order ("Yes, I agree", "Left"...)
+    assert not any(text.startswith("/") for text in said)
+    # Live, too: the button was offered before the turns the page asks for.
+    last = int(re.findall(r'<div class="bubble user[^"]*" id="e(\d+)">', html)[-2])
+    live = admin.get(f"{path}/live.json", params={"after": last - 1}).json()["turns"]
+    assert (live[0]["text"], live[0]["pressed"]) == (recording.pressed[-1], True)
+    rows = list(csv.DictReader(io.StringIO(admin.get(f"{path}/export.csv").text)))
+    patient = [row for row in rows if row["speaker"] == "patient"]
+    assert [row["text"] for row in patient if row["input"] == "button"] == recording.pressed
+    assert not any(row["text"].startswith(("/", "'/")) for row in patient)
+
+
+def test_a_press_without_its_button_is_shown_in_words(reviewer, recording, store):
+    # The "script" patient sent /give_consent without being offered the button.
+    html = reviewer.get(f"/c/{token(store, recording, 'script')}").text
+    said = [re.sub(r"<[^>]+>", "", text).strip() for text in USER_TEXT.findall(html)]
+    assert said[0] == "button pressed: Yes, I agree"
+
+
+def test_regions_tiers_and_flags_are_words_from_the_data_files(reviewer, recording, store):
+    booking = reviewer.get(f"/c/{token(store, recording, 'booking')}").text
+    card = visible(booking[booking.index('aria-label="Interview summary"') :])
+    assert IDS.findall(card) == []
+    assert load_knowledge_base().region("knee_front").label("en") in card or (
+        load_knowledge_base().region("knee_back").label("en") in card
+    )
+    assert "HCMC Boitsfort" in card
+    red = reviewer.get(f"/c/{token(store, recording, 'red_flag')}").text
+    assert IDS.findall(visible(red)) == []
+    advice = load_advice()
+    assert any(f"red flag: {advice.title(tier, 'en')}" in red for tier in advice.tier_titles)
+    assert any(reason["en"] in red for reason in advice.reasons.values())
+    inbox = listing(listed(reviewer))
+    assert IDS.findall(visible(inbox)) == []
+    assert "the lower back" in inbox  # the "script" patient's region
+
+
+def test_times_are_brussels_time_with_the_zone(admin, recording, store):
+    path = f"/c/{token(store, recording, 'booking')}"
+    html = admin.get(path).text
+    zone = datetime.now(BRUSSELS).tzname()  # the recording is minutes old: CET or CEST
+    assert re.search(rf"<h1>Conversation of \d{{4}}-\d\d-\d\d \d\d:\d\d {zone}</h1>", html)
+    assert "UTC" not in html
+    stamps = re.findall(r'<time datetime="([^"]+)">(\d\d:\d\d:\d\d)</time>', html)
+    assert stamps
+    for stamp, shown in stamps:
+        at = datetime.fromisoformat(stamp)
+        assert at.utcoffset() == at.astimezone(BRUSSELS).utcoffset() and shown in stamp
+    assert "Started (Brussels time)" in listed(admin)
+    rows = list(csv.reader(io.StringIO(admin.get(f"{path}/export.csv").text)))
+    assert rows[0][0] == "time (Europe/Brussels)"
+    first = datetime.fromisoformat(rows[1][0])
+    assert first.utcoffset() == first.astimezone(BRUSSELS).utcoffset()
+
+
+# --- forms that say what went wrong, and keep the staff member's place ---------------------------
+
+
+def test_erase_without_typing_erase_shows_the_form_with_the_error(admin, recording, store):
+    sender = recording.senders["booking"]
+    path = f"/c/{conversation_token(store, sender)}"
+    csrf = csrf_of(admin.get(path).text)
+    response = admin.post(f"{path}/erase", data={"csrf_token": csrf, "confirm": "yes"})
+    assert response.status_code == 400
+    html = response.text
+    assert '<p class="error" role="alert" id="erase-error">Nothing was erased' in html
+    assert f'action="{path}/erase"' in html and 'aria-describedby="erase-error"' in html
+    assert "my knee has hurt" in html  # the whole page, not a bare error
+    assert event_count(store, sender) > 0
+
+
+def _typed(html: str) -> list[tuple[str, str]]:
+    """The correctable messages: their event ids and the intents the assistant predicted."""
+    found = []
+    for event_id in re.findall(r'name="event_id" value="(\d+)"', html):
+        bubble = html[html.index(f'id="e{event_id}"') :]
+        found.append((event_id, bubble.split("intent <code>", 1)[1].split("</code>", 1)[0]))
+    return found
+
+
+def _first_typed(html: str) -> tuple[str, str]:
+    return _typed(html)[0]
+
+
+def test_a_correction_equal_to_the_prediction_is_refused(admin, recording, store):
+    path = f"/c/{token(store, recording, 'booking')}"
+    html = admin.get(path).text
+    event_id, predicted = next((i, p) for i, p in _typed(html) if p != "nlu_fallback")
+    response = admin.post(
+        f"{path}/correct",
+        data={"csrf_token": csrf_of(html), "event_id": event_id, "intent": predicted},
+    )
+    assert response.status_code == 400
+    error = f'<p class="error" role="alert" id="correct-error-{event_id}">{predicted} is what'
+    assert error in response.text
+    assert response.text.index(error) > response.text.index(f'id="e{event_id}"')
+    database = store.tracker_database_url.removeprefix("sqlite:///")
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM review_corrections").fetchone()[0] == 0
+        # One stored before the app refused them is not exported either.
+        connection.execute(
+            "INSERT INTO review_corrections (sender_id, event_id, text, language,"
+            " predicted_intent, confidence, intent, corrected_by, corrected_at)"
+            " VALUES (?, ?, 'qwxz', 'en', ?, 0.3, ?, 'ada', '2024-01-01 00:00:00')",
+            (recording.senders["booking"], int(event_id), predicted, predicted),
+        )
+    assert yaml.safe_load(admin.get("/corrections/export.yml").text)["nlu"] == []
+    assert "qwxz" not in admin.get("/corrections").text
+
+
+def test_each_action_returns_to_the_card_or_message_acted_on(admin, recording, store):
+    path = f"/c/{token(store, recording, 'red_flag')}"
+    html = admin.get(path).text
+    csrf = csrf_of(html)
+    event_id, _ = _first_typed(html)
+    posts = {
+        "reviewed": ({"reviewed": "yes"}, "review"),
+        "annotate": ({"tags": "x", "note": "y"}, "note"),
+        "correct": ({"event_id": event_id, "intent": "greet"}, f"e{event_id}"),
+        "follow-up": ({"status": "in_progress", "assignee": ""}, "follow-up"),
+    }
+    for action, (data, anchor) in posts.items():
+        response = admin.post(
+            f"{path}/{action}", data={"csrf_token": csrf, **data}, follow_redirects=False
+        )
+        assert response.status_code == 303, action
+        assert response.headers["location"] == f"{path}#{anchor}", action
+        assert f'id="{anchor}"' in admin.get(path).text, anchor
+
+
+# --- the audit log -------------------------------------------------------------------------------
+
+
+def audit_entries(client: TestClient) -> list[tuple[str, str, str]]:
+    html = client.get("/audit").text
+    cells = re.findall(
+        r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td>(.*?)</td></tr>", html
+    )
+    return [(who, did, re.sub(r"<[^>]+>", "", what)) for who, did, what in cells]
+
+
+def test_the_audit_log_names_each_action_and_viewed_once_per_session(store, recording):
+    sender = recording.senders["fallback"]
+    path = f"/c/{conversation_token(store, sender)}"
+    app = create_app(store, background=False)
+    with TestClient(app, base_url="http://review.test") as ada:
+        assert log_in(ada, "ada").status_code == 303
+        html = ada.get(path).text
+        ada.get(path)
+        ada.get(f"{path}/live.json")
+        csrf = csrf_of(html)
+        event_id, _ = _first_typed(html)
+        for action, data in (
+            ("reviewed", {"reviewed": "yes"}),
+            ("annotate", {"tags": "later", "note": ""}),
+            ("annotate", {"tags": "later", "note": "Called."}),
+            ("correct", {"event_id": event_id, "intent": "greet"}),
+        ):
+            ada.post(f"{path}/{action}", data={"csrf_token": csrf, **data})
+        with TestClient(app, base_url="http://review.test") as again:  # a second login
+            assert log_in(again, "ada").status_code == 303
+            again.get(path)
+            again.get(path)
+        entries = audit_entries(ada)
+        page = ada.get("/audit").text
+    mine = [did for who, did, what in reversed(entries) if what == sender]
+    assert mine == [
+        "viewed",
+        "marked reviewed",
+        "changed tags",
+        "changed note",
+        "corrected intent",
+        "viewed",  # the second session
+    ]
+    assert [did for who, did, what in entries].count("logged in") == 2
+    # The conversation is a link while it exists.
+    assert f'<a href="{path}"><code>{sender}</code></a>' in page
+
+
+# --- the inbox as CSV ----------------------------------------------------------------------------
+
+
+def test_admins_export_the_filtered_inbox_as_csv_in_words(admin, reviewer, recording, store):
+    flagged = token(store, recording, "red_flag")
+    csrf = csrf_of(admin.get(f"/c/{flagged}").text)
+    admin.post(
+        f"/c/{flagged}/annotate", data={"csrf_token": csrf, "tags": "=HYPERLINK(1), +x", "note": ""}
+    )
+    response = admin.get("/export.csv", params={"red_flag": "yes"})
+    assert response.status_code == 200 and "attachment" in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [row["conversation"] for row in rows] == [f"/c/{flagged}"]
+    row = rows[0]
+    advice = load_advice()
+    assert row["urgency"] in {advice.title(tier, "en") for tier in advice.tier_titles}
+    assert row["red flags"] != "-" and IDS.findall(row["red flags"]) == []
+    assert row["tags"].startswith("'=HYPERLINK")  # never a formula in a spreadsheet
+    everything = list(csv.DictReader(io.StringIO(admin.get("/export.csv").text)))
+    assert len(everything) == len(recording.senders)  # every page, not the first 50
+    booking = next(
+        r for r in everything if r["conversation"].endswith(token(store, recording, "booking"))
+    )
+    assert booking["centre"] == "HCMC Boitsfort" and booking["booking link"] == "given, followed"
+    assert booking["severity"] == "6/10" and booking["side"] == "left side"
+    assert "knee" in booking["pain regions"] and IDS.findall(booking["pain regions"]) == []
+    for cells in everything:
+        assert recording.senders["booking"] not in ",".join(cells.values())  # no sender ids
+    assert reviewer.get("/export.csv").status_code == 403
+    assert "exported inbox csv" in admin.get("/audit").text

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from sqlalchemy import create_engine
+from zxcvbn import zxcvbn
 
 from actions.booking import tracked_booking_link
 from bot.cli.purge import DAY, purge
@@ -62,15 +63,52 @@ def test_search_patterns_match_literally():
     assert like_pattern("50%_off\\") == "%50\\%\\_off\\\\%"
 
 
-def test_throttle_blocks_after_five_failures_and_forgets_after_the_window():
+def test_throttle_blocks_a_username_from_anywhere_but_not_its_colleagues():
     now = [0.0]
     throttle = LoginThrottle(clock=lambda: now[0])
     for _ in range(5):
-        assert not throttle.blocked("user:ada")
-        throttle.failed("user:ada", "ip:1")
-    assert throttle.blocked("user:ada") and throttle.blocked("ip:1", "user:other")
+        assert not throttle.blocked("ada", "10.0.0.1")
+        throttle.failed("ada", "10.0.0.1")
+    assert throttle.blocked("ada", "10.0.0.1") and throttle.blocked("Ada ", "192.0.2.7")
+    assert throttle.retry_after("ada", "192.0.2.7") == 15 * 60
+    assert not throttle.blocked("bob", "10.0.0.1")  # the same (shared) address
+    now[0] = 10 * 60
+    assert throttle.retry_after("ada", "10.0.0.1") == 5 * 60
     now[0] = 15 * 60 + 1
-    assert not throttle.blocked("user:ada")
+    assert not throttle.blocked("ada", "10.0.0.1")
+    assert throttle._by_user == {} and throttle._by_address == {}  # nothing kept for ever
+
+
+def test_throttle_blocks_an_address_trying_many_usernames():
+    now = [0.0]
+    throttle = LoginThrottle(clock=lambda: now[0])
+    for number in range(29):
+        throttle.failed(f"name{number}", "10.0.0.1")
+    assert not throttle.blocked("bob", "10.0.0.1")  # colleagues' typos add up slowly
+    throttle.failed("name29", "10.0.0.1")
+    assert throttle.blocked("bob", "10.0.0.1")
+    assert not throttle.blocked("bob", "192.0.2.7")
+
+
+def test_throttle_forgives_a_login_only_its_own_failures_at_the_address():
+    throttle = LoginThrottle(clock=lambda: 0.0)
+    for number in range(26):
+        throttle.failed(f"name{number}", "10.0.0.1")
+    for _ in range(4):
+        throttle.failed("mallory", "10.0.0.1")
+    # Logging in to one's own account (a real one, even the sprayer's) does not reset the spray:
+    throttle.succeeded("mallory", "10.0.0.1")
+    assert not throttle.blocked("bob", "10.0.0.1")
+    for number in range(26, 30):
+        throttle.failed(f"name{number}", "10.0.0.1")
+    assert throttle.blocked("bob", "10.0.0.1")
+    # ...while a colleague's own typos, once they log in, no longer count against the address.
+    other = LoginThrottle(clock=lambda: 0.0)
+    for number in range(6):
+        for _ in range(4):
+            other.failed(f"colleague{number}", "10.0.0.1")
+        other.succeeded(f"colleague{number}", "10.0.0.1")
+    assert not other.blocked("bob", "10.0.0.1") and other._by_address == {}
 
 
 def test_chart_labels_are_escaped():
@@ -91,6 +129,56 @@ def test_accounts_from_the_command_line(tmp_path, monkeypatch, capsys):
     assert stored.startswith("$argon2id$") and "long enough" not in stored
     assert accounts.main(["remove", "ada"]) == 0
     assert accounts.main(["remove", "ada"]) == 1
+
+
+STRONG_PASSPHRASE = "lantern quietly orbits marmalade"
+
+
+@pytest.mark.parametrize(
+    "username, password",
+    [
+        ("bob", "password1234"),
+        ("bob", "hcmc-kraainem-2026"),
+        ("bob", "Boitsfort2026!"),
+        ("amelie", "amelieamelie"),
+        ("amelie.dupont", "dupont.amelie1"),
+        ("bob", "qwertyuiop123"),
+    ],
+)
+def test_the_accounts_command_refuses_guessable_passwords(
+    tmp_path, monkeypatch, capsys, username, password
+):
+    monkeypatch.setenv("HCMC_VAR_DIR", str(tmp_path))
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert accounts.main(["add", username]) == 1
+    error = capsys.readouterr().err
+    assert "too easy to guess" in error
+    assert accounts.main(["list"]) == 0
+    assert username not in capsys.readouterr().out
+
+
+def test_a_refused_password_says_why_and_what_to_do_instead():
+    from bot.review.passwords import hash_password, password_problem
+
+    problem = password_problem("password1234", ["bob"])
+    feedback = zxcvbn("password1234")["feedback"]
+    assert problem and feedback["warning"] and feedback["suggestions"]
+    for advice in (feedback["warning"], *feedback["suggestions"]):  # the library's own words
+        assert advice in problem
+    problem = password_problem("hcmc-kraainem-2026", ["bob"])
+    assert problem and "the clinic's name, a centre's name or the username" in problem
+    assert password_problem("short", []) == "A password needs at least 12 characters."
+    assert password_problem(STRONG_PASSPHRASE, ["bob"]) is None
+    with pytest.raises(ValueError, match="too easy to guess"):
+        hash_password("amelieamelie", ["amelie"])
+
+
+def test_the_accounts_command_accepts_a_strong_passphrase(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("HCMC_VAR_DIR", str(tmp_path))
+    monkeypatch.setattr("sys.stdin", io.StringIO(STRONG_PASSPHRASE + "\n"))
+    assert accounts.main(["add", "amelie.dupont", "--role", "admin"]) == 0
+    assert accounts.main(["list"]) == 0
+    assert "amelie.dupont\tadmin" in capsys.readouterr().out
 
 
 def test_booking_link_names_the_conversation_by_an_opaque_token():

@@ -21,13 +21,19 @@
     var item;
     if (turn.kind === "user") {
       item = add(transcript, "div", "bubble user" + (turn.red_flag ? " red" : ""));
-      add(item, "div", "text", turn.text);
+      var text = add(item, "div", "text");
+      // A pressed button shows its title, marked as a press (as the page does).
+      if (turn.pressed) {
+        add(text, "span", "badge pressed", "button");
+        text.appendChild(document.createTextNode(" "));
+      }
+      text.appendChild(document.createTextNode(turn.text));
     } else if (turn.kind === "staff") {
       item = add(transcript, "div", "bubble staff");
       add(item, "div", "author", turn.staff_name + " (staff)");
       add(item, "div", "text", turn.text);
     } else if (turn.kind === "red_flag") {
-      item = add(transcript, "div", "event red", "Red flag: urgency tier " + turn.text + " ");
+      item = add(transcript, "div", "event red", "Red flag: " + turn.text + " ");
     } else if (turn.kind === "notice") {
       item = add(transcript, "div", "event notice-line", turn.text + " ");
     } else {
@@ -41,7 +47,7 @@
       }
     }
     item.id = "e" + turn.id;
-    add(item, "time", "", turn.at);
+    add(item, "time", "", turn.at).setAttribute("datetime", turn.datetime || "");
     item.classList.add("new");
   }
 
