@@ -51,3 +51,11 @@ def channel_key(settings: Settings) -> str:
     if settings.rest_token:
         return settings.rest_token
     return hmac.new(secret_key(settings), b"rest-channels", hashlib.sha256).hexdigest()
+
+
+def widget_session_token(settings: Settings, session_id: str) -> str:
+    """The secret a browser keeps beside its widget session id (bot/web/channel.py): only a
+    browser the server gave a session to can resume it, and a leaked id alone is not enough.
+    Derived from the installation's secret, so it needs no storage and every replica agrees."""
+    message = b"widget-session:" + session_id.encode()
+    return hmac.new(secret_key(settings), message, hashlib.sha256).hexdigest()

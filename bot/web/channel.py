@@ -16,21 +16,35 @@ Additions for the widget:
 - ``erase_session``: erases the conversation from the tracker store (the same code as Telegram's
   /forget) and answers ``session_erased`` (or ``erase_failed``).
 
-The session id is a random 128-bit value made by the server; the browser keeps it in
-localStorage and it is the only key to the conversation. Conversations are stored as
-``web:<session id>``, so a browser can never reach another channel's conversation.
+The session id is a random 128-bit value made by the server, which issues with it a session
+token, an HMAC of the id under the installation's secret (bot/conversations/tokens.py): the
+browser keeps both in localStorage and shows both to resume the conversation. A session id alone
+(leaked from a log, a screenshot or a support ticket) opens a new, empty session: never
+the conversation's history, its room (the assistant's and the staff's live replies) or its
+erasure. Conversations are stored as ``web:<session id>``, so a browser can never reach another
+channel's conversation.
+
+Why localStorage and not an HttpOnly cookie: the widget runs on the clinic's website and talks to
+the assistant's origin, so a cookie of the assistant's would be a third-party cookie, which
+browsers block more and more (Safari, Firefox, Chrome's tracking protection); the conversation
+would then be lost on every page. A script on the clinic's page could read the token as it could
+the id; what changes is that the id alone, which shows up in more places, opens nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
+import hmac
 import inspect
 import logging
 import re
 import uuid
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
+import yaml
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
@@ -39,14 +53,16 @@ from sanic.response import HTTPResponse
 from socketio import AsyncRedisManager, AsyncServer
 
 from bot.channels.live import register_widget
-from bot.config import load_settings
+from bot.config import Settings, load_settings
 from bot.conversations.erase import erase_conversation
 from bot.conversations.history import conversation_history
 from bot.conversations.senders import WEB_PREFIX
+from bot.conversations.tokens import widget_session_token
 
 logger = logging.getLogger(__name__)
 
 CHANNEL = "web"
+NOTICES_PATH = Path(__file__).with_name("notices.yml")
 SENDER_PREFIX = WEB_PREFIX
 SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 MAX_MESSAGE_CHARS = 2000
@@ -61,6 +77,13 @@ def new_session_id() -> str:
     return uuid.uuid4().hex
 
 
+def token_matches(settings: Settings, session_id: str, token: Any) -> bool:
+    """Whether `token` is the one the server issued with `session_id` (in constant time)."""
+    if not isinstance(token, str) or not token.isascii():
+        return False
+    return hmac.compare_digest(token, widget_session_token(settings, session_id))
+
+
 def sender_for(session_id: str) -> str:
     return f"{SENDER_PREFIX}{session_id}"
 
@@ -73,6 +96,22 @@ def message_metadata(raw: Any) -> dict[str, Any]:
     if isinstance(language, str) and LANGUAGE_CODE.match(language):
         metadata["language"] = language
     return metadata
+
+
+@functools.cache
+def _notices() -> dict[str, dict[str, str]]:
+    notices = yaml.safe_load(NOTICES_PATH.read_text(encoding="utf-8"))
+    for key, texts in notices.items():
+        if not all(str(texts.get(lang) or "").strip() for lang in ("en", "fr", "nl")):
+            raise ValueError(f"{NOTICES_PATH.name}: {key} needs en, fr and nl")
+    return notices
+
+
+def not_handled_notice(language: Any) -> str:
+    """What a patient is told when their message could not be handled, in the page's language."""
+    texts = _notices()["not_handled"]
+    code = str(language or "en")[:2].lower()
+    return texts.get(code) or texts["en"]
 
 
 class WidgetOutput(SocketIOOutput):
@@ -116,6 +155,7 @@ class WidgetInput(SocketIOInput):
         super().__init__(*args, **kwargs)
         self.sessions: dict[str, str] = {}  # socket id -> conversation id (sender id)
         settings = load_settings()
+        self.settings = settings
         self.database_url = settings.tracker_database_url
         self.origin_allowed = settings.origin_allowed
         self.pubsub_url = settings.lock_store_url
@@ -168,11 +208,16 @@ class WidgetInput(SocketIOInput):
 
         @sio.on("session_request", namespace=namespace)
         async def session_request(sid: str, data: Any) -> None:
-            requested = valid_session_id((data or {}).get("session_id"))
+            requested = self.resumable_session(data)
             session_id = requested or new_session_id()
             sender_id = sender_for(session_id)
             await join(sid, sender_id)
-            await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+            # An object, as Rasa's webchat clients also accept: the token goes with the id.
+            confirm = {
+                "session_id": session_id,
+                "session_token": widget_session_token(self.settings, session_id),
+            }
+            await sio.emit("session_confirm", confirm, room=sid, namespace=namespace)
             messages = await self.history(sender_id) if requested else []
             await sio.emit("session_history", {"messages": messages}, room=sid, namespace=namespace)
 
@@ -183,10 +228,10 @@ class WidgetInput(SocketIOInput):
             sender_id = self.sessions.get(sid)
             if sender_id is None:
                 # A message sent before the session was confirmed (a reconnection): the browser
-                # holds the session id, which is all the session_request would have shown.
-                session_id = valid_session_id(data.get("session_id"))
+                # holds the session id and its token, all the session_request would have shown.
+                session_id = self.resumable_session(data)
                 if session_id is None:
-                    logger.warning("A widget message without a session was ignored")
+                    logger.warning("A widget message without a valid session was ignored")
                     return
                 sender_id = sender_for(session_id)
                 await join(sid, sender_id)
@@ -200,11 +245,19 @@ class WidgetInput(SocketIOInput):
             )
             try:
                 await on_new_message(message)
+            except Exception as error:  # noqa: BLE001 - the patient must hear of it, never silence
+                # The type only: the error's text may quote the patient's message.
+                logger.error("A widget message could not be handled (%s)", type(error).__name__)
+                notice = not_handled_notice(message.metadata.get("language"))
+                await sio.emit(
+                    self.bot_message_evt, {"text": notice}, room=sender_id, namespace=namespace
+                )
             finally:
                 await sio.emit("bot_turn_end", {}, room=sender_id, namespace=namespace)
 
         @sio.on("erase_session", namespace=namespace)
         async def erase_session(sid: str, data: Any) -> None:
+            # The socket's own session, which session_request checked; never an id in `data`.
             sender_id = self.sessions.get(sid)
             if sender_id is None:
                 await sio.emit("erase_failed", {}, room=sid, namespace=namespace)
@@ -225,6 +278,20 @@ class WidgetInput(SocketIOInput):
                 await sio.emit("session_erased", {}, room=other_sid, namespace=namespace)
 
         return webhook
+
+    def resumable_session(self, data: Any) -> str | None:
+        """The session id a client asks to resume, when it shows the token issued with it; None
+        for no id or a wrong or missing token. Every id a client sends is read through here."""
+        if not isinstance(data, dict):
+            return None
+        session_id = valid_session_id(data.get("session_id"))
+        if session_id is None:
+            return None
+        if not token_matches(self.settings, session_id, data.get("session_token")):
+            # Not the id: a log must not become the key it is protecting.
+            logger.info("A widget session id without its valid token was refused")
+            return None
+        return session_id
 
     async def history(self, sender_id: str) -> list[dict[str, Any]]:
         try:

@@ -22,8 +22,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.web.config import WebSettings
 
 # Demo pages of the mock clinic site: path -> file in web/demo/. Two English pages to show that
-# the conversation follows the visitor, and a French one for the language metadata.
-DEMO_PAGES = {"/": "index.html", "/treatments.html": "treatments.html", "/fr/": "fr.html"}
+# the conversation follows the visitor, and a French and a Dutch one for the language metadata.
+DEMO_PAGES = {
+    "/": "index.html",
+    "/treatments.html": "treatments.html",
+    "/fr/": "fr.html",
+    "/nl/": "nl.html",
+}
 
 
 def content_security_policy(assistant_url: str) -> str:

@@ -318,8 +318,8 @@ def test_a_patient_who_clears_the_chat_during_a_takeover_ends_it(
         expect(patient.page.locator(".hcmc-chat-notice", has_text="has joined")).to_be_visible(
             timeout=15_000
         )
-        patient.page.locator(".hcmc-clear").click()
-        expect(widget.status).to_contain_text("erased")
+        widget.clear_conversation()  # asks first, then erases
+        expect(patient.page.locator(".hcmc-from-widget").first).to_contain_text("erased")
         expect(staff.page.locator("h1")).to_have_text("Conversation erased", timeout=15_000)
         expect(staff.page.get_by_role("alert")).to_contain_text("nothing of it is kept")
         expect(staff.page.locator(".bubble")).to_have_count(0)

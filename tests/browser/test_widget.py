@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import UCCLE, Servers, accessibility_violations, screenshot
-from tests.browser.widget import Widget
+from tests.browser.widget import SocketGate, Widget
 
 pytestmark = pytest.mark.e2e
 
@@ -100,7 +100,16 @@ def test_interview_then_my_location_gives_the_nearer_centre_and_its_booking_butt
     expect(booking).to_be_visible()
     assert booking.get_attribute("target") == "_blank"
     assert "centre=boitsfort" in (booking.get_attribute("href") or "")
+    # The button is enough: its address is not printed again in the message.
+    bubble = page.locator(".hcmc-from-bot", has=booking).locator(".hcmc-text")
+    expect(bubble).to_have_text("You can book an appointment at HCMC Boitsfort here.")
+    booking.scroll_into_view_if_needed()
     screenshot(page, "desktop-nearer-centre")
+    # ...and the same from the server's copy, the button still with its message.
+    page.reload()
+    widget.ready()
+    expect(bubble).to_have_text("You can book an appointment at HCMC Boitsfort here.")
+    expect(booking).to_be_visible()
 
 
 def test_refusing_the_location_asks_for_the_commune(new_page, servers: Servers):
@@ -186,8 +195,9 @@ def test_keyboard_only(new_page, servers: Servers):
     expect(widget.launcher).to_have_attribute("aria-expanded", "false")
 
 
-def test_clear_conversation_erases_it_on_the_server(new_page, servers: Servers):
-    page = new_page().page
+def test_clear_conversation_asks_first_then_erases_and_says_so(new_page, servers: Servers):
+    watched = new_page(reduced_motion="reduce")
+    page = watched.page
     widget = Widget(page).visit(servers.url("/"))
     widget.open()
     widget.bot_says("not a doctor")
@@ -195,16 +205,72 @@ def test_clear_conversation_erases_it_on_the_server(new_page, servers: Servers):
     first = session_id(page)
     assert f"web:{first}" in stored_senders(servers)
 
-    page.locator(".hcmc-clear").click()
-    expect(widget.status).to_contain_text("erased")
+    # A question in the panel first, the focus on the safe answer; Cancel keeps everything.
+    widget.clear.click()
+    expect(widget.confirm).to_be_visible()
+    expect(widget.confirm).to_contain_text("cannot be undone")
+    expect(widget.clear).to_have_attribute("aria-expanded", "true")
+    assert widget.focused().startswith("button.hcmc-confirm-cancel")
+    assert accessibility_violations(watched) == []
+    screenshot(page, "desktop-clear-question-en")
+    page.keyboard.press("Enter")
+    expect(widget.confirm).to_be_hidden()
+    assert widget.focused().startswith("button.hcmc-clear")  # back where it was
+    assert "user: No, thanks" in widget.messages()
+    assert f"web:{first}" in stored_senders(servers)
+
+    # Escape in the question cancels it too, and leaves the panel open.
+    page.keyboard.press("Enter")
+    expect(widget.confirm).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(widget.confirm).to_be_hidden()
+    expect(widget.panel).to_be_visible()
+    assert f"web:{first}" in stored_senders(servers)
+
+    # Confirmed with the keyboard: erased, said briefly, and a new conversation greets.
+    page.keyboard.press("Enter")
+    page.keyboard.press("Shift+Tab")
+    assert widget.focused().startswith("button.hcmc-confirm-erase")
+    page.keyboard.press("Enter")
+    erased = page.locator(".hcmc-from-widget", has_text="Conversation erased")
+    expect(erased).to_be_visible()
     expect(page.locator(".hcmc-from-user")).to_have_count(0)
     assert f"web:{first}" not in stored_senders(servers)
-    # A new conversation starts with a new session id, greeting again.
     widget.bot_says("not a doctor")
+    widget.settled()
+    expect(erased).to_be_in_viewport()  # above the new greeting, in view
+    assert widget.focused().startswith("input.hcmc-input")
+    expect(widget.status).to_be_hidden()  # no red line left behind
     assert session_id(page) not in (first, "None")
+    screenshot(page, "desktop-cleared-en")
     page.reload()
     widget.ready()
     expect(page.locator(".hcmc-from-user")).to_have_count(0)
+    expect(widget.status).to_be_hidden()
+
+
+def test_a_session_id_without_its_token_starts_a_new_conversation(new_page, servers: Servers):
+    page = new_page().page
+    widget = Widget(page).visit(servers.url("/"))
+    widget.open()
+    widget.bot_says("not a doctor")
+    widget.press("No, thanks")
+    leaked = session_id(page)
+
+    # Another browser holding only that id (a leak, or a browser from before the tokens).
+    other = new_page().page
+    other.add_init_script(f"localStorage.setItem('hcmc-widget-session', '{leaked}')")
+    stranger = Widget(other).visit(servers.url("/"))
+    stranger.open()
+    stranger.bot_says("not a doctor")  # greeted as a new visitor
+    assert session_id(other) not in (leaked, "None")
+    assert "user: No, thanks" not in stranger.messages()
+    # ...and the patient's own browser still has the conversation.
+    page.reload()
+    widget.ready()
+    assert "user: No, thanks" in widget.messages()
+    assert session_id(page) == leaked
+    assert page.evaluate("() => localStorage.getItem('hcmc-widget-session-token')")
 
 
 def test_french_page_gets_french_answers_and_widget(new_page, servers: Servers):
@@ -215,6 +281,13 @@ def test_french_page_gets_french_answers_and_widget(new_page, servers: Servers):
     widget.bot_says("pas un médecin")
     expect(widget.quick_replies.filter(has_text="Oui, je suis d'accord")).to_be_visible()
     expect(page.locator(".hcmc-clear")).to_have_text("Effacer la conversation")
+    widget.press("Non merci")
+    widget.clear_conversation()  # asked and confirmed in French too
+    expect(widget.confirm).to_be_hidden()
+    expect(page.locator(".hcmc-from-widget").first).to_have_text(
+        "Conversation effacée, ici et sur notre serveur."
+    )
+    widget.bot_says("pas un médecin")
 
 
 def test_accessible_structure_and_reduced_motion(new_page, servers: Servers):
@@ -370,7 +443,10 @@ def test_erasure_typed_in_words_asks_first_then_forgets_everything(new_page, ser
     widget.say("please erase everything I told you")
     widget.bot_says("can't be undone")
     widget.press("Yes, erase everything")
-    expect(widget.status).to_contain_text("this conversation is erased")
+    # The assistant's confirmation opens the new conversation; the status line stays free.
+    confirmation = page.locator(".hcmc-from-widget", has_text="this conversation is erased")
+    expect(confirmation).to_be_visible()
+    expect(widget.status).to_be_hidden()
     page.wait_for_function("old => localStorage.getItem('hcmc-widget-session') !== old", arg=old)
     widget.bot_says("not a doctor")  # a new conversation greets afresh
     assert "user: my left knee hurts when I run" not in widget.messages()
@@ -392,7 +468,7 @@ SUMMARY_FLOWS = {
             "j'habite à Uccle"],
            "Intensité : 6/10", "Corriger : durée", "Depuis combien de temps", "environ deux mois",
            "de 6 semaines à 3 mois"),
-    "nl": ("/", "Yes, I agree",
+    "nl": ("/nl/", "Ja, ik ga akkoord",
            ["mijn linkerknie doet al drie weken pijn, erger op de trap", "het kwam geleidelijk",
             "6", "[Geen van deze]", "[Geen van deze]", "ik woon in Ukkel"],
            "Intensiteit: 6/10", "Aanpassen: hoe lang", "Hoe lang hebt u al pijn",
@@ -421,10 +497,13 @@ def test_the_summary_comes_before_the_link_and_a_line_is_fixed_by_its_button(
         else:
             widget.say(turn)
     widget.bot_says(intensity)
+    # An answer of several messages: the view shows its first one, not its last.
+    widget.assert_in_view_from_its_top(widget.answer_start())
     expect(widget.quick_replies.filter(has_text=fix)).to_be_visible()
     assert accessibility_violations(watched) == []
     link = page.locator("a.hcmc-quick-link", has_text="HCMC Boitsfort").last
     expect(link).to_be_visible()
+    expect(page.locator(".hcmc-from-bot", has=link)).not_to_contain_text("https://")
     for button in widget.quick_replies.all():
         box = button.bounding_box()
         assert box is not None and box["x"] + box["width"] <= viewport["width"]
@@ -438,7 +517,7 @@ def test_the_summary_comes_before_the_link_and_a_line_is_fixed_by_its_button(
     screenshot(page, f"{device}-summary-fixed-{language}")
 
 
-@pytest.mark.parametrize("path", ["/", "/fr/", "/treatments.html"])
+@pytest.mark.parametrize("path", ["/", "/fr/", "/nl/", "/treatments.html"])
 def test_every_demo_page_with_the_widget_open_passes_axe(new_page, servers: Servers, path):
     # Reduced motion: axe measures contrast once the panel is fully shown, not mid-fade.
     watched = new_page(reduced_motion="reduce")
@@ -447,3 +526,174 @@ def test_every_demo_page_with_the_widget_open_passes_axe(new_page, servers: Serv
     widget.open()
     widget.settled()
     assert accessibility_violations(watched) == []
+
+
+# Per page: its language, the widget's title (from the widget's texts, not the page), the
+# launcher, a word of the greeting's first message (the one with 112), the consent button and
+# what screen readers hear while the assistant writes.
+PAGES = {
+    "en": ("/", "HCMC assistant", "Chat with our assistant", "not a doctor", "Yes, I agree",
+           "The assistant is typing"),
+    "fr": ("/fr/", "Assistant HCMC", "Discuter avec notre assistant", "pas un médecin",
+           "Oui, je suis d'accord", "L'assistant écrit"),
+    "nl": ("/nl/", "HCMC-assistent", "Chat met onze assistent", "geen arts", "Ja, ik ga akkoord",
+           "De assistent typt"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+@pytest.mark.parametrize(
+    ("viewport", "device"),
+    [({"width": 1280, "height": 800}, "desktop"), ({"width": 390, "height": 844}, "phone-390")],
+)
+def test_each_language_page_opens_on_the_greeting_with_its_own_texts(
+    new_page, servers: Servers, language, viewport, device
+):
+    path, title, launcher, greeting, consent, typing = PAGES[language]
+    watched = new_page(viewport=viewport, reduced_motion="reduce")
+    page = watched.page
+    gate = SocketGate(page)
+    widget = Widget(page).visit(servers.url(path))
+    assert page.evaluate("() => document.documentElement.lang").startswith(language)
+    # The page only loads the script; the title comes from the widget's texts.
+    assert "data-title" not in page.content()
+    expect(widget.launcher).to_have_text(launcher)
+    widget.open()
+    expect(widget.title).to_have_text(title)
+    widget.bot_says(greeting)
+    widget.settled()
+    expect(widget.quick_replies.filter(has_text=consent)).to_be_visible()
+    # The greeting's first message, the one that says to call 112, is in view on opening.
+    first = page.locator(".hcmc-from-bot").first
+    expect(first).to_contain_text("112")
+    expect(first).to_be_in_viewport(ratio=1)
+    widget.assert_in_view_from_its_top(first)
+    assert accessibility_violations(watched) == []
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
+    screenshot(page, f"{device}-open-{language}")
+
+    # While the assistant writes, screen readers hear it, in the page's language.
+    expect(widget.typing_live).to_have_attribute("aria-live", "polite")
+    expect(widget.typing_live).to_have_text("")
+    gate.hold()
+    widget.quick_replies.filter(has_text=consent).click()
+    expect(widget.typing).to_be_visible()
+    expect(widget.typing_live).to_have_text(typing)
+    screenshot(page, f"{device}-typing-{language}")
+    gate.release()
+    widget.settled()
+    expect(widget.typing_live).to_have_text("")
+
+
+def test_a_long_message_shows_a_counter_and_is_refused_whole_never_cut(new_page, servers: Servers):
+    watched = new_page(reduced_motion="reduce")
+    page = watched.page
+    widget = Widget(page).visit(servers.url("/"))
+    widget.open()
+    widget.bot_says("not a doctor")
+    widget.settled()
+    words = "I would like to know where your centres are and when they are open. " * 30
+
+    widget.input.fill(words[:700])
+    expect(widget.counter).to_be_hidden()
+    near = words[:850].strip()
+    widget.input.fill(near)
+    expect(widget.counter).to_be_visible()  # from 80% of the 1,000 characters
+    expect(widget.counter).to_have_text(f"{len(near)} / 1,000 characters")
+
+    # Over the limit: said in words, the send refused and the whole text kept.
+    too_long = words[:1100].strip()
+    widget.input.fill(too_long)
+    expect(widget.counter).to_have_text(f"{len(too_long):,} / 1,000 characters")
+    expect(widget.input).to_have_attribute("aria-invalid", "true")
+    expect(widget.status).to_contain_text("too long")
+    widget.input.press("Enter")
+    expect(widget.input).to_have_value(too_long)
+    expect(page.locator(".hcmc-from-user")).to_have_count(0)
+    assert accessibility_violations(watched) == []
+    screenshot(page, "desktop-too-long-en")
+
+    # Shortened to the limit, it goes whole.
+    fits = words[:1000].rsplit(" ", 1)[0]
+    widget.input.fill(fits)
+    expect(widget.status).to_be_hidden()
+    expect(widget.input).not_to_have_attribute("aria-invalid", "true")
+    widget.input.press("Enter")
+    widget.settled()
+    expect(page.locator(".hcmc-from-user .hcmc-text").last).to_have_text(fits)
+    expect(widget.counter).to_be_hidden()
+    expect(widget.input).to_have_value("")
+
+
+def test_a_patient_who_scrolled_up_to_read_is_left_there(new_page, servers: Servers):
+    page = new_page().page
+    gate = SocketGate(page)
+    widget = Widget(page).visit(servers.url("/"))
+    widget.open()
+    widget.bot_says("not a doctor")
+    widget.settled()
+    widget.press("No, thanks")
+
+    gate.hold()  # the answer is slow to come
+    widget.send_without_waiting("Where are your centres?")
+    expect(widget.typing).to_be_visible()
+    widget.log.hover()
+    page.mouse.wheel(0, -5000)
+    page.wait_for_function(
+        "() => document.getElementById('hcmc-widget').shadowRoot"
+        ".querySelector('.hcmc-log').scrollTop === 0"
+    )
+    gate.release()
+    widget.settled()
+    widget.bot_says("two centres")
+    page.wait_for_timeout(300)
+    assert widget.scroll_top() == 0  # still reading the beginning
+
+    # Writing again brings the view back to the answer.
+    widget.say("Book an appointment")
+    widget.bot_says("book online")
+    widget.assert_in_view_from_its_top(widget.answer_start())
+
+
+def test_no_answer_offers_try_again_and_a_late_answer_does_not_hide_it(new_page, servers: Servers):
+    watched = new_page(reduced_motion="reduce")
+    page = watched.page
+    page.clock.install()  # the 20 s wait for an answer, in fast forward
+    gate = SocketGate(page)
+    widget = Widget(page).visit(servers.url("/"))
+    widget.open()
+    widget.bot_says("not a doctor")
+    widget.settled()
+    widget.press("No, thanks")
+
+    # A first message whose answer comes late, then a second one that is lost on the way.
+    gate.hold()
+    widget.send_without_waiting("What is a trigger point?")
+    expect(widget.typing_live).to_have_text("The assistant is typing")
+    gate.drop_next("Where are your centres")
+    widget.send_without_waiting("Where are your centres?")
+    page.wait_for_timeout(1000)  # the first answer and its end of turn wait at the gate
+    gate.release()  # ...and arrive now, while the second message is awaited
+    expect(page.locator(".hcmc-from-bot").last).not_to_contain_text("two centres")
+    page.wait_for_timeout(500)
+    assert gate.dropped, "the second message should have been lost"
+    expect(widget.typing).to_be_visible()  # still waiting for the second answer
+
+    page.clock.run_for(21_000)
+    note = page.locator(".hcmc-from-widget", has_text="did not answer")
+    expect(note).to_be_visible()
+    expect(widget.typing).to_be_hidden()
+    expect(widget.typing_live).to_have_text("")
+    retry = note.get_by_role("button", name="Try again")
+    expect(retry).to_be_visible()
+    assert accessibility_violations(watched) == []
+    screenshot(page, "desktop-no-answer-en")
+
+    # "Try again" sends the lost message again, without showing it twice.
+    retry.focus()
+    page.keyboard.press("Enter")
+    widget.settled()
+    widget.bot_says("two centres")
+    expect(page.locator(".hcmc-from-user", has_text="Where are your centres?")).to_have_count(1)
+    expect(page.locator(".hcmc-retry")).to_have_count(0)
+    assert widget.focused().startswith("input.hcmc-input")

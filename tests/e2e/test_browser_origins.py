@@ -53,7 +53,8 @@ async def widget_session(settings: Settings, origin: str) -> str:
             if packet.startswith("42"):
                 event, *data = json.loads(packet[2:])
                 if event == "session_confirm":
-                    return str(data[0])
+                    confirmed = data[0]  # {"session_id": ..., "session_token": ...}
+                    return str(confirmed["session_id"])
 
 
 async def test_widget_connects_from_the_clinics_website(running_stack: Settings):

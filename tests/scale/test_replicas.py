@@ -122,7 +122,7 @@ async def test_a_staff_reply_through_one_replica_reaches_a_widget_on_the_other(c
     from bot.conversations.tokens import staff_api_token
 
     received: asyncio.Queue[dict] = asyncio.Queue()
-    confirmed: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+    confirmed: asyncio.Future[dict] = asyncio.get_running_loop().create_future()
     widget = socketio.AsyncClient()
     widget.on("bot_uttered", lambda message: received.put_nowait(message))
     widget.on("session_confirm", lambda session: confirmed.done() or confirmed.set_result(session))
@@ -130,8 +130,8 @@ async def test_a_staff_reply_through_one_replica_reaches_a_widget_on_the_other(c
     await widget.connect(cluster.replica_url(1), transports=["polling"])
     try:
         await widget.emit("session_request", {"session_id": None})
-        session = await asyncio.wait_for(confirmed, 30)
-        await widget.emit("user_uttered", {"message": "hello", "session_id": session})
+        session = (await asyncio.wait_for(confirmed, 30))["session_id"]  # with session_token
+        await widget.emit("user_uttered", {"message": "hello"})  # this socket's session
 
         async def next_one(wanted: Callable[[dict], bool], timeout: float) -> dict:
             """The next message `wanted` accepts; the assistant's own answers are passed over."""

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from rasa.core.channels.channel import UserMessage
 
+from bot.config import load_settings
+from bot.conversations.tokens import widget_session_token
 from bot.web.channel import WidgetInput
 
 
@@ -31,11 +33,11 @@ class Channel:
         self.sio = self.input.sio
         assert self.sio is not None
 
-        async def emit(event: str, data: Any = None, room: str = "", **_: Any) -> None:
-            self.emitted.append((event, data, room))
-
-        self.sio.emit = emit
+        self.sio.emit = self.emit_recorder
         self.handlers = self.sio.handlers["/"]
+
+    async def emit_recorder(self, event: str, data: Any = None, room: str = "", **_: Any) -> None:
+        self.emitted.append((event, data, room))
 
     async def connect(self, eio_sid: str) -> str:
         return str(await self.sio.manager.connect(eio_sid, "/"))
@@ -53,8 +55,17 @@ def database(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def channel(database: Path) -> Channel:
+def channel(database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Channel:
+    monkeypatch.setenv("HCMC_VAR_DIR", str(tmp_path / "var"))  # its own secret.key
     return Channel(f"sqlite:///{database}")
+
+
+def resume(session_id: str) -> dict[str, str]:
+    """What the browser shows to resume a session: the id and the token issued with it."""
+    return {
+        "session_id": session_id,
+        "session_token": widget_session_token(load_settings(), session_id),
+    }
 
 
 def store(database: Path, sender: str, events: list[dict]) -> None:
@@ -71,7 +82,8 @@ def store(database: Path, sender: str, events: list[dict]) -> None:
 async def test_a_new_session_joins_its_room_so_that_replies_reach_the_browser(channel: Channel):
     sid = await channel.connect("eio-1")
     await channel.handlers["session_request"](sid, {"session_id": None})
-    [(session_id, room)] = channel.events("session_confirm")
+    [(confirmed, room)] = channel.events("session_confirm")
+    session_id = confirmed["session_id"]
     assert room == sid and len(session_id) == 32
     # The whole point: Rasa 3.6's own channel never awaits enter_room, so this is not so there.
     assert channel.in_room(sid, f"web:{session_id}")
@@ -94,21 +106,21 @@ async def test_a_known_session_gets_its_history_and_an_unknown_form_a_new_id(
     known = "a" * 32
     store(database, f"web:{known}", [{"event": "bot", "text": "Welcome back.", "data": {}}])
     sid = await channel.connect("eio-1")
-    await channel.handlers["session_request"](sid, {"session_id": known})
-    assert channel.events("session_confirm") == [(known, sid)]
+    await channel.handlers["session_request"](sid, resume(known))
+    assert channel.events("session_confirm") == [(resume(known), sid)]
     assert channel.events("session_history")[0][0]["messages"][0]["text"] == "Welcome back."
 
     other = await channel.connect("eio-2")
     await channel.handlers["session_request"](other, {"session_id": "telegram:42"})
     [_, (issued, _room)] = channel.events("session_confirm")
-    assert issued != "telegram:42" and len(issued) == 32
+    assert issued["session_id"] != "telegram:42" and len(issued["session_id"]) == 32
 
 
 async def test_a_message_before_the_session_is_confirmed_uses_the_browsers_session(
     channel: Channel,
 ):
     sid = await channel.connect("eio-1")
-    await channel.handlers["user_uttered"](sid, {"message": "hi", "session_id": "b" * 32})
+    await channel.handlers["user_uttered"](sid, {"message": "hi", **resume("b" * 32)})
     assert channel.received[0].sender_id == f"web:{'b' * 32}"
     assert channel.in_room(sid, f"web:{'b' * 32}")
     await channel.handlers["user_uttered"](sid, {"message": "and again"})  # no id: the socket's
@@ -126,7 +138,7 @@ async def test_erase_session_deletes_the_conversation_and_tells_every_tab(
     store(database, "web:" + "d" * 32, [{"event": "user", "text": "someone else"}])
     tabs = [await channel.connect("eio-1"), await channel.connect("eio-2")]
     for tab in tabs:
-        await channel.handlers["session_request"](tab, {"session_id": session})
+        await channel.handlers["session_request"](tab, resume(session))
 
     await channel.handlers["erase_session"](tabs[0], {})
     with sqlite3.connect(database) as connection:
@@ -155,3 +167,31 @@ async def test_erase_without_a_session_fails_visibly(channel: Channel):
     sid = await channel.connect("eio-1")
     await channel.handlers["erase_session"](sid, {})
     assert channel.events("erase_failed") == [({}, sid)]
+
+
+async def test_a_message_the_assistant_could_not_handle_is_not_dropped_silently(
+    database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog
+):
+    from rasa.core.lock_store import LockError
+
+    monkeypatch.setenv("HCMC_VAR_DIR", str(tmp_path / "var"))
+    channel = Channel(f"sqlite:///{database}")
+
+    async def busy(message: UserMessage) -> None:
+        raise LockError(f"Could not acquire lock for '{message.text}'")
+
+    channel.input.blueprint(busy)  # the same channel, with an assistant that cannot take it
+    channel.sio = channel.input.sio
+    channel.sio.emit = channel.emit_recorder
+    channel.handlers = channel.sio.handlers["/"]
+    sid = await channel.connect("eio-9")
+    await channel.handlers["session_request"](sid, {"session_id": None})
+    session_id = channel.events("session_confirm")[0][0]["session_id"]
+    await channel.handlers["user_uttered"](
+        sid, {"message": "mal au genou depuis mardi", "metadata": {"language": "fr-BE"}}
+    )
+    [(reply, room)] = channel.events("bot_uttered")
+    assert room == f"web:{session_id}"
+    assert "renvoyer" in reply["text"] and "112" in reply["text"]
+    assert channel.events("bot_turn_end") == [({}, f"web:{session_id}")]
+    assert "LockError" in caplog.text and "genou" not in caplog.text

@@ -4,6 +4,7 @@ pages and headers, and the widget's texts."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from starlette.testclient import TestClient
 from bot.config import PROJECT_ROOT
 from bot.conversations.erase import erase_conversation
 from bot.conversations.history import conversation_history, visible_messages
-from bot.web.channel import message_metadata, sender_for, valid_session_id
+from bot.web.channel import MAX_MESSAGE_CHARS, message_metadata, sender_for, valid_session_id
 from bot.web.config import WebSettings
 from bot.web.server import create_app
 
@@ -126,12 +127,41 @@ def test_demo_page_embeds_the_widget_with_one_script_tag_and_strict_headers(web_
     assert page.headers["referrer-policy"] == "no-referrer"
     assert web_client.get("/widget/hcmc-widget.js").text == "/* built */"
     assert web_client.get("/fr/").text.count('lang="fr-BE"') == 1
+    assert web_client.get("/nl/").text.count('<html lang="nl">') == 1
     assert web_client.get("/health").json() == {"status": "ok"}
 
 
 def test_widget_texts_exist_in_every_language():
     messages = json.loads((PROJECT_ROOT / "web/widget/src/messages.json").read_text("utf-8"))
-    assert {"clear", "use_location", "location_refused", "no_answer"} <= set(messages)
+    assert {
+        "clear",
+        "use_location",
+        "location_refused",
+        "no_answer",
+        "title",
+        "clear_question",
+        "clear_confirm",
+        "cancel",
+        "counter",
+        "too_long",
+        "retry",
+        "typing",
+    } <= set(messages)
     for key, texts in messages.items():
         assert set(texts) == {"en", "fr", "nl"}, key
         assert all(text.strip() for text in texts.values()), key
+        # The same placeholders in every language (the widget fills them in).
+        assert len({tuple(sorted(re.findall(r"{\w+}", text))) for text in texts.values()}) == 1, key
+
+
+def test_demo_pages_take_the_widget_title_from_its_texts():
+    demo = PROJECT_ROOT / "web" / "demo"
+    for page in sorted(demo.glob("*.html")):
+        assert "data-title" not in page.read_text("utf-8"), page.name
+
+
+def test_the_widget_never_sends_more_than_the_server_keeps():
+    source = (PROJECT_ROOT / "web/widget/src/widget.js").read_text("utf-8")
+    limit = re.search(r"var MAX_MESSAGE_CHARS = (\d+);", source)
+    assert limit is not None
+    assert int(limit.group(1)) <= MAX_MESSAGE_CHARS

@@ -13,10 +13,20 @@
   var MESSAGES = __HCMC_MESSAGES__;
   var LANGUAGES = ["en", "fr", "nl"];
   var SESSION_KEY = "hcmc-widget-session";
+  // The server's token for the session id: without it the server starts a new conversation. In
+  // localStorage beside the id, not in an HttpOnly cookie: the widget runs on the clinic's site
+  // and talks to the assistant's origin, whose cookie would be a third-party one, which browsers
+  // block (bot/web/channel.py).
+  var TOKEN_KEY = "hcmc-widget-session-token";
   var OPEN_KEY = "hcmc-widget-open";
   var LOCATION_PAYLOAD = "/share_location";
   var GREETING_PAYLOAD = "/greet";
   var ANSWER_TIMEOUT_MS = 20000;
+  // The longest message the widget sends, well under the server's own cap (2,000 characters,
+  // bot/web/channel.py MAX_MESSAGE_CHARS, which would cut a longer one without a word). The
+  // counter shows from 80% of it; a longer message is refused with a word, never cut.
+  var MAX_MESSAGE_CHARS = 1000;
+  var COUNTER_FROM = 800;
   var URL_PATTERN = /https?:\/\/[^\s<>"]+/g;
 
   var script = document.currentScript;
@@ -45,9 +55,21 @@
     startOpen: option("open", "false") === "true",
   };
 
-  function t(key) {
+  function t(key, values) {
     var texts = MESSAGES[key];
-    return texts[language] || texts.en;
+    var text = texts[language] || texts.en;
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(values[name]);
+    });
+    return text;
+  }
+
+  function number(value) {
+    try {
+      return Number(value).toLocaleString(language);
+    } catch (error) {
+      return String(value);
+    }
   }
 
   // Storage can be refused (private windows, blocked cookies): the widget then works for one page.
@@ -106,6 +128,23 @@
       return match;
     });
     container.appendChild(document.createTextNode(String(text).slice(last)));
+  }
+
+  /* The text without an address that ends a line and that one of its buttons opens: "Book here:
+   * https://..." above a "Book at ..." button reads "Book here." (the address stays in the text
+   * for clients without buttons, and stays here when it is in the middle of a sentence). */
+  function withoutButtonUrls(text, hrefs) {
+    text = String(text);
+    if (!hrefs.length) return text;
+    return text.replace(/[ \t]*(:[ \t]*)?(https?:\/\/[^\s<>"]+)/g, function (match, colon, raw, offset) {
+      var trimmed = raw.replace(/[.,;:!?)\]]+$/, "");
+      var after = raw.slice(trimmed.length);
+      var rest = text.slice(offset + match.length);
+      if (hrefs.indexOf(safeUrl(trimmed)) < 0 || !/^[ \t]*(\n|$)/.test(rest)) return match;
+      var before = text.slice(0, offset);
+      if (before === "" || /[\n.!?…]$/.test(before)) return after;
+      return after || ".";
+    }).replace(/\s+$/, "");
   }
 
   /* White or near-black text on the primary colour, whichever contrasts more (WCAG formula). */
@@ -210,6 +249,8 @@
   title.id = "hcmc-title";
   var clearButton = el("button", "hcmc-clear", t("clear"));
   clearButton.type = "button";
+  clearButton.setAttribute("aria-expanded", "false");
+  clearButton.setAttribute("aria-controls", "hcmc-confirm");
   var closeButton = el("button", "hcmc-close");
   closeButton.type = "button";
   closeButton.setAttribute("aria-label", t("close"));
@@ -219,6 +260,24 @@
   header.appendChild(title);
   header.appendChild(clearButton);
   header.appendChild(closeButton);
+
+  // "Clear conversation" asks first, in the panel: erasing cannot be undone.
+  var confirmBox = el("div", "hcmc-confirm");
+  confirmBox.id = "hcmc-confirm";
+  confirmBox.hidden = true;
+  confirmBox.setAttribute("role", "group");
+  confirmBox.setAttribute("aria-labelledby", "hcmc-confirm-text");
+  var confirmText = el("p", "hcmc-confirm-text", t("clear_question"));
+  confirmText.id = "hcmc-confirm-text";
+  var confirmActions = el("div", "hcmc-confirm-actions");
+  var confirmErase = el("button", "hcmc-confirm-erase", t("clear_confirm"));
+  confirmErase.type = "button";
+  var confirmCancel = el("button", "hcmc-confirm-cancel", t("cancel"));
+  confirmCancel.type = "button";
+  confirmActions.appendChild(confirmErase);
+  confirmActions.appendChild(confirmCancel);
+  confirmBox.appendChild(confirmText);
+  confirmBox.appendChild(confirmActions);
 
   var notice = el("p", "hcmc-notice", t("notice"));
   // The most urgent advice of the conversation stays pinned above the messages, with its call
@@ -234,14 +293,15 @@
   log.setAttribute("aria-label", t("log_label"));
   log.tabIndex = 0; // scrollable by keyboard
 
+  // The dots are for the eyes; screen readers hear "The assistant is typing" from a live region
+  // of its own (a hidden element's text is never announced).
   var typing = el("div", "hcmc-typing");
   typing.hidden = true;
-  typing.appendChild(el("span", "hcmc-sr-only", t("typing")));
-  for (var i = 0; i < 3; i++) {
-    var dot = el("span", "hcmc-dot");
-    dot.setAttribute("aria-hidden", "true");
-    typing.appendChild(dot);
-  }
+  typing.setAttribute("aria-hidden", "true");
+  for (var i = 0; i < 3; i++) typing.appendChild(el("span", "hcmc-dot"));
+  var typingLive = el("div", "hcmc-sr-only hcmc-typing-live");
+  typingLive.setAttribute("aria-live", "polite");
+  typingLive.setAttribute("aria-atomic", "true");
 
   var quickReplies = el("div", "hcmc-quick-replies");
   quickReplies.setAttribute("role", "group");
@@ -258,41 +318,124 @@
   input.id = "hcmc-input";
   input.type = "text";
   input.autocomplete = "off";
-  input.maxLength = 1000;
   input.placeholder = t("placeholder");
+  // No maxLength: the browser would cut a pasted text without a word. The counter and the
+  // refusal below say it instead.
+  input.setAttribute("aria-describedby", "hcmc-counter");
   var sendButton = el("button", "hcmc-send", t("send"));
   sendButton.type = "submit";
+  var counter = el("p", "hcmc-counter");
+  counter.id = "hcmc-counter";
+  counter.hidden = true;
   form.appendChild(label);
   form.appendChild(input);
   form.appendChild(sendButton);
 
   panel.appendChild(header);
+  panel.appendChild(confirmBox);
   panel.appendChild(notice);
   panel.appendChild(urgentBar);
   panel.appendChild(log);
   panel.appendChild(typing);
+  panel.appendChild(typingLive);
   panel.appendChild(quickReplies);
   panel.appendChild(status);
+  panel.appendChild(counter);
   panel.appendChild(form);
   frame.appendChild(panel);
   frame.appendChild(launcher);
   root.appendChild(frame);
 
-  // ---- showing messages ---------------------------------------------------------------------
-  function scrollToEnd() {
-    log.scrollTop = log.scrollHeight;
+  // ---- scrolling ----------------------------------------------------------------------------
+  // An answer of several messages is read from its first one: the view follows new messages
+  // until the first message of the answer reaches the top, and stays there (the patient scrolls
+  // on). A patient who has scrolled away to read is left where they are until they send again.
+  var turnStart = null; // the first message of the latest answer (the view's anchor)
+  var newTurn = true; // the next message from the assistant starts an answer
+  var following = true;
+  var placedAt = -1; // where the widget last scrolled the log to
+
+  function atEnd() {
+    return log.scrollHeight - log.clientHeight - log.scrollTop < 24;
   }
 
-  function showMessage(from, text) {
+  function keepInView() {
+    if (!isOpen() || !following) return;
+    var end = log.scrollHeight - log.clientHeight;
+    var target = end;
+    if (turnStart && turnStart.parentNode === log) {
+      var offset = turnStart.getBoundingClientRect().top - log.getBoundingClientRect().top;
+      target = Math.min(end, log.scrollTop + offset - 8);
+    }
+    // Never back up: a patient who has scrolled on within the answer stays there.
+    log.scrollTop = Math.max(log.scrollTop, target, 0);
+    placedAt = log.scrollTop;
+  }
+
+  log.addEventListener("scroll", function () {
+    if (Math.abs(log.scrollTop - placedAt) <= 2) return; // the widget's own scrolling
+    following = atEnd();
+  });
+  // The log gets shorter when a phone's keyboard opens or suggested answers appear.
+  if (window.ResizeObserver) new ResizeObserver(keepInView).observe(log);
+
+  /* Adds to the log; `starts` says whether the item can begin an answer. */
+  function append(item, starts) {
+    log.appendChild(item);
+    if (starts === "always" || (starts && (newTurn || !turnStart))) {
+      turnStart = item;
+      newTurn = starts === "always";
+    }
+    keepInView();
+    return item;
+  }
+
+  /* The patient writes: the view goes to the end and follows again. */
+  function patientActs() {
+    turnStart = null;
+    newTurn = true;
+    following = true;
+  }
+
+  // ---- showing messages ---------------------------------------------------------------------
+  function linkButton(href, label) {
+    var a = link(href, label);
+    a.className = "hcmc-link-button hcmc-quick-link";
+    return a;
+  }
+
+  /* A message; the assistant's buttons that open a web page go with it, under its text, and its
+   * text does not print their address again. */
+  function showMessage(from, text, buttons) {
     var item = el("div", "hcmc-message hcmc-from-" + from);
     item.appendChild(el("span", "hcmc-sr-only", (from === "user" ? t("you") : t("assistant")) + ": "));
     var body = el("span", "hcmc-text");
-    if (from === "bot") richText(body, text);
-    else body.textContent = text;
+    var links = from === "bot" ? linkButtonsOf(buttons) : [];
+    if (from === "bot") {
+      richText(body, withoutButtonUrls(text, links.map(function (entry) { return entry.href; })));
+    } else {
+      body.textContent = text;
+    }
     item.appendChild(body);
-    log.appendChild(item);
-    scrollToEnd();
-    return item;
+    links.forEach(function (entry) {
+      item.appendChild(linkButton(entry.href, entry.title));
+    });
+    return append(item, from === "bot");
+  }
+
+  function linkButtonsOf(buttons) {
+    var links = [];
+    (buttons || []).forEach(function (button) {
+      var href = button && safeUrl(button.url || button.payload);
+      if (href) links.push({ href: href, title: String(button.title || href) });
+    });
+    return links;
+  }
+
+  function choiceButtonsOf(buttons) {
+    return (buttons || []).filter(function (button) {
+      return button && !safeUrl(button.url || button.payload);
+    });
   }
 
   // A member of the clinic's staff writing during a takeover: a person, named, apart from the
@@ -305,17 +448,12 @@
     var body = el("span", "hcmc-text");
     body.textContent = text;
     item.appendChild(body);
-    log.appendChild(item);
-    scrollToEnd();
-    return item;
+    return append(item, "always");
   }
 
   // A person joined or left the chat.
   function showNotice(text) {
-    var item = el("div", "hcmc-chat-notice", text);
-    log.appendChild(item);
-    scrollToEnd();
-    return item;
+    return append(el("div", "hcmc-chat-notice", text), "always");
   }
 
   function pinUrgent(urgent) {
@@ -359,16 +497,13 @@
     (urgent.calls || []).forEach(function (call, index) {
       card.appendChild(callLink(call, index === 0));
     });
-    log.appendChild(card);
     pinUrgent(urgent);
-    scrollToEnd();
-    return card;
+    return append(card, true);
   }
 
+  /* A word from the widget itself (not the assistant's), in the log. */
   function showNote(text) {
-    var item = el("div", "hcmc-message hcmc-from-widget", text);
-    log.appendChild(item);
-    scrollToEnd();
+    return append(el("div", "hcmc-message hcmc-from-widget", text), "always");
   }
 
   function clearQuickReplies() {
@@ -377,7 +512,7 @@
   }
 
   // The buttons of every message of one answer stay until the patient replies: the summary's
-  // "fix this line" buttons and the booking link that follows it are both open choices.
+  // "fix this line" buttons are open choices. (Buttons that open a page go with their message.)
   function showQuickReplies(buttons) {
     buttons.forEach(function (button) {
       var titleText = String(button.title || "");
@@ -385,14 +520,6 @@
       var shown = quickReplies.querySelectorAll(".hcmc-quick-reply");
       for (var i = 0; i < shown.length; i++) {
         if (shown[i].getAttribute("data-payload") === payload && shown[i].textContent === titleText) return;
-      }
-      var href = safeUrl(button.url || payload);
-      if (href) {
-        var a = link(href, titleText);
-        a.className = "hcmc-quick-reply hcmc-quick-link";
-        a.setAttribute("data-payload", payload);
-        quickReplies.appendChild(a);
-        return;
       }
       var choice = el("button", "hcmc-quick-reply", payload === LOCATION_PAYLOAD ? t("use_location") : titleText);
       choice.type = "button";
@@ -406,40 +533,88 @@
       });
       quickReplies.appendChild(choice);
     });
-    quickReplies.hidden = buttons.length === 0;
-    scrollToEnd();
+    quickReplies.hidden = quickReplies.children.length === 0;
+    keepInView(); // the log is shorter now
   }
 
   function showBotMessage(message) {
     if (message.custom && message.custom.erased === true) return conversationErased(message.text);
+    removeRetry(); // an answer came after all
     if (message.staff) return showStaffMessage(message.staff.name, message.text || "");
     if (message.notice) return showNotice(message.text || "");
     var urgent = urgentOf(message);
-    if (urgent) showUrgent(message.text || "", urgent, true);
-    else if (message.text) showMessage("bot", message.text);
     var buttons = message.quick_replies || message.buttons || [];
-    if (buttons.length) showQuickReplies(buttons);
+    if (urgent) showUrgent(message.text || "", urgent, true);
+    else if (message.text || linkButtonsOf(buttons).length) showMessage("bot", message.text || "", buttons);
+    var choices = choiceButtonsOf(buttons);
+    if (choices.length) showQuickReplies(choices);
   }
 
-  // ---- the typing indicator and answer timeout ----------------------------------------------
+  // ---- the typing indicator, turns and the answer timeout -----------------------------------
+  // Each message sent is a turn with its own number. The server acknowledges a message once the
+  // assistant has sent everything for it (socket.io's acknowledgement of that very emit), so an
+  // answer that comes late for an earlier message never ends the wait for a later one.
+  var turn = 0;
   var answerTimer = null;
-  function waitForAnswer() {
-    typing.hidden = false;
-    scrollToEnd();
+  var lastSent = null; // what "Try again" sends again
+
+  function showTyping(shown) {
+    typing.hidden = !shown;
+    typingLive.textContent = shown ? t("typing") : "";
+    keepInView(); // the log's height changes with the dots
+  }
+
+  function waitForAnswer(id) {
+    showTyping(true);
     clearTimeout(answerTimer);
     answerTimer = setTimeout(function () {
-      typing.hidden = true;
-      showNote(t("no_answer"));
+      if (id !== turn) return;
+      showTyping(false);
+      showNoAnswer();
     }, ANSWER_TIMEOUT_MS);
   }
+
+  function turnEnded(id) {
+    if (id !== turn) return; // an earlier message's answer: the latest one is still awaited
+    answerDone();
+  }
+
   function answerDone() {
     clearTimeout(answerTimer);
-    typing.hidden = true;
+    showTyping(false);
+    newTurn = true;
+  }
+
+  function removeRetry() {
+    var buttons = log.querySelectorAll(".hcmc-retry");
+    var hadFocus = false;
+    for (var i = 0; i < buttons.length; i++) {
+      if (root.activeElement === buttons[i]) hadFocus = true;
+      buttons[i].remove();
+    }
+    if (hadFocus) input.focus();
+  }
+
+  function showNoAnswer() {
+    removeRetry();
+    var note = showNote(t("no_answer") + " ");
+    if (!lastSent) return;
+    var again = lastSent;
+    var retry = el("button", "hcmc-retry", t("retry"));
+    retry.type = "button";
+    retry.addEventListener("click", function () {
+      if (send(again.payload, "")) input.focus();
+    });
+    note.appendChild(retry);
+    keepInView();
   }
 
   // ---- the connection -----------------------------------------------------------------------
   var sessionId = load("localStorage", SESSION_KEY);
+  var sessionToken = load("localStorage", TOKEN_KEY);
   var historyLoaded = false;
+  var conversationShown = false; // the conversation has messages (or the greeting is on its way)
+  var afterErasure = null; // the note that opens the next conversation
   var socket = io(config.server, {
     path: config.socketPath,
     transports: ["websocket", "polling"],
@@ -454,20 +629,41 @@
       status.textContent = t("offline");
       return false;
     }
+    status.textContent = "";
     clearQuickReplies();
+    removeRetry();
+    // The patient's own message starts a turn; the greeting and "Try again" keep the anchor
+    // (the note that the conversation was erased stays above the new greeting).
+    if (shown) patientActs();
+    else following = true;
+    conversationShown = true;
     if (shown) showMessage("user", shown);
-    socket.emit("user_uttered", { message: payload, session_id: sessionId, metadata: metadata() });
-    waitForAnswer();
+    var id = ++turn;
+    lastSent = { payload: payload };
+    socket.emit(
+      "user_uttered",
+      {
+        message: payload,
+        session_id: sessionId,
+        session_token: sessionToken,
+        metadata: metadata(),
+      },
+      function () {
+        turnEnded(id);
+      }
+    );
+    waitForAnswer(id);
+    keepInView();
     return true;
   }
 
   function greetIfNew() {
-    if (isOpen() && historyLoaded && log.children.length === 0) send(GREETING_PAYLOAD, "");
+    if (isOpen() && historyLoaded && !conversationShown) send(GREETING_PAYLOAD, "");
   }
 
   socket.on("connect", function () {
     status.textContent = "";
-    socket.emit("session_request", { session_id: sessionId });
+    socket.emit("session_request", { session_id: sessionId, session_token: sessionToken });
   });
   socket.on("connect_error", function () {
     status.textContent = t("offline");
@@ -477,23 +673,36 @@
   });
   socket.on("session_confirm", function (confirmed) {
     var id = typeof confirmed === "string" ? confirmed : confirmed && confirmed.session_id;
-    if (id !== sessionId) {
-      // A new conversation: the old id (if any) was unknown or erased.
+    var token = (confirmed && confirmed.session_token) || null;
+    if (id !== sessionId || token !== sessionToken) {
+      // A new conversation: the old id (if any) was unknown, erased or came without its token.
       sessionId = id;
+      sessionToken = token;
       save("localStorage", SESSION_KEY, id);
+      save("localStorage", TOKEN_KEY, token);
     }
   });
   socket.on("session_history", function (history) {
     log.textContent = "";
     clearUrgent();
     clearQuickReplies();
+    turnStart = null;
+    newTurn = true;
     var messages = (history && history.messages) || [];
+    if (afterErasure) {
+      // The conversation starts afresh: the erasure is confirmed in it, the status line is free.
+      status.textContent = "";
+      showNote(afterErasure);
+      newTurn = false; // the greeting follows it, the note at the top of the view
+      afterErasure = null;
+    }
     var lastFromUser = -1;
     messages.forEach(function (message, index) {
       if (message.from === "user") lastFromUser = index;
     });
     messages.forEach(function (message, index) {
       if (message.from === "user") {
+        patientActs();
         showMessage("user", message.location ? t("location_shared") : message.text);
       } else if (message.from === "staff") {
         showStaffMessage(message.name, message.text || "");
@@ -502,32 +711,45 @@
       } else if (urgentOf(message)) {
         showUrgent(message.text || "", urgentOf(message), false);
       } else {
-        showMessage("bot", message.text || "");
+        showMessage("bot", message.text || "", message.buttons);
         // Only the buttons of the last answer are still an open question.
-        if (index > lastFromUser && message.buttons && message.buttons.length) {
-          showQuickReplies(message.buttons);
-        }
+        var choices = choiceButtonsOf(message.buttons);
+        if (index > lastFromUser && choices.length) showQuickReplies(choices);
       }
     });
+    conversationShown = messages.length > 0;
     historyLoaded = true;
     host.setAttribute("data-state", "ready"); // connected, conversation shown (tests wait on it)
+    keepInView();
     greetIfNew();
   });
   socket.on("bot_uttered", function (message) {
     showBotMessage(message || {});
   });
-  socket.on("bot_turn_end", answerDone);
+  // Sent to every tab of the conversation when an answer is complete: the next message from the
+  // assistant (a staff reply, an answer to another tab) begins a new answer. The wait for this
+  // tab's own message ends with its acknowledgement only (see turnEnded).
+  socket.on("bot_turn_end", function () {
+    newTurn = true;
+  });
   /* The conversation is gone on the server: the widget forgets it and starts a new one. */
   function forgetConversation(note) {
+    turn++; // no answer is awaited any more
     answerDone();
+    closeConfirm(false);
     log.textContent = "";
     clearUrgent();
     clearQuickReplies();
     sessionId = null;
+    sessionToken = null;
     save("localStorage", SESSION_KEY, null);
+    save("localStorage", TOKEN_KEY, null);
     historyLoaded = false;
-    status.textContent = note;
-    socket.emit("session_request", { session_id: null });
+    conversationShown = false;
+    lastSent = null;
+    status.textContent = "";
+    afterErasure = note;
+    socket.emit("session_request", { session_id: null, session_token: null });
   }
 
   // Erased in words ("delete my data", confirmed): the assistant's confirmation is the note.
@@ -569,6 +791,60 @@
     );
   }
 
+  // ---- "Clear conversation" -----------------------------------------------------------------
+  function openConfirm() {
+    if (!socket.connected || !sessionId) {
+      status.textContent = t("clear_failed");
+      return;
+    }
+    confirmBox.hidden = false;
+    clearButton.setAttribute("aria-expanded", "true");
+    confirmCancel.focus(); // the safe choice first; the question is the group's name
+  }
+
+  function closeConfirm(moveFocus) {
+    if (confirmBox.hidden) return;
+    confirmBox.hidden = true;
+    clearButton.setAttribute("aria-expanded", "false");
+    if (moveFocus) clearButton.focus();
+  }
+
+  clearButton.addEventListener("click", function () {
+    if (confirmBox.hidden) openConfirm();
+    else closeConfirm(true);
+  });
+  confirmCancel.addEventListener("click", function () {
+    closeConfirm(true);
+  });
+  confirmErase.addEventListener("click", function () {
+    closeConfirm(false);
+    if (!socket.connected || !sessionId) {
+      status.textContent = t("clear_failed");
+      clearButton.focus();
+      return;
+    }
+    socket.emit("erase_session", {}); // the server erases this socket's checked session
+    input.focus();
+  });
+
+  // ---- the character counter ----------------------------------------------------------------
+  function tooLong() {
+    return input.value.trim().length > MAX_MESSAGE_CHARS;
+  }
+
+  function updateCounter() {
+    var count = input.value.trim().length;
+    var over = count > MAX_MESSAGE_CHARS;
+    counter.hidden = count < COUNTER_FROM;
+    counter.textContent = t("counter", { count: number(count), max: number(MAX_MESSAGE_CHARS) });
+    counter.classList.toggle("hcmc-counter-over", over);
+    if (over) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+    var warning = t("too_long", { max: number(MAX_MESSAGE_CHARS) });
+    if (over && status.textContent !== warning) status.textContent = warning;
+    else if (!over && status.textContent === warning) status.textContent = "";
+  }
+
   // ---- opening, closing, typing -------------------------------------------------------------
   function isOpen() {
     return !panel.hidden;
@@ -581,11 +857,13 @@
     frame.classList.toggle("hcmc-is-open", open);
     save("sessionStorage", OPEN_KEY, open ? "true" : "false");
     if (open) {
-      scrollToEnd();
+      following = true;
+      keepInView();
       if (moveFocus) input.focus();
       greetIfNew();
-    } else if (moveFocus) {
-      launcher.focus();
+    } else {
+      closeConfirm(false);
+      if (moveFocus) launcher.focus();
     }
   }
 
@@ -596,24 +874,28 @@
     setOpen(false, true);
   });
   panel.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") {
-      event.preventDefault();
-      setOpen(false, true);
-    }
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    // Escape in the question answers "Cancel"; elsewhere it closes the panel.
+    if (!confirmBox.hidden && confirmBox.contains(root.activeElement)) closeConfirm(true);
+    else setOpen(false, true);
   });
-  clearButton.addEventListener("click", function () {
-    if (!socket.connected || !sessionId) {
-      status.textContent = t("clear_failed");
-      return;
-    }
-    socket.emit("erase_session", { session_id: sessionId });
-    input.focus();
-  });
+  input.addEventListener("input", updateCounter);
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var text = input.value.trim();
     if (!text) return;
-    if (send(text, text)) input.value = "";
+    if (tooLong()) {
+      // Refused with a word, the whole text kept for the patient to shorten: never cut.
+      updateCounter();
+      status.textContent = t("too_long", { max: number(MAX_MESSAGE_CHARS) });
+      input.focus();
+      return;
+    }
+    if (send(text, text)) {
+      input.value = "";
+      updateCounter();
+    }
   });
 
   function mount() {
