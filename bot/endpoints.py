@@ -78,4 +78,5 @@ def endpoints_config(settings: Settings) -> dict[str, Any]:
 def write_endpoints(settings: Settings, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(yaml.safe_dump(endpoints_config(settings), sort_keys=False))
+    target.chmod(0o600)  # it can hold the database's and Redis's passwords
     return target

@@ -30,7 +30,12 @@ def redact_personal_fields(_logger: Any, _name: str, event_dict: dict[str, Any])
 
 
 def apply() -> None:
-    """Installs the redaction; before Rasa configures its logging (it looks the hook up then)."""
+    """Installs the redaction; before Rasa configures its logging (it looks the hook up then).
+    Structured tracebacks lose their frames' local variables, which hold slots and messages."""
+    import structlog
     from rasa.utils import log_utils
 
     log_utils._anonymizer = redact_personal_fields
+    structlog.processors.dict_tracebacks = structlog.processors.ExceptionRenderer(
+        structlog.tracebacks.ExceptionDictTransformer(show_locals=False)
+    )

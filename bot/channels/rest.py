@@ -112,10 +112,8 @@ class GuardedRestInput(RestInput):
             input_channel = self._extract_input_channel(request)
             metadata = self.get_metadata(request)
             if bool_arg(request, "stream", default=False):
-                return response.stream(
-                    self.stream_response(on_new_message, text, sender_id, input_channel, metadata),
-                    content_type="text/event-stream",
-                )
+                # Rasa's streamed answer never ends when the message fails: not offered.
+                raise SanicException("Streamed answers are not offered.", status_code=400)
             collector = CollectingOutputChannel()
             message = UserMessage(
                 text, collector, sender_id, input_channel=input_channel, metadata=metadata

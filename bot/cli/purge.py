@@ -15,6 +15,7 @@ import threading
 import time
 
 from sqlalchemy import MetaData, Table, create_engine, func, inspect, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.cli.process_logs import delete_old_rotated_logs
 from bot.config import Settings, load_settings
@@ -49,9 +50,17 @@ def expired_conversations(
 def purge(settings: Settings, now: float | None = None) -> int:
     """Erases expired conversations; returns how many."""
     expired = expired_conversations(settings.tracker_database_url, settings.retention_days, now)
+    erased = 0
     for sender_id in expired:
-        erase_conversation(settings.tracker_database_url, sender_id)
-    return len(expired)
+        try:
+            erase_conversation(settings.tracker_database_url, sender_id)
+        except SQLAlchemyError as error:
+            # One conversation that cannot be erased now must not hold back the others; it is
+            # still expired at the next run.
+            log.error("Could not erase one expired conversation (%s).", type(error).__name__)
+            continue
+        erased += 1
+    return erased
 
 
 def run_once(settings: Settings) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.cli.process_logs import private_dir, start_logged
+from bot.cli.process_logs import private_dir, start_logged, wait_for_logs
 from bot.config import PROJECT_ROOT, Settings
 from bot.conversations.sqlite import use_write_ahead_log
 from bot.endpoints import write_endpoints
@@ -90,6 +90,7 @@ def stop_processes(processes: dict[str, subprocess.Popen[bytes]]) -> None:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+    wait_for_logs(list(processes.values()))
     processes.clear()
 
 

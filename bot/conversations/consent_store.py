@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from typing import Any
 
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -24,6 +25,7 @@ from bot.conversations.sql_store import STORED_EVENTS, FastSQLTrackerStore
 from bot.conversations.sqlite import empty_write_ahead_log
 
 ERASE_REQUESTED = "erase_requested"  # slot set by action_erase_conversation
+REWROTE = "_hcmc_rewrote_events"  # set on a tracker whose older events lost details this turn
 
 
 class ConsentAwareTrackerStore(FastSQLTrackerStore):
@@ -39,25 +41,34 @@ class ConsentAwareTrackerStore(FastSQLTrackerStore):
             setattr(tracker, STORED_EVENTS, 0)
             return
         await super().save(tracker)
-        if tracker.get_slot("consent") == "declined":
-            self.forget_health_details(tracker.sender_id)
+        if getattr(tracker, REWROTE, False):
+            # The replaced texts must not stay behind in SQLite's log (bot/conversations/sqlite.py).
+            await asyncio.to_thread(empty_write_ahead_log, self.engine)
 
-    def forget_health_details(self, sender_id: str) -> None:
-        with self.session_scope() as session:
-            rows = (
-                session.query(self.SQLEvent)
-                .filter(self.SQLEvent.sender_id == sender_id)
-                .filter(self.SQLEvent.type_name.in_(["user", "bot", "slot"]))
-                .all()
-            )
-            changed = 0
-            for row in rows:
-                data = json.loads(row.data)
-                kept = without_health_details(data)
-                if kept is not data:
-                    row.data = json.dumps(kept)
-                    changed += 1
-            session.commit()
-        if changed:
-            # The replaced text must not stay behind in SQLite's log (bot/conversations/sqlite.py).
-            empty_write_ahead_log(self.engine)
+    @staticmethod
+    def declined(tracker: DialogueStateTracker) -> bool:
+        return tracker.get_slot("consent") == "declined"
+
+    def stored_form(self, data: dict[str, Any], tracker: DialogueStateTracker) -> dict[str, Any]:
+        # Never written with health details, not even for a moment (the review index reads).
+        return without_health_details(data) if self.declined(tracker) else data
+
+    def before_commit(self, session: Any, tracker: DialogueStateTracker) -> None:
+        """In the turn's transaction: the events stored before consent was declined lose their
+        health details too."""
+        if not self.declined(tracker):
+            return
+        rows = (
+            session.query(self.SQLEvent)
+            .filter(self.SQLEvent.sender_id == tracker.sender_id)
+            .filter(self.SQLEvent.type_name.in_(["user", "bot", "slot"]))
+            .all()
+        )
+        rewrote = False
+        for row in rows:
+            data = json.loads(row.data)
+            kept = without_health_details(data)
+            if kept is not data:
+                row.data = json.dumps(kept)
+                rewrote = True
+        setattr(tracker, REWROTE, rewrote)

@@ -57,8 +57,6 @@ def erase_conversation(database_url: str, sender_id: str) -> int:
             # The token staff saw in the review app's links names the conversation in the audit log.
             token = indexed or computed
             tokens = {computed, token}
-            # A turn of this conversation under way now must not write it back when it ends.
-            mark_erased(connection, computed)
             if booking_clicks.name in tables:
                 connection.execute(delete(booking_clicks).where(booking_clicks.c.token.in_(tokens)))
             for table, column in PER_CONVERSATION:
@@ -70,6 +68,9 @@ def erase_conversation(database_url: str, sender_id: str) -> int:
                     .where(audit_log.c.sender_id == sender_id)
                     .values(sender_id=erased_reference(token))
                 )
+            # Last, so that its time is as close to the commit as can be: a turn of this
+            # conversation that read it before then must not write it back when it ends.
+            mark_erased(connection, computed)
         empty_write_ahead_log(engine)
         return deleted
     finally:

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import MetaData, Table, create_engine, inspect, select
 
+from bot.conversations.declined import NOT_STORED
 from bot.conversations.erase import EVENTS_TABLE
 
 LOCATION_PAYLOAD = "/share_location"
@@ -53,6 +54,10 @@ def visible_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 messages.append({"from": "notice", "text": text})
             else:
                 messages.append({"from": "staff", "text": text, "name": name})
+            continue
+        if kind == "bot" and text == NOT_STORED:
+            # A reply not kept for a patient who declined consent: nothing to show again.
+            last_buttons = []
             continue
         if kind == "bot":
             last_buttons = _buttons(event)

@@ -10,11 +10,13 @@ reading to saving, so nothing else adds events in between (a tracker read elsewh
 with a plain COUNT). For a SQLite file the connections are also kept open between turns.
 
 A conversation erased while one of its turns was under way is not saved by that turn
-(bot/conversations/erasures.py): the store notes when it handed out each tracker.
+(bot/conversations/erasures.py): the store notes when it read each tracker, does not save one read
+before an erasure, and erases again when an erasure committed while the turn was being written.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import itertools
 import json
@@ -27,6 +29,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.config import Settings, load_settings
+from bot.conversations.erase import erase_conversation
 from bot.conversations.erasures import create_table, erased_since
 from bot.conversations.sqlite import overwrite_deleted
 from bot.conversations.tokens import conversation_token
@@ -49,19 +52,6 @@ class FastSQLTrackerStore(SQLTrackerStore):
     @functools.cached_property
     def settings(self) -> Settings:
         return load_settings()
-
-    async def get_or_create_tracker(
-        self,
-        sender_id: str,
-        max_event_history: int | None = None,
-        append_action_listen: bool = True,
-    ) -> DialogueStateTracker:
-        read_at = time.time()
-        tracker = await super().get_or_create_tracker(
-            sender_id, max_event_history, append_action_listen
-        )
-        setattr(tracker, READ_AT, read_at)
-        return tracker
 
     def erased_while_under_way(self, tracker: DialogueStateTracker) -> bool:
         read_at = getattr(tracker, READ_AT, None)
@@ -90,6 +80,8 @@ class FastSQLTrackerStore(SQLTrackerStore):
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool
     ) -> DialogueStateTracker | None:
+        # Set here, not in get_or_create_tracker: Rasa's wrapping stores only pass retrieve on.
+        read_at = time.time()
         with self.session_scope() as session:
             rows = (
                 self._event_query(session, sender_id, fetch_events_from_all_sessions)
@@ -102,13 +94,45 @@ class FastSQLTrackerStore(SQLTrackerStore):
         tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
         if not fetch_events_from_all_sessions:
             setattr(tracker, STORED_EVENTS, len(events))
+        setattr(tracker, READ_AT, read_at)
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
+        """Rasa's save (the new events, one transaction), with two hooks for the consent store
+        (stored_form, before_commit), between two checks for an erasure racing the turn."""
         if self.erased_while_under_way(tracker):
             return
-        await super().save(tracker)
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            for event in self._additional_events(session, tracker):
+                data = self.stored_form(event.as_dict(), tracker)
+                session.add(
+                    self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
+                        action_name=data.get("name"),
+                        data=json.dumps(data),
+                    )
+                )
+            self.before_commit(session, tracker)
+            session.commit()
         setattr(tracker, STORED_EVENTS, len(tracker.events))
+        if self.erased_while_under_way(tracker):
+            # The erasure committed while this turn was being written: what it wrote goes too.
+            await asyncio.to_thread(
+                erase_conversation,
+                self.engine.url.render_as_string(hide_password=False),
+                tracker.sender_id,
+            )
+
+    def stored_form(self, data: dict[str, Any], tracker: DialogueStateTracker) -> dict[str, Any]:
+        """An event as it is stored (the consent store removes health details)."""
+        return data
+
+    def before_commit(self, session: Any, tracker: DialogueStateTracker) -> None:
+        """Last changes in the turn's transaction (the consent store rewrites older events)."""
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
         known = getattr(tracker, STORED_EVENTS, None)

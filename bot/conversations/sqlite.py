@@ -24,6 +24,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import PROJECT_ROOT
 
+# How long a checkpoint may wait for others; it must never hold the assistant's writes long.
+CHECKPOINT_PATIENCE_MS = 200
+
 
 def use_write_ahead_log(database_url: str) -> None:
     """Puts a SQLite tracker store in WAL mode (creating the file); other databases: nothing."""
@@ -51,16 +54,26 @@ def overwrite_deleted(engine: Engine) -> Engine:
     return engine
 
 
-def empty_write_ahead_log(engine: Engine) -> None:
-    """Writes SQLite's log back into the file and truncates it, so that no older version of an
-    erased row stays in the log. Best effort: a long read elsewhere can hold it back until the
-    next erasure or SQLite's own checkpoint."""
+def empty_write_ahead_log(engine: Engine, mode: str = "TRUNCATE") -> bool:
+    """Writes SQLite's log back into the file (TRUNCATE: and empties it), so that no older version
+    of an erased row stays in the log; returns whether it could. It gives up at once when readers
+    or writers are busy, rather than hold the assistant's writes: the next erasure, the purge or
+    SQLite's own checkpoint does it later."""
     if engine.dialect.name != "sqlite":
-        return
+        return True
     try:
         with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            # The connection may be a pooled one of the assistant's: its patience comes back.
+            patience = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+            connection.exec_driver_sql(f"PRAGMA busy_timeout={CHECKPOINT_PATIENCE_MS}")
+            try:
+                busy = connection.exec_driver_sql(f"PRAGMA wal_checkpoint({mode})").scalar()
+            finally:
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={int(patience or 0)}")
     except SQLAlchemyError as error:
-        logging.getLogger(__name__).warning(
-            "Could not empty the write-ahead log (%s).", type(error).__name__
-        )
+        busy, reason = 1, type(error).__name__
+    else:
+        reason = "the database is busy"
+    if busy:
+        logging.getLogger(__name__).warning("Could not empty the write-ahead log (%s).", reason)
+    return not busy

@@ -32,7 +32,11 @@ def test_patient_text_never_reaches_the_logs(running_stack: Settings):
 def test_logs_and_the_conversations_are_readable_by_their_owner_only(running_stack: Settings):
     RestClient(running_stack.rest_webhook_url, sender=f"e2e-{uuid.uuid4().hex[:8]}").send("hi")
     logs = running_stack.var_dir / "logs"
-    files = [*logs.glob("*.log"), *running_stack.var_dir.glob("conversations.db*")]
+    files = [
+        *logs.glob("*.log"),
+        *running_stack.var_dir.glob("conversations.db*"),
+        running_stack.var_dir / "endpoints.yml",  # can hold the database's password
+    ]
     assert any(path.name == "conversations.db" for path in files)
     modes = {path.name: oct(stat.S_IMODE(path.stat().st_mode)) for path in files}
     assert set(modes.values()) == {"0o600"}, modes

@@ -45,7 +45,7 @@ def red_flag_turn(at: float) -> list:
             "/request_booking", {"name": "request_booking", "confidence": 1.0}, timestamp=at + 1
         ),
         BotUttered(
-            f"I can't offer a booking yet, because you mentioned {REASON}: medical help comes first.",
+            f"I can't offer a booking yet, because you mentioned {REASON}: medical help first.",
             metadata={
                 "utter_action": "utter_booking_blocked_by_red_flag",
                 "red_flag_reason": REASON,
@@ -99,3 +99,91 @@ def test_a_consenting_conversation_keeps_everything(store):
     asyncio.run(store.save(tracker))
     stored = stored_text(store, "web:given")
     assert "numbness" in stored and "cauda_equina" in stored and REASON in stored
+
+
+def test_withdrawing_consent_after_the_interview_leaves_no_health_detail(store):
+    domain = store.domain
+    tracker = DialogueStateTracker.from_events(
+        "web:withdrew",
+        [
+            SlotSet("consent", "given", timestamp=1.0),
+            UserUttered(
+                "my right knee, for 3 weeks",
+                {"name": "describe_pain", "confidence": 1.0},
+                timestamp=2.0,
+            ),
+            SlotSet("pain_regions", ["knee"], timestamp=2.1),
+            SlotSet("pain_duration", "weeks_1_6", timestamp=2.1),
+            SlotSet("contact_phone", "+32470123456", timestamp=2.2),
+            BotUttered(
+                "Knee pain is often referred from the quadriceps.",
+                metadata={"utter_action": "utter_referred_pain", "region": "knee"},
+                timestamp=2.3,
+            ),
+            BotUttered(
+                "Book here: https://booking.example.org/k?reason=knee+pain+3+weeks",
+                {
+                    "buttons": [
+                        {"title": "Book", "url": "https://booking.example.org/k?reason=knee"}
+                    ]
+                },
+                metadata={
+                    "utter_action": "utter_booking_link",
+                    "booking_url": "https://x?reason=knee",
+                },
+                timestamp=2.4,
+            ),
+            BotUttered(
+                "Thank you.", metadata={"utter_action": "utter_consent_thanks"}, timestamp=2.5
+            ),
+        ],
+        domain.slots,
+    )
+    asyncio.run(store.save(tracker))
+    # "I withdraw my consent"
+    tracker.update_with_events([SlotSet("consent", "declined", timestamp=3.0)], domain)
+    asyncio.run(store.save(tracker))
+    stored = stored_text(store, "web:withdrew")
+    for detail in ("knee", "quadriceps", "3 weeks", "weeks_1_6", "+32470123456", "reason="):
+        assert detail not in stored, detail
+    # A reply that is the same for everyone stays readable for staff.
+    assert "Thank you." in stored
+
+
+def test_a_crisis_line_stays_with_the_advice_for_the_rest_of_the_conversation(store):
+    domain = store.domain
+    tracker = DialogueStateTracker.from_events(
+        "web:crisis",
+        [
+            SlotSet("consent", "declined", timestamp=1.0),
+            UserUttered(
+                "I want to end my life", {"name": "red_flag", "confidence": 1.0}, timestamp=2.0
+            ),
+            BotUttered(
+                "Please call now.",
+                {"custom": urgent_payload("call_112", "self_harm", "en")},
+                metadata={"utter_action": "utter_tier_call_112"},
+                timestamp=2.1,
+            ),
+            SlotSet("red_flag_tier", "call_112", timestamp=2.2),
+            SlotSet("red_flags", ["self_harm"], timestamp=2.2),
+        ],
+        domain.slots,
+    )
+    asyncio.run(store.save(tracker))
+    again = asyncio.run(store.retrieve("web:crisis"))
+    # The next turn (a booking refusal) can still give the crisis line's numbers.
+    assert again is not None and again.get_slot("red_flags") == ["self_harm"]
+    stored = stored_text(store, "web:crisis")
+    assert "1813" in stored and "end my life" not in stored
+
+
+def test_a_reload_shows_no_placeholder_in_the_assistants_voice():
+    from bot.conversations.declined import NOT_STORED
+    from bot.conversations.history import visible_messages
+
+    events = [
+        {"event": "bot", "text": NOT_STORED, "data": {"buttons": None}},
+        {"event": "bot", "text": "Please call 112 now.", "data": {"custom": {"urgent": {}}}},
+    ]
+    assert [m["text"] for m in visible_messages(events)] == ["Please call 112 now."]

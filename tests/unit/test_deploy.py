@@ -163,3 +163,13 @@ def test_the_cluster_refuses_to_start_without_cors_origins(monkeypatch, capsys):
     with pytest.raises(StopHere):
         cluster_cli.main(["--replicas", "1", "--action-servers", "1"])
     assert len(built) == 1
+
+
+def test_the_bridges_waiting_messages_and_every_services_logs_are_kept_as_they_should():
+    services = compose()["services"]
+    # The durable queue lives in var/: on a volume, or a new container loses it.
+    assert "bridge:/app/var" in services["telegram"]["volumes"]
+    assert "bridge" in compose()["volumes"]
+    for name in ("rasa1", "actions1", "review", "purge", "telegram"):
+        options = services[name]["logging"]["options"]
+        assert options["max-size"] and int(options["max-file"]) > 0

@@ -54,6 +54,50 @@ def test_the_purge_deletes_rotated_logs_past_the_retention_period(tmp_path: Path
         path.write_text("x")
     long_ago = time.time() - 100 * 24 * 3600
     os.utime(old, (long_ago, long_ago))
-    os.utime(current, (long_ago, long_ago))  # the file in use stays, whatever its age
-    assert delete_old_rotated_logs(tmp_path, older_than_days=90) == 1
-    assert not old.exists() and recent.exists() and current.exists()
+    os.utime(current, (long_ago, long_ago))  # nothing written to it for the whole period
+    assert delete_old_rotated_logs(tmp_path, older_than_days=90) == 2
+    assert not old.exists() and recent.exists()
+    # The file in use is emptied, not deleted: its process may still be writing to it.
+    assert current.exists() and current.stat().st_size == 0
+
+
+def test_a_log_that_cannot_be_written_never_blocks_its_process(tmp_path: Path, monkeypatch, capsys):
+    import errno
+
+    class FullDisk:
+        def tell(self) -> int:
+            return 0
+
+        def write(self, line: bytes) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def flush(self) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def close(self) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(RotatingLog, "_open", lambda self: FullDisk())
+    # Far more output than a pipe holds: a copier that stopped would leave the process blocked.
+    script = "import sys\nfor i in range(200_000): print('line', i)\n"
+    process = start_logged(
+        [sys.executable, "-c", script],
+        tmp_path / "logs" / "rasa.log",
+        dict(os.environ),
+        tmp_path,
+        10**6,
+        1,
+    )
+    assert process.wait(timeout=60) == 0
+    assert "No space left on device" in capsys.readouterr().err
+
+
+def test_a_quiet_log_is_rotated_after_a_day_so_the_purge_can_reach_its_old_lines(tmp_path: Path):
+    path = tmp_path / "review-app.log"
+    log = RotatingLog(path, max_bytes=10**6, backups=3)
+    log.write(b"an old line\n")
+    log._opened_at -= 2 * 24 * 3600  # written to for two days without reaching its size
+    log.write(b"a new line\n")
+    log.close()
+    assert path.read_bytes() == b"a new line\n"
+    assert (tmp_path / "review-app.log.1").read_bytes() == b"an old line\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from sanic.exceptions import SanicException
 
@@ -101,19 +103,18 @@ async def serve_rest(settings, handle):
 async def post(url, body):
     import aiohttp
 
-    async with aiohttp.ClientSession() as session:
-        async with session.post(url, json=body) as reply:
-            return reply.status, await reply.json(content_type=None), reply.headers
+    async with aiohttp.ClientSession() as session, session.post(url, json=body) as reply:
+        return reply.status, await reply.json(content_type=None), reply.headers
 
 
 async def post_raw(url, data: bytes) -> int:
     import aiohttp
 
-    async with aiohttp.ClientSession() as session:
-        async with session.post(
-            url, data=data, headers={"Content-Type": "application/json"}
-        ) as reply:
-            return reply.status
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(url, data=data, headers={"Content-Type": "application/json"}) as reply,
+    ):
+        return reply.status
 
 
 async def rasa_stand_in(message):
@@ -136,6 +137,8 @@ async def test_a_message_is_answered_or_refused_loudly_and_never_logged(open_res
         handled = await post(url, {"sender": "me", "message": "hi"})
         empty = await post_raw(url, b"")
         not_json = await post_raw(url, b"{not json")
+        # Rasa's streamed answer would never end on a failure: refused rather than left hanging.
+        streamed = (await post(url + "?stream=true", {"sender": "busy", "message": "hi"}))[0]
     finally:
         server.close()
         await server.wait_closed()
@@ -147,18 +150,30 @@ async def test_a_message_is_answered_or_refused_loudly_and_never_logged(open_res
     assert "ValueError" in caplog.text and SECRET_SYMPTOM not in caplog.text
     assert handled[:2] == (200, [{"recipient_id": "me", "text": "Hello!"}])
     # A body that is not a message is the caller's mistake, not a server error.
-    assert (empty, not_json) == (400, 400)
+    assert (empty, not_json, streamed) == (400, 400, 400)
 
 
-def test_rasas_structured_logs_carry_no_patient_text(caplog):
+def test_rasas_structured_logs_carry_no_patient_text(caplog, monkeypatch):
+    import rasa.__main__
     import structlog
     from rasa.utils import log_utils
 
-    from bot import rasa_log_redaction
+    from bot.cli import rasa_server
 
-    rasa_log_redaction.apply()
-    log_utils.configure_structlog()
+    # The Rasa server's own start (bot/cli/rasa_server.py), with Rasa's CLI replaced by what it
+    # does first: configure its logging.
+    monkeypatch.setattr(rasa.__main__, "main", lambda: log_utils.configure_structlog())
+    monkeypatch.setattr(rasa_server, "apply", lambda: None)  # the speed fixes: not this test's
+    monkeypatch.setattr(rasa_server.paused_red_flags, "apply", lambda: None)
+    monkeypatch.setattr(sys, "argv", ["rasa_server"])
+    rasa_server.main()
     structlog.get_logger().error("rest.message.received.failure", text=SECRET_SYMPTOM)
     structlog.get_logger().error("processor.failure", user_message={"text": SECRET_SYMPTOM})
+    try:
+        slot_values = {"pain_modifiers": SECRET_SYMPTOM}  # noqa: F841 - a local in the traceback
+        raise ValueError("interpolation failed")
+    except ValueError:
+        structlog.get_logger().exception("interpolator.interpolate.text")
     assert "rest.message.received.failure" in caplog.text
+    assert "interpolation failed" in caplog.text
     assert SECRET_SYMPTOM not in caplog.text

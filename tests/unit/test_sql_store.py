@@ -85,6 +85,13 @@ def test_only_the_latest_session_is_read_unless_all_are_asked_for(domain: Domain
     assert texts(asyncio.run(rasa_store.retrieve_full_tracker("patient-2"))) == texts(full)
 
 
+def rasas_view(store: FastSQLTrackerStore):
+    """The store as Rasa's agent uses it: wrapped, so that only some of its methods are reached."""
+    from rasa.core.tracker_store import AwaitableTrackerStore, FailSafeTrackerStore
+
+    return FailSafeTrackerStore(AwaitableTrackerStore(store))
+
+
 def test_a_turn_under_way_when_its_conversation_is_erased_does_not_bring_it_back(
     domain: Domain, tmp_path: Path
 ):
@@ -92,19 +99,41 @@ def test_a_turn_under_way_when_its_conversation_is_erased_does_not_bring_it_back
 
     db = tmp_path / "conversations.db"
     store = FastSQLTrackerStore(domain, db=str(db))
-    asyncio.run(store.save(DialogueStateTracker.from_events("web:p1", turn("hi", "greet", 1.0))))
+    rasa = rasas_view(store)
+    asyncio.run(rasa.save(DialogueStateTracker.from_events("web:p1", turn("hi", "greet", 1.0))))
     # A message arrives: the assistant reads the conversation and starts on its turn...
-    under_way = asyncio.run(store.get_or_create_tracker("web:p1"))
+    under_way = asyncio.run(rasa.get_or_create_tracker("web:p1"))
     # ...the patient presses "Clear conversation" meanwhile...
     assert erase_conversation(f"sqlite:///{db}", "web:p1") == 5
     # ...and the turn ends: saving it must not write the conversation back.
     under_way.update_with_events(turn("my knee hurts", "describe_pain", 2.0), domain)
-    asyncio.run(store.save(under_way))
-    assert asyncio.run(store.retrieve("web:p1")) is None
+    asyncio.run(rasa.save(under_way))
+    assert asyncio.run(rasa.retrieve("web:p1")) is None
     # The next message starts a new conversation, which is kept.
-    fresh = asyncio.run(store.get_or_create_tracker("web:p1"))
+    fresh = asyncio.run(rasa.get_or_create_tracker("web:p1"))
     fresh.update_with_events(turn("hello again", "greet", 3.0), domain)
-    asyncio.run(store.save(fresh))
-    again = asyncio.run(store.retrieve("web:p1"))
+    asyncio.run(rasa.save(fresh))
+    again = asyncio.run(rasa.retrieve("web:p1"))
     assert again is not None
     assert [e.text for e in again.events if isinstance(e, UserUttered)] == ["hello again"]
+
+
+def test_an_erasure_committed_while_a_turn_is_written_leaves_nothing(
+    domain: Domain, tmp_path: Path
+):
+    from bot.conversations.erase import erase_conversation
+
+    db = tmp_path / "conversations.db"
+
+    class ErasedMeanwhile(FastSQLTrackerStore):
+        def before_commit(self, session, tracker):
+            # The erasure commits after this turn's checks, before its own commit.
+            erase_conversation(f"sqlite:///{db}", tracker.sender_id)
+
+    store = FastSQLTrackerStore(domain, db=str(db))
+    asyncio.run(store.save(DialogueStateTracker.from_events("web:p2", turn("hi", "greet", 1.0))))
+    racing = ErasedMeanwhile(domain, db=str(db))
+    under_way = asyncio.run(rasas_view(racing).get_or_create_tracker("web:p2"))
+    under_way.update_with_events(turn("my knee hurts", "describe_pain", 2.0), domain)
+    asyncio.run(rasas_view(racing).save(under_way))
+    assert asyncio.run(store.retrieve("web:p2")) is None
