@@ -523,6 +523,39 @@ PATIENT_PHRASINGS = [
     case("nl", "mijn hoofd doet pijn"),
 ]
 
+# Round 4 of the blind development sets: hidden and everyday phrasings (own wording here).
+HIDDEN_AND_FIGURATIVE = [
+    case("en", "her mouth is sagging down on one side since lunch", "neuro_deficit"),
+    case("en", "his words come out all wrong tonight", "neuro_deficit"),
+    case("en", "I can't really feel the toilet paper when I wipe", "cauda_equina"),
+    case("en", "my bladder is odd, I don't really feel when it's full", "cauda_equina"),
+    case("en", "my back is killing me and I cannot control the toilet", "cauda_equina"),
+    case("fr", "depuis ce matin je ne retiens plus mes urines", "cauda_equina"),
+    case("fr", "je me suis mouillée sans m'en rendre compte", "cauda_equina"),
+    case("nl", "sinds gisteren kan ik mijn plas niet meer ophouden", "cauda_equina"),
+    case("nl", "ik voel niks meer als ik mij afveeg", "cauda_equina"),
+    case("nl", "geen gevoelloosheid tussen mijn benen, gewoon stijf"),
+    case("fr", "j'ai décidé d'en finir demain", "self_harm"),
+    case(
+        "nl",
+        "mijn linkerarm voelt al een uur of twee zwaar aan en ik zweet",
+        "atypical_heart_attack",
+    ),
+    case("nl", "mijn vader is van een stelling gevallen", "major_trauma", "trauma"),
+    case("en", "after an infected cut I feel hot and shivery", "fever_infection"),
+    case("en", "treated with antibiotics for my foot last week", "fever_infection"),
+    case("en", "I'm paralysed with fear of the needles"),
+    case("fr", "je suis paralysée par la peur des aiguilles"),
+    case("nl", "ik ben verlamd van angst voor naalden"),
+    case("en", "my leg is paralysed since this morning", "neuro_deficit"),
+    case("en", "I nearly fainted when I saw the bill"),
+    case("fr", "j'ai failli faire une crise cardiaque en voyant le prix"),
+    case("nl", "ik kreeg bijna een hartaanval toen ik de rekening zag"),
+    case("fr", "j'ai eu de la fièvre il y a trois mois, c'est passé"),
+    case("nl", "ik had koorts, drie maanden geleden"),
+    case("en", "I had a fever last week and now my back hurts", "fever_infection"),
+]
+
 # Issue 18: presentations from the clinical red-flag lists (domain-notes.md section 3).
 ATYPICAL_HEART_ATTACK = [
     # The chest and its spread to the arm in two places of one message.
@@ -685,6 +718,7 @@ ALL_CASES = [
     *EVERYDAY,
     *DELIBERATE,
     *PATIENT_PHRASINGS,
+    *HIDDEN_AND_FIGURATIVE,
 ]
 
 
