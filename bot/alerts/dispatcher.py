@@ -62,12 +62,15 @@ def channels(settings: Settings) -> list[str]:
 
 
 def reasons(row: Any) -> list[tuple[str, str]]:
-    """(reason, tier) of what a conversation needs staff for; "" as the tier of a request."""
+    """(reason, tier) of what a conversation needs staff for; "" as the tier of a request. A
+    request for a person after a red flag is a reason of its own: the patient now waits for
+    someone, which the red flag's alert did not say."""
+    found = []
     if row.red_flag:
-        return [(RED_FLAG, row.red_flag_tier or "unclear")]
-    if row.needs_staff:
-        return [(STAFF_REQUEST, "")]
-    return []
+        found.append((RED_FLAG, row.red_flag_tier or "unclear"))
+    if row.person_requested or (row.needs_staff and not row.red_flag):
+        found.append((STAFF_REQUEST, ""))
+    return found
 
 
 def already_told(reason: str, tier: str, told: set[str]) -> bool:
@@ -90,6 +93,7 @@ def enqueue(engine: Engine, settings: Settings, now: datetime) -> int:
                 conversations.c.red_flag,
                 conversations.c.red_flag_tier,
                 conversations.c.needs_staff,
+                conversations.c.person_requested,
             ).where(
                 (conversations.c.red_flag | conversations.c.needs_staff)
                 & (conversations.c.last_at >= now - FRESH_FOR)

@@ -60,6 +60,7 @@ def row_for(summary: ConversationSummary, token: str) -> dict[str, Any]:
         "centre": summary.centre,
         "booking_link_given": summary.booking_link_given,
         "needs_staff": summary.needs_staff,
+        "person_requested": summary.person_requested,
         "interview_complete": summary.interview_complete,
         "user_turns": summary.user_turns,
         "fallback_turns": summary.fallback_turns,

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    inspect,
 )
 from sqlalchemy.engine import Engine
 
@@ -77,6 +78,7 @@ conversations = Table(
     Column("centre", String(32), nullable=True, index=True),
     Column("booking_link_given", Boolean, nullable=False),
     Column("needs_staff", Boolean, nullable=False, index=True),
+    Column("person_requested", Boolean, nullable=False, default=False),
     Column("interview_complete", Boolean, nullable=False),
     Column("user_turns", Integer, nullable=False),
     Column("fallback_turns", Integer, nullable=False),
@@ -196,4 +198,18 @@ PER_CONVERSATION: tuple[tuple[Table, str], ...] = (
 
 
 def create_tables(engine: Engine) -> None:
+    rebuild_outdated_index(engine)
     metadata.create_all(engine)
+
+
+def rebuild_outdated_index(engine: Engine) -> None:
+    """The conversation index is derived from the events: when a newer version of the app added
+    a column, the old index is dropped and rebuilt from the events on the next refresh."""
+    inspector = inspect(engine)
+    if not inspector.has_table(conversations.name):
+        return
+    present = {column["name"] for column in inspector.get_columns(conversations.name)}
+    if {column.name for column in conversations.columns} <= present:
+        return
+    conversations.drop(engine)
+    index_state.drop(engine, checkfirst=True)

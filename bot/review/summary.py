@@ -19,6 +19,8 @@ from bot.interview.answers import INTERVIEW_SLOTS
 LOW_CONFIDENCE = 0.8
 FALLBACK_INTENT = "nlu_fallback"
 INTERVIEW_COMPLETE_ACTION = "action_explain_pain"
+# The patient asked to talk to a person (actions/booking.py, ActionHumanHandoff).
+HANDOFF_ACTION = "action_human_handoff"
 SUMMARY_SLOTS = (*INTERVIEW_SLOTS, "home_place", "nearest_centre")
 
 
@@ -67,6 +69,8 @@ class ConversationSummary:
     red_flags: list[str] = field(default_factory=list)
     booking_link_given: bool = False
     needs_staff: bool = False
+    # Asked for a person: staff are told of it even after a red flag's alert.
+    person_requested: bool = False
     interview_complete: bool = False
     user_turns: int = 0
     fallback_turns: int = 0
@@ -149,6 +153,8 @@ def summarise(sender_id: str, events: list[dict[str, Any]]) -> ConversationSumma
                 summary.slots[str(name)] = value
         elif kind == "action" and event.get("name") == INTERVIEW_COMPLETE_ACTION:
             summary.interview_complete = True
+        elif kind == "action" and event.get("name") == HANDOFF_ACTION:
+            summary.person_requested = True
         elif kind == "restart":
             summary.slots.clear()
     return summary

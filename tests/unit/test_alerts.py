@@ -175,6 +175,47 @@ async def test_a_request_for_a_person_alerts_and_a_later_red_flag_alerts_again(
     assert len(mailbox.messages) == 2
 
 
+async def test_asking_for_a_person_after_a_red_flag_alerts_staff_again(tmp_path, telegram):
+    settings = staff_chat_only(tmp_path, telegram)
+    add_events(settings, "web:after-flag", red_flag_events())
+    dispatcher = Dispatcher(review_engine(settings), settings)
+    await dispatcher.tick()
+    assert len(telegram.texts(STAFF_CHAT)) == 1
+    # The patient now waits for someone: staff must know, though the conversation was alerted.
+    add_events(
+        settings,
+        "web:after-flag",
+        [
+            user("can someone call me please", "request_human"),
+            {"event": "action", "timestamp": time.time(), "name": "action_human_handoff"},
+            slot("needs_staff_followup", True),
+        ],
+    )
+    await dispatcher.tick()
+    await dispatcher.tick()
+    await dispatcher.close()
+    texts = telegram.texts(STAFF_CHAT)
+    assert len(texts) == 2
+    assert texts[0].startswith("EMERGENCY")
+    assert texts[1].startswith("A patient asked to talk to a person")
+
+
+def test_an_index_from_before_a_new_column_is_rebuilt_from_the_events(tmp_path):
+    from sqlalchemy import create_engine, inspect, text
+
+    from bot.review.schema import create_tables
+
+    settings = settings_for(tmp_path)
+    add_events(settings, "web:old", red_flag_events())
+    engine = create_engine(settings.tracker_database_url)
+    with engine.begin() as connection:  # the index as an older version made it
+        connection.execute(text("DROP TABLE IF EXISTS review_conversations"))
+        connection.execute(text("CREATE TABLE review_conversations (sender_id VARCHAR(255))"))
+    create_tables(engine)
+    columns = {c["name"] for c in inspect(engine).get_columns("review_conversations")}
+    assert "person_requested" in columns
+
+
 async def test_the_time_is_said_in_brussels_time():
     winter = Alert("red_flag", "doctor_today", "web", datetime(2026, 12, 6, 17, 5), "x")
     summer = Alert("red_flag", "doctor_today", "web", datetime(2026, 7, 6, 17, 5), "x")
