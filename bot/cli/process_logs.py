@@ -55,9 +55,13 @@ class RotatingLog:
         try:
             if self._file is None:
                 self._file = self._open()
-            if line and self._file.tell() > 0 and (
-                self._file.tell() + len(line) > self.max_bytes
-                or time.time() - self._opened_at > ROTATE_EVERY_SECONDS
+            if (
+                line
+                and self._file.tell() > 0
+                and (
+                    self._file.tell() + len(line) > self.max_bytes
+                    or time.time() - self._opened_at > ROTATE_EVERY_SECONDS
+                )
             ):
                 self.rotate()
                 self._file = self._open()
