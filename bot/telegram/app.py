@@ -68,7 +68,8 @@ def build_application(
     """The python-telegram-bot Application with every handler; not started."""
     protect(settings.token, settings.webhook_secret, settings.assistant_token)
     quiet_http_loggers()
-    queue = UpdateQueue(settings.queue_path)
+    # Messages kept past the retry period are not passed on at the next start (queue.py).
+    queue = UpdateQueue(settings.queue_path, max_age=settings.retry_for)
     bridge = Bridge(
         settings,
         AssistantClient(
@@ -244,6 +245,8 @@ async def serve(
         if not await _retry_until(application.initialize, "reach Telegram", stop):
             return
         await register_commands(application)
+        # Before anything new is handled, so that it comes before the replies to later messages.
+        await bridge_of(application).tell_expired(application.bot)
         await application.start()
         if settings.mode == "polling" and application.updater is not None:
             await application.updater.start_polling(

@@ -8,12 +8,15 @@ A message counts as answered only when the assistant took it: Rasa's REST channe
 ``200 []`` when it gave up waiting for the conversation's lock (the message was neither processed
 nor stored), and an HTTP error status when it is overloaded or down. Both are retried; as an empty
 answer can also be a real one (a turn with nothing to say), the tracker store then settles it
-(bot/telegram/turns.py).
+(bot/telegram/turns.py). A server error says that handling this very message failed: it is
+retried a few times only, as it would likely fail again. A refusal (client error) is never
+retried.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import random
 import time
@@ -35,23 +38,38 @@ class AssistantUnavailable(Exception):
     """The assistant did not take the message (down, overloaded, timed out): worth retrying.
 
     `maybe_taken`: the request reached it, so it may have handled the message before failing.
-    `busy`: it answered, but did not take the message (lock timeout, overload)."""
+    `busy`: it answered, but did not take the message (lock timeout, overload).
+    `failed`: it failed while handling the message (server error): worth a few more tries only."""
 
-    def __init__(self, reason: str, *, maybe_taken: bool = True, busy: bool = False) -> None:
+    def __init__(
+        self, reason: str, *, maybe_taken: bool = True, busy: bool = False, failed: bool = False
+    ) -> None:
         super().__init__(reason)
         self.maybe_taken = maybe_taken
         self.busy = busy
+        self.failed = failed
 
 
 class AssistantRejected(Exception):
     """The assistant refused the message itself (HTTP 4xx): retrying would not help."""
 
+    def __init__(self, status: int) -> None:
+        super().__init__(f"HTTP {status}")
+        self.status = status
+
+
+# Why a message was not passed on; each has its own text for the patient (messages.yml).
+UNREACHABLE = "unreachable"  # down the whole retry period
+BUSY = "busy"  # reachable, but kept refusing it under load
+FAILED = "failed"  # kept failing while handling it (internal server error)
+REJECTED = "rejected"  # refused it (a client error): it will never be taken
+
 
 @dataclass(frozen=True)
 class Unanswered:
-    """The message could not be passed on in time; `busy`: the assistant was reachable."""
+    """The message could not be passed on; `reason` is one of the constants above."""
 
-    busy: bool
+    reason: str
 
 
 class AssistantClient:
@@ -67,6 +85,9 @@ class AssistantClient:
         )
         # Last outcome, for the health endpoint: None before the first message.
         self.reachable: bool | None = None
+        # Requests under way per conversation: they go on when their sender stops waiting, and
+        # an erasure waits for them so that no message sent before it lands after it.
+        self._in_flight: dict[str, set[asyncio.Future[httpx.Response]]] = {}
 
     async def send(
         self, sender: str, message: str, metadata: dict[str, Any] | None = None
@@ -74,8 +95,11 @@ class AssistantClient:
         body: dict[str, Any] = {"sender": sender, "message": message}
         if metadata:
             body["metadata"] = metadata
+        request = asyncio.ensure_future(self._client.post(self.url, json=body))
+        self._in_flight.setdefault(sender, set()).add(request)
+        request.add_done_callback(functools.partial(self._landed, sender))
         try:
-            response = await self._client.post(self.url, json=body)
+            response = await asyncio.shield(request)
         except (httpx.ConnectError, httpx.ConnectTimeout) as error:
             self.reachable = False
             raise AssistantUnavailable(
@@ -84,12 +108,19 @@ class AssistantClient:
         except httpx.HTTPError as error:  # sent, but no answer: it may have been handled
             self.reachable = False
             raise AssistantUnavailable(f"{type(error).__name__} from {self.url}") from error
-        if response.status_code >= 500 or response.status_code == 429:
+        status = response.status_code
+        if status >= 500 or status == 429:
             self.reachable = False
-            busy = response.status_code in (429, 503)
-            raise AssistantUnavailable(f"HTTP {response.status_code} from {self.url}", busy=busy)
-        if response.status_code >= 400:
-            raise AssistantRejected(f"HTTP {response.status_code} from {self.url}")
+            # A bad gateway or gateway timeout comes from a proxy in front of an assistant that
+            # is down or slow: worth the whole retry period, like unavailable.
+            raise AssistantUnavailable(
+                f"HTTP {status} from {self.url}",
+                busy=status in (429, 503),
+                failed=status not in (429, 502, 503, 504),
+            )
+        if status >= 400:
+            self.reachable = True
+            raise AssistantRejected(status)
         try:
             replies = response.json()
         except ValueError as error:
@@ -100,6 +131,20 @@ class AssistantClient:
             # What the REST channel answers when the conversation's lock timed out.
             raise AssistantUnavailable(f"an empty answer from {self.url}", busy=True)
         return [reply for reply in replies if isinstance(reply, dict)]
+
+    async def settled(self, sender: str) -> None:
+        """Waits for `sender`'s requests under way (each bounded by the request timeout)."""
+        requests = self._in_flight.get(sender)
+        if requests:
+            await asyncio.wait(set(requests))
+
+    def _landed(self, sender: str, request: asyncio.Future[httpx.Response]) -> None:
+        requests = self._in_flight.get(sender, set())
+        requests.discard(request)
+        if not requests:
+            self._in_flight.pop(sender, None)
+        if not request.cancelled():
+            request.exception()  # read, so that a request nobody awaits any more logs nothing
 
     async def close(self) -> None:
         await self._client.aclose()
@@ -116,23 +161,29 @@ async def send_with_retry(
     initial_delay: float,
     max_delay: float,
     retry_for: float,
+    failed_attempts: int = 3,
     confirm: Confirm | None = None,
     maybe_taken: bool = False,
 ) -> list[Reply] | Unanswered:
     """Sends one message until the assistant takes it; `Unanswered` once `retry_for` seconds
-    have passed.
+    have passed, after `failed_attempts` server errors, or at once when it refuses the message.
 
     `on_delay` runs once, when no answer has come after `notice_after` seconds (the assistant is
-    down or slow), so that the patient is told while the message keeps being retried.
+    down or slow), so that the patient is told while the message keeps being retried; not while
+    the last attempt failed with a server error, as that message may never be passed on.
     `confirm`, after an outcome that leaves it unclear whether the assistant has the message
     (and first of all when `maybe_taken`, a message from before a restart), reads back its
     replies instead of sending the message twice.
     """
     noticed = False
+    due = False  # `notice_after` has passed
+    failing = False  # the last attempt ended in a server error
+    failures = 0
 
     async def notice() -> None:
-        nonlocal noticed
-        if not noticed:
+        nonlocal noticed, due
+        due = True
+        if not noticed and not failing:
             noticed = True
             try:
                 await on_delay()
@@ -163,15 +214,27 @@ async def send_with_retry(
         while True:
             try:
                 return await client.send(sender, message, metadata)
+            except AssistantRejected as error:
+                # The status only: what the patient wrote stays out of the logs.
+                logger.error("The assistant refused a message (HTTP %d)", error.status)
+                return Unanswered(REJECTED)
             except AssistantUnavailable as error:
                 stored = await confirmed() if error.maybe_taken else None
                 if stored is not None:
                     logger.info("The assistant had the message already (%s)", error)
                     return stored
+                failing = error.failed
+                if failing:
+                    failures += 1
+                if failures >= failed_attempts:
+                    logger.error("The assistant keeps failing on a message (%s)", error)
+                    return Unanswered(FAILED)
                 if time.monotonic() + delay > deadline:
                     # No "briefly unavailable" now: the patient is told it was not passed on.
                     logger.error("The assistant still does not take the message (%s)", error)
-                    return Unanswered(busy=error.busy)
+                    return Unanswered(BUSY if error.busy else UNREACHABLE)
+                if due:
+                    await notice()  # held back while it was failing
                 logger.warning(
                     "The assistant did not take the message (%s); retrying in %.1f s", error, delay
                 )

@@ -62,6 +62,9 @@ class TelegramSettings:
     retry_initial_delay: float = 1.0
     retry_max_delay: float = 30.0
     retry_for: float = 900.0  # then the patient is asked to send the message again later
+    # Server errors on one message before the patient is told it cannot be handled: such a
+    # message would likely fail every time, and hold up the chat's later ones.
+    failed_attempts: int = 3
     poll_timeout: float = 10.0  # getUpdates long-polling timeout
     telegram_retry_attempts: int = 5
     # On stop, how long messages under way may still finish; the rest wait on disk. Shorter than

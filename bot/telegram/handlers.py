@@ -11,6 +11,7 @@ import contextlib
 import functools
 import json
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
@@ -33,13 +34,17 @@ from bot.conversations.erase import erase_conversation
 from bot.conversations.senders import TELEGRAM_PREFIX
 from bot.language import detect_language
 from bot.telegram.assistant import (
+    BUSY,
+    FAILED,
+    REJECTED,
+    UNREACHABLE,
     AssistantClient,
-    AssistantRejected,
     ChatSequencer,
     Reply,
     Unanswered,
     send_with_retry,
 )
+from bot.telegram.chatwork import ChatWork
 from bot.telegram.config import TelegramSettings
 from bot.telegram.messages import LANGUAGES, Messages, language_code
 from bot.telegram.payloads import INTERNAL_PREFIX, PayloadStore
@@ -66,6 +71,13 @@ ASSISTANT_COMMANDS = {"start": "/greet", "help": "/help", "restart": "/restart"}
 SWITCH_LANGUAGE = "/switch_language"
 DONE_DATA = f"{INTERNAL_PREFIX}done"
 LANGUAGE_DATA = f"{INTERNAL_PREFIX}lang:"
+# What the patient is told when a message was not passed on, by reason (bot/telegram/assistant.py).
+UNANSWERED_TEXTS = {
+    UNREACHABLE: "gave_up",
+    BUSY: "busy_gave_up",
+    FAILED: "failed",
+    REJECTED: "rejected",
+}
 
 Context = ContextTypes.DEFAULT_TYPE
 
@@ -120,6 +132,7 @@ class Bridge:
         self.assistant_switches_language = assistant_switches_language
         self.chats: dict[int, ChatState] = {}
         self.sequencer = ChatSequencer()
+        self.work = ChatWork()
 
     async def close(self) -> None:
         await self.assistant.close()
@@ -200,8 +213,47 @@ class Bridge:
         finally:
             task.cancel()
 
-    async def deliver(self, bot: Bot, chat_id: int, user: User | None, message: str) -> None:
-        """Passes one message to the assistant and renders its replies. Call within the turn."""
+    def forget_copies(self, chat_id: int, before: int | None = None) -> None:
+        """After an erasure, the bridge's own copies of the chat go too: what it remembers of it
+        (language choice, keyboard), its button payloads, and its messages still waiting (those
+        that came before the update `before`)."""
+        self.chats.pop(chat_id, None)
+        self.payloads.forget_chat(chat_id)
+        try:
+            dropped = self.queue.drop_chat(chat_id, before)
+        except sqlite3.Error as error:
+            logger.error("Could not drop an erased chat's waiting messages (%s)", error)
+            return
+        if dropped:
+            logger.info("Dropped %d waiting message(s) of an erased conversation", dropped)
+
+    async def tell_expired(self, bot: Bot) -> None:
+        """At start: each chat whose messages waited past the retry period is told once that
+        they were not passed on (never what they said), and they are forgotten."""
+        expired = self.queue.expired()
+        if expired:
+            logger.warning(
+                "Messages of %d chat(s) waited too long to be passed on; telling the patients",
+                len(expired),
+            )
+        for chat in expired:
+            language = language_code(chat.language) or "en"
+            await self.say(bot, chat.chat_id, "expired", language, routes=self.routes())
+            try:
+                self.queue.discard(chat.update_ids)
+            except sqlite3.Error as error:
+                logger.error("Could not forget expired Telegram messages (%s)", error)
+
+    async def deliver(
+        self,
+        bot: Bot,
+        chat_id: int,
+        user: User | None,
+        message: str,
+        update_id: int | None = None,
+    ) -> None:
+        """Passes one message to the assistant and renders its replies. Call within the turn;
+        `update_id`: the update it comes from."""
         state = self.state(chat_id)
         language = self.language(chat_id, user)
 
@@ -217,33 +269,36 @@ class Bridge:
         async def confirm() -> list[Reply] | None:
             return await asyncio.to_thread(stored_replies, s.database_url, sender, delivery)
 
-        try:
-            async with self.typing(bot, chat_id):
-                replies = await send_with_retry(
-                    self.assistant,
-                    sender,
-                    message,
-                    {**self.metadata(chat_id, user), DELIVERY_KEY: delivery},
-                    on_delay=tell_unavailable,
-                    notice_after=s.notice_after,
-                    initial_delay=s.retry_initial_delay,
-                    max_delay=s.retry_max_delay,
-                    retry_for=s.retry_for,
-                    confirm=confirm,
-                    maybe_taken=maybe_taken,
-                )
-        except AssistantRejected as error:
-            logger.error("The assistant refused a message: %s", error)
-            replies = Unanswered(busy=False)
+        async with self.typing(bot, chat_id):
+            replies = await send_with_retry(
+                self.assistant,
+                sender,
+                message,
+                {**self.metadata(chat_id, user), DELIVERY_KEY: delivery},
+                on_delay=tell_unavailable,
+                notice_after=s.notice_after,
+                initial_delay=s.retry_initial_delay,
+                max_delay=s.retry_max_delay,
+                retry_for=s.retry_for,
+                failed_attempts=s.failed_attempts,
+                confirm=confirm,
+                maybe_taken=maybe_taken,
+            )
         if isinstance(replies, Unanswered):
-            # Never silently: the patient knows this message was not passed on.
+            # Never silently: the patient knows this message was not passed on, and whether
+            # sending it again may help.
             state.outage_noticed = False
-            key = "busy_gave_up" if replies.busy else "gave_up"
+            key = UNANSWERED_TEXTS[replies.reason]
             await self.say(bot, chat_id, key, language, routes=self.routes())
             return
         state.outage_noticed = False
         rendered = render_replies(
-            replies, self.payloads, self.messages, language, state.location_keyboard_open
+            replies,
+            self.payloads,
+            self.messages,
+            language,
+            state.location_keyboard_open,
+            chat_id=chat_id,
         )
         state.location_keyboard_open = rendered.location_keyboard_open
         for outgoing in rendered.messages:
@@ -255,8 +310,8 @@ class Bridge:
                 await self.send(bot, chat_id, outgoing.text, outgoing.reply_markup)
         if any(conversation_erased(reply) for reply in replies):
             # Erased in words ("delete my data", confirmed): the bridge forgets the chat too, as
-            # after /forget (language choice, keyboard).
-            self.chats.pop(chat_id, None)
+            # after /forget.
+            self.forget_copies(chat_id, update_id)
 
     # --- handlers ------------------------------------------------------------------------------
     # Each handler takes its chat's turn before its first await, so that replies keep the order
@@ -284,12 +339,13 @@ class Bridge:
             return
         command = message.text.split()[0].lstrip("/").split("@")[0].lower()
         turn = self.sequencer.turn(chat.id)
-        async with turn:
+        async with self.work.droppable(chat.id, update.update_id), turn:
             await self.deliver(
                 context.bot,
                 chat.id,
                 update.effective_user,
                 ASSISTANT_COMMANDS.get(command, "/help"),
+                update.update_id,
             )
 
     async def on_language(self, update: Update, context: Context) -> None:
@@ -297,7 +353,7 @@ class Bridge:
         if chat is None:
             return
         turn = self.sequencer.turn(chat.id)
-        async with turn:
+        async with self.work.droppable(chat.id, update.update_id), turn:
             names = self.messages.language_names
             keyboard = InlineKeyboardMarkup(
                 [
@@ -315,7 +371,7 @@ class Bridge:
         if chat is None:
             return
         turn = self.sequencer.turn(chat.id)
-        async with turn:
+        async with self.work.droppable(chat.id, update.update_id), turn:
             language = self.language(chat.id, update.effective_user)
             await self.say(
                 context.bot,
@@ -326,13 +382,23 @@ class Bridge:
             )
 
     async def on_forget(self, update: Update, context: Context) -> None:
-        """Erases this chat's conversation from the tracker store, then confirms."""
+        """Erases this chat's conversation from the tracker store, then confirms.
+
+        The chat's earlier messages still waiting for the assistant (down, perhaps for long) are
+        dropped rather than waited for: the patient asked to erase, not to have them answered."""
         chat = update.effective_chat
         if chat is None:
             return
+        self.work.drop_before(chat.id, update.update_id)
+        try:
+            self.queue.drop_chat(chat.id, before=update.update_id)
+        except sqlite3.Error as error:
+            logger.error("Could not drop an erased chat's waiting messages (%s)", error)
         turn = self.sequencer.turn(chat.id)
         # Within the turn: no message of this chat is with the assistant while its events go.
         async with turn:
+            # A dropped message's request may still be with the assistant: it lands first.
+            await self.assistant.settled(sender_id(chat.id))
             language = self.language(chat.id, update.effective_user)
             state = self.state(chat.id)
             try:
@@ -347,8 +413,8 @@ class Bridge:
                 return
             logger.info("Erased a Telegram conversation on request (%d events)", erased)
             remove = ReplyKeyboardRemove() if state.location_keyboard_open else None
-            # The bridge forgets the chat too (language choice, keyboard).
-            self.chats.pop(chat.id, None)
+            # The bridge forgets the chat too.
+            self.forget_copies(chat.id, before=update.update_id)
             key = "forget_done" if erased else "forget_nothing"
             await self.say(context.bot, chat.id, key, language, remove)
 
@@ -361,11 +427,11 @@ class Bridge:
         if not text:
             return
         turn = self.sequencer.turn(chat.id)
-        async with turn:
+        async with self.work.droppable(chat.id, update.update_id), turn:
             written = detect_language(text)
             if written:
                 self.state(chat.id).written = written
-            await self.deliver(context.bot, chat.id, update.effective_user, text)
+            await self.deliver(context.bot, chat.id, update.effective_user, text, update.update_id)
 
     async def on_location(self, update: Update, context: Context) -> None:
         """A shared location or venue reaches the assistant as coordinates."""
@@ -377,8 +443,9 @@ class Bridge:
             return
         payload = location_payload(location.latitude, location.longitude)
         turn = self.sequencer.turn(chat.id)
-        async with turn:
-            await self.deliver(context.bot, chat.id, update.effective_user, payload)
+        async with self.work.droppable(chat.id, update.update_id), turn:
+            user = update.effective_user
+            await self.deliver(context.bot, chat.id, user, payload, update.update_id)
 
     async def on_other(self, update: Update, context: Context) -> None:
         """Photos, voice messages, stickers, documents...: only text can be read."""
@@ -386,7 +453,7 @@ class Bridge:
         if chat is None:
             return
         turn = self.sequencer.turn(chat.id)
-        async with turn:
+        async with self.work.droppable(chat.id, update.update_id), turn:
             language = self.language(chat.id, update.effective_user)
             await self.say(context.bot, chat.id, "text_only", language)
 
@@ -414,28 +481,39 @@ class Bridge:
             await self._answer(query, expired)
             return
         turn = self.sequencer.turn(chat.id)
-        await self._answer(query)
-        await self._mark(query, data)
-        async with turn:
-            if language_choice in LANGUAGES:
-                await self.choose_language(
-                    context.bot, chat.id, update.effective_user, language_choice
-                )
-            elif payload is not None:
-                # The assistant's own language buttons: the bridge follows them too (its own
-                # messages, and the language metadata of later conversations).
-                chosen = language_in_payload(payload)
-                if chosen:
-                    self.state(chat.id).language = chosen
-                await self.deliver(context.bot, chat.id, update.effective_user, payload)
+        user, update_id = update.effective_user, update.update_id
+        async with self.work.droppable(chat.id, update_id):
+            try:
+                await self._answer(query)
+                await self._mark(query, data)
+            except BaseException:
+                turn.abandon()  # dropped or stopped before its turn: the next one goes on
+                raise
+            async with turn:
+                if language_choice in LANGUAGES:
+                    await self.choose_language(
+                        context.bot, chat.id, user, language_choice, update_id
+                    )
+                elif payload is not None:
+                    # The assistant's own language buttons: the bridge follows them too (its
+                    # own messages, and the language metadata of later conversations).
+                    chosen = language_in_payload(payload)
+                    if chosen:
+                        self.state(chat.id).language = chosen
+                    await self.deliver(context.bot, chat.id, user, payload, update_id)
 
     async def choose_language(
-        self, bot: Bot, chat_id: int, user: User | None, language: str
+        self,
+        bot: Bot,
+        chat_id: int,
+        user: User | None,
+        language: str,
+        update_id: int | None = None,
     ) -> None:
         self.state(chat_id).language = language
         if self.assistant_switches_language:
             payload = SWITCH_LANGUAGE + json.dumps({"language": language})
-            await self.deliver(bot, chat_id, user, payload)
+            await self.deliver(bot, chat_id, user, payload, update_id)
         else:
             # The assistant reads the language from metadata when a conversation starts.
             await self.say(bot, chat_id, "language_saved", language)

@@ -6,6 +6,9 @@ that fits and starts with "/" travels as itself; any other gets a short key deri
 content, and the payload is remembered here (in memory, and in a small SQLite file when a path is
 given, so that buttons still work after a restart; owner-only, as the payloads can name symptoms).
 
+Each stored payload belongs to the chat it was shown in (its key is derived from both), so that an
+erasure (/forget, or confirmed in words) also drops that chat's payloads (`forget_chat`).
+
 Callback data therefore has three forms: "/..." a payload, "#key" a stored payload, "!..." the
 bridge's own buttons (language choice, a pressed-button mark).
 """
@@ -29,9 +32,10 @@ INTERNAL_PREFIX = "!"
 logger = logging.getLogger(__name__)
 
 
-def payload_key(payload: str) -> str:
-    """A stable 22-character key: the same payload always gets the same key."""
-    digest = hashlib.sha256(payload.encode("utf-8")).digest()
+def payload_key(payload: str, chat_id: int | None = None) -> str:
+    """A stable 22-character key: the same payload in the same chat always gets the same key."""
+    owned = payload if chat_id is None else f"{chat_id}\n{payload}"
+    digest = hashlib.sha256(owned.encode("utf-8")).digest()
     return KEY_PREFIX + base64.urlsafe_b64encode(digest).decode("ascii")[:22]
 
 
@@ -45,16 +49,17 @@ class PayloadStore:
     def __init__(
         self, path: Path | None = None, max_items: int = 20_000, keep_days: int = 90
     ) -> None:
-        self._memory: OrderedDict[str, str] = OrderedDict()
+        self._memory: OrderedDict[str, tuple[str, int | None]] = OrderedDict()
         self._max_items = max_items
         self._db: sqlite3.Connection | None = None
         if path is not None:
             try:
                 self._db = open_private_sqlite(path)
                 self._db.execute(
-                    "CREATE TABLE IF NOT EXISTS payloads "
-                    "(key TEXT PRIMARY KEY, payload TEXT NOT NULL, used_at REAL NOT NULL)"
+                    "CREATE TABLE IF NOT EXISTS payloads (key TEXT PRIMARY KEY, "
+                    "payload TEXT NOT NULL, used_at REAL NOT NULL, chat_id INTEGER)"
                 )
+                self._add_chat_column(self._db)
                 # Buttons older than the conversations they belong to are of no use.
                 self._db.execute(
                     "DELETE FROM payloads WHERE used_at < ?", (time.time() - keep_days * 86400,)
@@ -64,12 +69,21 @@ class PayloadStore:
                 logger.warning("Button payloads kept in memory only (%s)", error)
                 self._db = None
 
-    def encode(self, payload: str) -> str:
-        """The callback data for a button that sends ``payload``."""
+    @staticmethod
+    def _add_chat_column(db: sqlite3.Connection) -> None:
+        """A file from before payloads had a chat: its payloads cannot be erased with their
+        chat, so they go (their buttons then say they are no longer available)."""
+        columns = {row[1] for row in db.execute("PRAGMA table_info(payloads)")}
+        if "chat_id" not in columns:
+            db.execute("ALTER TABLE payloads ADD COLUMN chat_id INTEGER")
+            db.execute("DELETE FROM payloads")
+
+    def encode(self, payload: str, chat_id: int | None = None) -> str:
+        """The callback data for a button that sends ``payload`` in the chat ``chat_id``."""
         if fits_as_is(payload):
             return payload
-        key = payload_key(payload)
-        self._remember(key, payload)
+        key = payload_key(payload, chat_id)
+        self._remember(key, payload, chat_id)
         return key
 
     def decode(self, data: str) -> str | None:
@@ -78,29 +92,43 @@ class PayloadStore:
             return data
         if not data.startswith(KEY_PREFIX):
             return None
-        payload = self._memory.get(data)
-        if payload is None and self._db is not None:
+        found = self._memory.get(data)
+        if found is None and self._db is not None:
             try:
                 row = self._db.execute(
-                    "SELECT payload FROM payloads WHERE key = ?", (data,)
+                    "SELECT payload, chat_id FROM payloads WHERE key = ?", (data,)
                 ).fetchone()
             except sqlite3.Error:
                 row = None
-            payload = row[0] if row else None
-        if payload is not None:
-            self._remember(data, payload, write=False)
-        return payload
+            found = (row[0], row[1]) if row else None
+        if found is None:
+            return None
+        self._remember(data, *found, write=False)
+        return found[0]
 
-    def _remember(self, key: str, payload: str, write: bool = True) -> None:
-        self._memory[key] = payload
+    def forget_chat(self, chat_id: int) -> None:
+        """Drops the payloads of a chat whose conversation was erased (overwritten on disk)."""
+        for key in [key for key, (_, chat) in self._memory.items() if chat == chat_id]:
+            del self._memory[key]
+        if self._db is not None:
+            try:
+                self._db.execute("DELETE FROM payloads WHERE chat_id = ?", (chat_id,))
+            except sqlite3.Error as error:
+                logger.error("Could not erase a chat's button payloads (%s)", error)
+
+    def _remember(
+        self, key: str, payload: str, chat_id: int | None = None, write: bool = True
+    ) -> None:
+        self._memory[key] = (payload, chat_id)
         self._memory.move_to_end(key)
         while len(self._memory) > self._max_items:
             self._memory.popitem(last=False)
         if write and self._db is not None:
             try:
                 self._db.execute(
-                    "INSERT OR REPLACE INTO payloads (key, payload, used_at) VALUES (?, ?, ?)",
-                    (key, payload, time.time()),
+                    "INSERT OR REPLACE INTO payloads (key, payload, used_at, chat_id) "
+                    "VALUES (?, ?, ?, ?)",
+                    (key, payload, time.time(), chat_id),
                 )
             except sqlite3.Error as error:
                 logger.warning("Could not save a button payload (%s)", error)

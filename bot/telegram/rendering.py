@@ -201,7 +201,7 @@ def _rows(buttons: Sequence[InlineKeyboardButton]) -> list[list[InlineKeyboardBu
 
 
 def inline_keyboard(
-    buttons: Iterable[dict[str, Any]], payloads: PayloadStore
+    buttons: Iterable[dict[str, Any]], payloads: PayloadStore, chat_id: int | None = None
 ) -> InlineKeyboardMarkup | None:
     """The assistant's buttons as an inline keyboard: links open, others send their payload."""
     keyboard: list[InlineKeyboardButton] = []
@@ -214,7 +214,8 @@ def inline_keyboard(
             keyboard.append(InlineKeyboardButton(title, url=url))
             continue
         payload = str(button.get("payload") or "").strip() or title
-        keyboard.append(InlineKeyboardButton(title, callback_data=payloads.encode(payload)))
+        data = payloads.encode(payload, chat_id)
+        keyboard.append(InlineKeyboardButton(title, callback_data=data))
     return InlineKeyboardMarkup(_rows(keyboard)) if keyboard else None
 
 
@@ -247,6 +248,7 @@ def render_replies(
     messages: Messages,
     language: str,
     location_keyboard_open: bool = False,
+    chat_id: int | None = None,
 ) -> Rendered:
     """Turns the assistant's REST replies into Telegram messages, in order.
 
@@ -264,7 +266,9 @@ def render_replies(
             continue
         buttons = [b for b in reply.get("buttons") or [] if isinstance(b, dict)]
         wants_location = any(is_location_request(button) for button in buttons)
-        markup = inline_keyboard([b for b in buttons if not is_location_request(b)], payloads)
+        choices = [b for b in buttons if not is_location_request(b)]
+        # The chat owns its stored payloads: they go when its conversation is erased.
+        markup = inline_keyboard(choices, payloads, chat_id)
         chunks = split_text(text) if text.strip() else []
         if not chunks and markup is not None:
             chunks = [BUTTONS_ONLY_TEXT]

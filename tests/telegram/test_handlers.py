@@ -455,3 +455,56 @@ async def test_the_assistants_own_language_buttons_are_followed_by_the_bridge(
     assert telegram_api.texts(CHAT)[-1] == dutch
     await process(app, telegram_api.text_update(CHAT, "dank u", language="en"))
     assert assistant.received[-1]["metadata"]["language"] == "nl"
+
+
+EXPIRED_BUTTON = "This button is no longer available. Please type your answer instead."
+
+
+def payload_rows(path: Path) -> int:
+    with sqlite3.connect(path) as db:
+        return int(db.execute("SELECT COUNT(*) FROM payloads").fetchone()[0])
+
+
+async def erasure_drops_the_bridges_own_copies(
+    erase: str, telegram_api: FakeBotAPI, assistant: FakeAssistant, tmp_path: Path
+) -> None:
+    """Both chats reach the long-payload button; CHAT erases; its copies go, the other's stay."""
+    other, store = 2002, tmp_path / "telegram-payloads.sqlite3"
+    app = build_application(
+        make_settings(telegram_api, assistant.url, tmp_path, payload_store_path=store)
+    )
+    await app.initialize()
+    try:
+        for chat in (CHAT, other):
+            await process(app, telegram_api.text_update(chat, "/start"))
+            await process(app, telegram_api.button_update(chat, "Yes, I agree"))
+        assert payload_rows(store) == 2  # one per chat
+        bridge = app.bot_data["bridge"]
+        # A message of each chat written down but not yet handled.
+        for chat in (CHAT, other):
+            assert bridge.queue.keep(telegram_api.text_update(chat, "my back hurts"))
+
+        await process(app, telegram_api.text_update(CHAT, erase))
+        await process(app, telegram_api.button_update(CHAT, "Lower back"))
+        assert telegram_api.answered()[-1]["text"] == EXPIRED_BUTTON
+        assert LONG_PAYLOAD not in assistant.messages(SENDER)
+        assert payload_rows(store) == 1
+        assert bridge.queue.pending_count() == 1
+        await process(app, telegram_api.button_update(other, "Lower back"))
+        assert assistant.messages("telegram:2002")[-1] == LONG_PAYLOAD
+    finally:
+        await app.shutdown()
+
+
+async def test_forget_also_drops_the_chats_button_payloads_and_waiting_messages(
+    telegram_api: FakeBotAPI, assistant: FakeAssistant, tmp_path: Path
+):
+    await erasure_drops_the_bridges_own_copies("/forget", telegram_api, assistant, tmp_path)
+
+
+async def test_an_erasure_in_words_also_drops_the_chats_button_payloads_and_waiting_messages(
+    telegram_api: FakeBotAPI, assistant: FakeAssistant, tmp_path: Path
+):
+    await erasure_drops_the_bridges_own_copies(
+        "please erase my data", telegram_api, assistant, tmp_path
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from contextlib import closing
 from pathlib import Path
 
 from bot.telegram import queue as queue_module
@@ -73,10 +74,13 @@ def test_the_files_are_for_their_owner_only_and_deleted_text_is_overwritten(tmp_
     path = tmp_path / "var" / "telegram-queue.sqlite3"
     queue = UpdateQueue(path)
     queue.admit(1, update(1, "a very private symptom"))
+    log = path.with_name(path.name + "-wal")
+    assert log.stat().st_mode & 0o777 == 0o600
     queue.done(1)
     queue.close()
     assert path.stat().st_mode & 0o777 == 0o600
-    assert b"a very private symptom" not in path.read_bytes()
+    for file in path.parent.iterdir():
+        assert b"a very private symptom" not in file.read_bytes()
 
     payloads = tmp_path / "telegram-payloads.sqlite3"
     PayloadStore(payloads).close()
@@ -116,3 +120,64 @@ def test_a_reply_not_kept_for_a_declined_consent_is_not_shown_as_its_placeholder
     assert replies_to(events, sender, "a") == [
         {"recipient_id": sender, "text": "Go to an emergency department now."}
     ]
+
+
+def test_the_queue_file_writes_through_a_log_without_waiting_for_the_disk(tmp_path: Path):
+    path = tmp_path / "telegram-queue.sqlite3"
+    queue = UpdateQueue(path)
+    assert queue._db.execute("PRAGMA synchronous").fetchone() == (1,)  # NORMAL
+    queue.admit(1, update(1))
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    queue.close()
+
+
+def private_update(update_id: int, chat_id: int, language: str | None = None) -> dict:
+    sender = {"id": chat_id, "is_bot": False, "first_name": "P"}
+    if language:
+        sender["language_code"] = language
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id, "date": 0, "text": "my back hurts", "from": sender,
+            "chat": {"id": chat_id, "type": "private"},
+        },
+    }  # fmt: skip
+
+
+def test_updates_kept_past_the_retry_period_are_not_resumed(tmp_path: Path):
+    path = tmp_path / "telegram-queue.sqlite3"
+    queue = UpdateQueue(path)
+    for update_id, body in [
+        (1, private_update(1, 5, "fr")),
+        (2, private_update(2, 5)),
+        (3, {**private_update(3, -7), "message": {"chat": {"id": -7, "type": "group"}}}),
+        (4, private_update(4, 6)),
+    ]:
+        queue.admit(update_id, body)
+        queue.release(update_id)
+    queue.close()
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute("UPDATE pending SET received_at = ? WHERE update_id < 4", (time.time() - 1000,))
+
+    again = UpdateQueue(path, max_age=900)
+    assert [admission.update_id for _, admission in again.recover()] == [4]
+    ((chat,),) = [again.expired()]  # the group's is dropped silently
+    assert (chat.chat_id, chat.language, chat.update_ids) == (5, "fr", (1, 2))
+    assert again.pending_count() == 3
+    again.discard((1, 2))
+    assert again.pending_count() == 1
+    assert again.admit(1, private_update(1, 5)) is None  # remembered as handled
+    again.close()
+
+
+def test_an_erased_chats_waiting_updates_are_dropped(tmp_path: Path):
+    path = tmp_path / "telegram-queue.sqlite3"
+    queue = UpdateQueue(path)
+    for update_id, chat_id in [(1, 5), (2, 6), (3, 5), (4, 5)]:
+        assert queue.keep(private_update(update_id, chat_id))
+    assert queue.drop_chat(5, before=4) == 2
+    assert queue.pending_count() == 2
+    assert queue.admit(1, private_update(1, 5)) is None  # skipped when it comes up
+    assert queue.admit(4, private_update(4, 5)) is not None  # sent after the erasure
+    queue.close()
