@@ -3,9 +3,9 @@
 tests/triage/heldout_vignettes.yml was written by someone given only the tier definitions of
 domain-notes.md section 3 (never the patterns), and must never be used to write them. Each
 vignette is one patient message with the tier it needs; "none" means ordinary pain that may book.
-tests/triage/dev_vignettes.yml, dev2_*.yml, dev3_*.yml and dev4_vignettes.yml, sets by other
-writers, were each scored blind once and then read to improve the rules: `--vignettes` scores them
-too, as development figures.
+tests/triage/dev_vignettes.yml, dev2_*.yml, dev3_*.yml, dev4_vignettes.yml and dev5_vignettes.yml,
+sets by other writers, were each scored blind once and then read to improve the rules:
+`--vignettes` scores them too, as development figures.
 
 Per language: exact-tier accuracy, under-triage (a softer tier than needed: the dangerous error),
 over-triage, the share of must-not-alarm messages that alarmed, and the confusion matrix. Writes
