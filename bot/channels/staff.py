@@ -18,7 +18,6 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.shared.core.events import BotUttered, ConversationPaused, ConversationResumed, Event
 from sanic import Blueprint, response
@@ -28,23 +27,18 @@ from sanic.response import HTTPResponse
 from bot.channels.live import deliver
 from bot.config import load_settings
 from bot.conversations.tokens import staff_api_token
+from bot.language.texts import load_texts
 
 log = logging.getLogger(__name__)
 
 MESSAGES_PATH = Path(__file__).with_name("staff_messages.yml")
 # A staff reply; the review app's form allows the same.
 MAX_REPLY = 8000
-LANGUAGES = ("en", "fr", "nl")
 
 
 @functools.lru_cache(maxsize=1)
 def staff_messages() -> dict[str, dict[str, str]]:
-    data = yaml.safe_load(MESSAGES_PATH.read_text(encoding="utf-8"))
-    for key in ("joined", "left", "telegram_author"):
-        missing = [language for language in LANGUAGES if not data.get(key, {}).get(language)]
-        if missing:
-            raise ValueError(f"{MESSAGES_PATH}: {key} lacks {', '.join(missing)}")
-    return {key: dict(value) for key, value in data.items()}
+    return load_texts(MESSAGES_PATH, ("joined", "left", "telegram_author"))
 
 
 def say(key: str, language: str, name: str) -> str:

@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.cli.process_logs import delete_old_rotated_logs
 from bot.config import Settings, load_settings
 from bot.conversations.erase import erase_conversation
+from bot.conversations.sqlite import empty_write_ahead_log
 
 log = logging.getLogger(__name__)
 DAY = 24 * 3600
@@ -53,13 +54,19 @@ def purge(settings: Settings, now: float | None = None) -> int:
     erased = 0
     for sender_id in expired:
         try:
-            erase_conversation(settings.tracker_database_url, sender_id)
+            erase_conversation(settings.tracker_database_url, sender_id, empty_log=False)
         except SQLAlchemyError as error:
             # One conversation that cannot be erased now must not hold back the others; it is
             # still expired at the next run.
             log.error("Could not erase one expired conversation (%s).", type(error).__name__)
             continue
         erased += 1
+    if erased:
+        engine = create_engine(settings.tracker_database_url)
+        try:
+            empty_write_ahead_log(engine)  # once for the whole run
+        finally:
+            engine.dispose()
     return erased
 
 

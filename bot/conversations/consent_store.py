@@ -18,7 +18,6 @@ from typing import Any
 
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.conversations.declined import NOT_STORED as NOT_STORED  # where tests look for it
 from bot.conversations.declined import without_health_details
 from bot.conversations.erase import erase_conversation
 from bot.conversations.sql_store import STORED_EVENTS, FastSQLTrackerStore

@@ -19,6 +19,7 @@ kept is listed here; everything else is replaced in the stored events:
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from bot.red_flags import flag_ids
@@ -122,8 +123,9 @@ def _about_the_patient(data: dict[str, Any]) -> bool:
     return "reason=" in str(metadata.get("booking_url") or "")
 
 
-def _explanations() -> set[str]:
-    return {f"utter_red_flag_{flag}" for flag in flag_ids()}
+@functools.cache
+def _explanations() -> frozenset[str]:
+    return frozenset(f"utter_red_flag_{flag}" for flag in flag_ids())
 
 
 def _general_reason(reason: str) -> str:

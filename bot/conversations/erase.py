@@ -30,12 +30,13 @@ def erased_reference(token: str) -> str:
     return f"erased:{token}"
 
 
-def erase_conversation(database_url: str, sender_id: str) -> int:
+def erase_conversation(database_url: str, sender_id: str, *, empty_log: bool = True) -> int:
     """Deletes every stored event of `sender_id` and the review app's rows about it; returns how
     many events were deleted.
 
-    Returns 0 when nothing was stored (not even the table yet). Raises SQLAlchemy's errors when
-    the database cannot be reached, so that the caller can tell the patient it did not work.
+    ``empty_log=False``: the caller empties SQLite's log itself, once after many erasures (the
+    purge). Returns 0 when nothing was stored (not even the table yet). Raises SQLAlchemy's errors
+    when the database cannot be reached, so that the caller can tell the patient it did not work.
     """
     engine = overwrite_deleted(create_engine(database_url))
     try:
@@ -71,7 +72,8 @@ def erase_conversation(database_url: str, sender_id: str) -> int:
             # Last, so that its time is as close to the commit as can be: a turn of this
             # conversation that read it before then must not write it back when it ends.
             mark_erased(connection, computed)
-        empty_write_ahead_log(engine)
+        if empty_log:
+            empty_write_ahead_log(engine)
         return deleted
     finally:
         engine.dispose()

@@ -44,7 +44,6 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
@@ -58,6 +57,7 @@ from bot.conversations.erase import erase_conversation
 from bot.conversations.history import conversation_history
 from bot.conversations.senders import WEB_PREFIX
 from bot.conversations.tokens import widget_session_token
+from bot.language.texts import load_texts
 
 logger = logging.getLogger(__name__)
 
@@ -100,11 +100,7 @@ def message_metadata(raw: Any) -> dict[str, Any]:
 
 @functools.cache
 def _notices() -> dict[str, dict[str, str]]:
-    notices = yaml.safe_load(NOTICES_PATH.read_text(encoding="utf-8"))
-    for key, texts in notices.items():
-        if not all(str(texts.get(lang) or "").strip() for lang in ("en", "fr", "nl")):
-            raise ValueError(f"{NOTICES_PATH.name}: {key} needs en, fr and nl")
-    return notices
+    return load_texts(NOTICES_PATH, ("not_handled",))
 
 
 def not_handled_notice(language: Any) -> str:

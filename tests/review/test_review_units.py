@@ -17,7 +17,7 @@ from zxcvbn import zxcvbn
 from actions.booking import tracked_booking_link
 from bot.cli.purge import DAY, purge
 from bot.config import load_settings
-from bot.conversations.consent_store import NOT_STORED
+from bot.conversations.declined import NOT_STORED
 from bot.conversations.erase import erase_conversation
 from bot.conversations.tokens import conversation_token
 from bot.review import accounts
