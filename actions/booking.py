@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import consent_given, language_of, settings
+from actions.common import consent_given, entity_values, language_of, settings
 from actions.faq import offer_interview, practical_topics, utter_practical
 from actions.follow_up import (
     contact_with_request,
@@ -59,6 +59,19 @@ def doctor_first(tracker: Tracker) -> bool:
     )
 
 
+def described_pain(tracker: Tracker) -> bool:
+    """Whether a message of this session named a place that hurts."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") == "action_session_start":
+            break
+        if event.get("event") == "user" and any(
+            entity.get("entity") == "body_region"
+            for entity in (event.get("parse_data") or {}).get("entities") or []
+        ):
+            return True
+    return bool(entity_values(tracker, "body_region"))
+
+
 class ActionBookingHandoff(Action):
     def name(self) -> str:
         return "action_booking_handoff"
@@ -75,6 +88,12 @@ class ActionBookingHandoff(Action):
             urgent = urgent_payload(tier, tier_flag(tracker), language_of(tracker))
             dispatcher.utter_message(response=f"utter_tier_{tier}", json_message=urgent)
             return [SlotSet("offer_interview", False)]
+        interview_offer = offer_interview(tracker, True)
+        if interview_offer[0].get("value") and described_pain(tracker):
+            # "I have tennis elbow, can I make an appointment?": the questions (and the red-flag
+            # screen) come first, the link at the end; declining them still gives the links.
+            dispatcher.utter_message(response="utter_booking_after_questions")
+            return interview_offer
         centres = load_centres()
         reason = (
             booking_reason(tracker.current_slot_values(), language_of(tracker))

@@ -59,3 +59,14 @@ def returning_to_form(tracker: Tracker, form: str) -> bool:
         ):
             return True
     return False
+
+
+def previous_user_message(tracker: Tracker) -> dict[str, Any] | None:
+    """The user event before the latest one (the message a question was asked about)."""
+    seen = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen += 1
+            if seen == 2:
+                return event
+    return None

@@ -6,6 +6,7 @@ so that nothing about a patient's health is stored before they consent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,7 +23,7 @@ from actions.common import (
     latest_text,
     returning_to_form,
 )
-from actions.faq import answer_side_questions
+from actions.faq import answer_side_questions, practical_topics, utter_practical
 from bot.interview.answers import INTERVIEW_SLOTS, SEVERITY_NOTE, interpret, is_unsure, needs_side
 from bot.interview.summary import noted_so_far
 from bot.red_flags import screens_for_regions
@@ -59,8 +60,12 @@ SKIPPED = "skipped_questions"
 # Set once the explanation after a finished interview was given; later pain messages correct it.
 COMPLETE = "interview_complete"
 CORRECT_FIELD = "correct_field"
+# Whether the patient said exactly where it hurts and where it spreads: asked when the place
+# was only named in passing before the interview ("tennis elbow, can I book?").
+AREA_CHECKED = "pain_area_checked"
 SLOTS_READ = (
-    *INTERVIEW_SLOTS, "pain_duration_days", SEVERITY_NOTE, *ALL_SCREENS, MISSED, SKIPPED
+    *INTERVIEW_SLOTS, "pain_duration_days", SEVERITY_NOTE, *ALL_SCREENS, MISSED, SKIPPED,
+    AREA_CHECKED,
 )  # fmt: skip
 
 
@@ -68,6 +73,8 @@ def required_slots_for(values: Mapping[str, Any]) -> list[str]:
     """The questions this patient needs, in the order they are asked."""
     regions = values.get("pain_regions") or []
     slots = ["pain_regions"]
+    if values.get(AREA_CHECKED) is None and regions:
+        slots.append(AREA_CHECKED)  # the place came from the first messages: where exactly?
     if not regions or needs_side(regions):
         slots.append("pain_side")
     slots += [
@@ -79,7 +86,7 @@ def required_slots_for(values: Mapping[str, Any]) -> list[str]:
         "precautions",
     ]
     skipped = set(values.get(SKIPPED) or ())
-    return [slot for slot in slots if slot not in skipped] + screens_for_regions(regions)
+    return [slot for slot in [*slots, *screens_for_regions(regions)] if slot not in skipped]
 
 
 def next_slot(values: Mapping[str, Any]) -> str | None:
@@ -117,7 +124,9 @@ class ActionStartInterview(Action):
                     values,
                 )
             )
+        values[AREA_CHECKED] = None if values.get("pain_regions") else True
         events: list[EventType] = [SlotSet(slot, value) for slot, value in values.items()]
+        events.append(SlotSet("booking_deferred", False))
         noted = noted_so_far(values, language_of(tracker))
         if noted:
             dispatcher.utter_message(response="utter_interview_prefilled", noted=noted)
@@ -162,6 +171,42 @@ def correct_answers(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     return [SlotSet(slot, value) for slot, value in updates.items()] + [
         SlotSet("requested_slot", next_slot(values))
     ]
+
+
+_QUESTION = re.compile(r"[^.!?]*\?")
+# A yes to a safety screen is never left open: the patient is asked which sign, again.
+_SAYS_YES = re.compile(r"\b(yes|yeah|yep|oui|ouais|ja|jawel|wel)\b", re.I)
+
+
+def statements_only(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
+    """What a message states, without its questions: "can I keep running?" says nothing of when
+    it hurts. Questions are blanked, so the entities keep their offsets."""
+    blanked = _QUESTION.sub(lambda found: " " * len(found.group()), text)
+    kept = [
+        entity for entity in entities
+        if not isinstance(entity.get("start"), int)
+        or not blanked[entity["start"] : entity.get("end") or entity["start"] + 1].isspace()
+    ]  # fmt: skip
+    return blanked, kept
+
+
+class ActionDeferBooking(Action):
+    """A booking request in the middle of the interview: the link comes with the summary after
+    the last questions (the form asks the next one); a practical question in the message is
+    answered now. A second request ends the interview with the link (data/rules)."""
+
+    def name(self) -> str:
+        return "action_defer_booking"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_booking_after_interview")
+        topics = practical_topics(tracker)
+        utter_practical(dispatcher, tracker, topics)
+        if not topics:
+            answer_side_questions(dispatcher, tracker)
+        return [SlotSet("booking_deferred", True)]
 
 
 def _messages_to_read(tracker: Tracker) -> list[dict[str, Any]]:
@@ -211,9 +256,16 @@ class ValidateInterviewForm(FormValidationAction):
                 "restart_conversation",
             ):
                 return []
-            updates = interpret(
-                latest_text(tracker), latest_entities(tracker), intent, None, values
-            )
+            # "Tingling? No. Weakness? No :)": beside a question, what the message states still
+            # answers the question asked (not a free-text one: "in het Nederlands a.u.b." is no
+            # answer to what makes the pain worse).
+            text, entities = statements_only(latest_text(tracker), latest_entities(tracker))
+            answers = intent == "faq" and requested != "pain_modifiers" and bool(text.strip())
+            updates = interpret(text, entities, intent, requested if answers else None, values)
+            # "I take fish oil... no idea if that thins the blood?"
+            unsure = is_unsure(latest_text(tracker))
+            if requested == "precautions" and "precautions" not in updates and unsure:
+                updates["precautions"] = ["unsure"]
             values.update(updates)
             return [SlotSet(slot, value) for slot, value in updates.items()] + [
                 SlotSet("requested_slot", next_slot(values))
@@ -221,25 +273,43 @@ class ValidateInterviewForm(FormValidationAction):
         field = field_to_correct(tracker)
         if field:  # "change the side" in the middle of the interview
             return correct_answers(dispatcher, tracker)
+        if requested == AREA_CHECKED:
+            return self._area_checked(dispatcher, tracker, values)
         # A goodbye is read without the question asked, since a free-text question takes any
         # words ("doei" would become what makes the pain worse).
         leaving = intent in LEAVING_INTENTS
+        # ...but a named moment ("de hele dag door") still answers when it is worst.
+        names_a_moment = requested == "time_pattern" and bool(
+            entity_values(tracker, "time_pattern")
+        )
         updates = interpret(
             latest_text(tracker),
             latest_entities(tracker),
             intent,
-            None if leaving else requested,
+            None if leaving and not names_a_moment else requested,
             values,
         )
         if leaving and not updates:
             return []  # the form rejects, so the goodbye rule ends the interview
+        if requested == "pain_regions" and updates.get("pain_regions"):
+            updates[AREA_CHECKED] = True  # the answer to "where?" says exactly where
         events: list[EventType] = [SlotSet(slot, value) for slot, value in updates.items()]
         if requested and requested not in updates and requested in values:
             unsure = is_unsure(latest_text(tracker))
+            if (
+                requested.startswith("screen_")
+                and values.get(MISSED) == requested
+                and intent != "affirm"
+                and not _SAYS_YES.search(latest_text(tracker))
+            ):
+                # Asked twice, never a yes, and the detector found no red flag in either answer:
+                # the sign is left for the therapist, with what to do should one apply.
+                dispatcher.utter_message(response="utter_screen_left_open")
+                return events + self._skip(requested, values, updates, dispatcher, say=False)
             if requested in SKIPPABLE and (values.get(MISSED) == requested or unsure):
                 # "I don't know" is an answer: the therapist will ask, no need to repeat.
                 return events + self._skip(requested, values, updates, dispatcher)
-            if requested in SKIPPABLE:
+            if requested in SKIPPABLE or (requested.startswith("screen_") and intent != "affirm"):
                 events.append(SlotSet(MISSED, requested))
             if requested.startswith("screen_") and is_unsure(latest_text(tracker)):
                 dispatcher.utter_message(response="utter_screen_unsure")
@@ -260,15 +330,35 @@ class ValidateInterviewForm(FormValidationAction):
         return events
 
     @staticmethod
+    def _area_checked(
+        dispatcher: CollectingDispatcher, tracker: Tracker, values: dict[str, Any]
+    ) -> list[EventType]:
+        """Where exactly, and where it spreads: the places named replace the first guess ("my
+        head" was the back of the head and the neck); "only there" keeps it. Any answer moves
+        on: this question never traps anyone."""
+        updates = interpret(
+            latest_text(tracker), latest_entities(tracker), latest_intent(tracker),
+            "pain_regions", values,
+        )  # fmt: skip
+        updates[AREA_CHECKED] = True
+        answer_side_questions(dispatcher, tracker)
+        values.update(updates)
+        return [SlotSet(slot, value) for slot, value in updates.items()] + [
+            SlotSet("requested_slot", next_slot(values))
+        ]
+
+    @staticmethod
     def _skip(
         requested: str,
         values: dict[str, Any],
         updates: Mapping[str, Any],
         dispatcher: CollectingDispatcher,
+        say: bool = True,
     ) -> list[EventType]:
         """The second unreadable answer to one question: leave it to the therapist, go on."""
         skipped = [*(values.get(SKIPPED) or []), requested]
-        dispatcher.utter_message(response="utter_question_skipped")
+        if say:
+            dispatcher.utter_message(response="utter_question_skipped")
         events: list[EventType] = [SlotSet(MISSED, None), SlotSet(SKIPPED, skipped)]
         if requested == "precautions":
             # Unknown precautions are not "none": the therapist asks before any needling.

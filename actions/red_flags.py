@@ -8,8 +8,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import entity_values, language_of, latest_text
+from actions.common import entity_values, language_of, latest_text, previous_user_message
+from actions.faq import offer_interview
 from actions.follow_up import follow_up_after_red_flag, staff_alerted
+from bot.nlp.message_cues import mentions_pain
 from bot.red_flags import detect, flag_ids, tier_of, tier_rank
 from bot.red_flags.advice import UNCLEAR_TIER, load_advice, urgent_payload
 
@@ -127,3 +129,22 @@ class ActionLiftRedFlag(Action):
             return []
         dispatcher.utter_message(response="utter_red_flag_lifted")
         return [SlotSet("red_flag_tier", LIFTED_TIER)]
+
+
+class ActionSafetyClear(Action):
+    """No to the one safety question: reassured, with what to do should it change. When the
+    message that raised the question was about the patient's pain ("my back is killing me"),
+    the interview is offered next, as for any pain described (data/rules/red_flags.yml)."""
+
+    def name(self) -> str:
+        return "action_safety_clear"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_safety_clear")
+        raised = previous_user_message(tracker) or {}
+        about_pain = mentions_pain(
+            str(raised.get("text") or ""), (raised.get("parse_data") or {}).get("entities") or []
+        )
+        return offer_interview(tracker, about_pain)

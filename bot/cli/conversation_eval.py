@@ -39,7 +39,7 @@ import yaml
 from bot.cli.stack import Stack
 from bot.config import PROJECT_ROOT, load_settings
 from bot.language import LANGUAGES
-from bot.rest_client import RestClient
+from bot.rest_client import RestClient, reply_texts
 
 SCRIPTS = PROJECT_ROOT / "tests" / "conversations" / "patient_scripts.yml"
 RESULTS = PROJECT_ROOT / "var" / "results" / "conversation-eval.json"
@@ -52,6 +52,7 @@ EMERGENCY_NOW = {"call_112", "emergency_department"}
 # Which script answer a question asks for; the safety screens all take the safety answer.
 ANSWER_FOR_SLOT = {
     "pain_regions": "where",
+    "pain_area_checked": "where",
     "pain_side": "side",
     "pain_onset": "onset",
     "pain_duration": "duration",
@@ -88,6 +89,8 @@ class Outcome:
     fields_right: int = 0
     fields_total: int = 0
     field_misses: dict[str, Any] = field(default_factory=dict)
+    # What was said, turn by turn, for reading a development set's failures.
+    transcript: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def right_end(self) -> bool:
@@ -122,10 +125,12 @@ class Conversation:
         self.tracker = tracker
         self.extras = list(script.get("extra_messages") or [])
         self.sent = 0
+        self.transcript: list[dict[str, Any]] = []
 
     def say(self, text: str) -> None:
-        self.client.send(text)
+        replies = self.client.send(text)
         self.sent += 1
+        self.transcript.append({"patient": text, "assistant": reply_texts(replies)})
 
     def play(self) -> Outcome:
         answers = self.script["answers"]
@@ -143,7 +148,9 @@ class Conversation:
                 break
             loop = (state.get("active_loop") or {}).get("name")
             requested = slots.get("requested_slot")
-            if slots.get("consent") == "unknown" and self.asked_for_consent(state):
+            if self.asked_safety_question(state):
+                self.say(str(answers.get("safety_check") or "no"))
+            elif slots.get("consent") == "unknown" and self.asked_for_consent(state):
                 self.say(CONSENT[self.language])
             elif loop == "interview_form" and requested:
                 asked[requested] = asked.get(requested, 0) + 1
@@ -172,10 +179,22 @@ class Conversation:
             messages=self.sent,
             repeated_questions=sorted(name for name, count in asked.items() if count >= 3),
             flags=list(final.get("red_flags") or []),
+            transcript=self.transcript,
         )
         if outcome.expected_end == "booking":
             score_summary(outcome, self.script["expected"].get("summary") or {}, final)
         return outcome
+
+    @staticmethod
+    def asked_safety_question(state: Mapping[str, Any]) -> bool:
+        """The one safety question asked when only the classifier suspects a red flag."""
+        for event in reversed(state.get("events") or []):
+            if event.get("event") == "user":
+                return False
+            utter = (event.get("metadata") or {}).get("utter_action")
+            if event.get("event") == "bot" and utter == "utter_ask_safety_check":
+                return True
+        return False
 
     @staticmethod
     def asked_for_consent(state: Mapping[str, Any]) -> bool:

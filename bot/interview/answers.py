@@ -16,6 +16,7 @@ from bot.interview.durations import duration_category
 from bot.interview.numbers import first_number
 from bot.interview.severity import has_several_scores, scores_in
 from bot.interview.vocabulary import values_of
+from bot.interview.worst_time import read_worst_time
 
 INTERVIEW_SLOTS = (
     "pain_regions",
@@ -37,7 +38,11 @@ VAGUE_DURATIONS = tuple(
             r"(years|ans|annees|années|jaren|jaar)\b",
             365,
         ),
-        (r"\b(a long time|long time|ages|longtemps|lang|lange tijd|heel lang)\b", 365),
+        (
+            r"\b(a long time|long time|ages|forever|longtemps|des lustres|une [eé]ternit[eé]|"
+            r"lang|lange tijd|heel lang|eeuwen|jaren)\b",
+            365,
+        ),
         (r"\b(months|mois|maanden)\b", 90),
         (r"\b(weeks|semaines|weken)\b", 21),
         (r"\b(days|jours|dagen)\b", 3),
@@ -74,16 +79,70 @@ _UNSURE = re.compile(
 )
 # "no numbness", "non", "geen koorts": an answer to a screen question that starts with a no.
 # (A red flag that is actually affirmed never reaches here: the detector routes it first.)
-_STARTS_WITH_NO = re.compile(r"^\W*(no|not|none|nope|never|non|pas|aucun\w*|nee|geen|niet)\b", re.I)
+_STARTS_WITH_NO = re.compile(
+    r"^\W*(no|not|none|nope|nah|never|non|nan|pas|aucun\w*|nee|neen|geen|niet|nope)\b", re.I
+)
+# A screen answer in several parts ("Neen, geen tintelingen, kracht in mijn armen is normaal",
+# "des fourmillements ? non, rien d'autre"): a "no" when every part rules a sign out, says all
+# is normal, or asks back. Any other part ("just the hand is tired") leaves it unclear, and the
+# question is asked again (the red-flag detector has read the message first).
+_SCREEN_PART = re.compile(r"[^,.;!?]+[,.;!?]?")
+_RULES_OUT = re.compile(
+    r"\b(no|not|none|nope|nah|never|nothing|neither|nor|non|nan|pas|ni|aucun\w*|rien|jamais|plus|"
+    r"nee|neen|geen|niet|niets|niks|nooit|normal\w*|fine|ok|okay|same|as usual|comme d'habitude|"
+    r"normale?s?|pareil|normaal|gewoon|hetzelfde)\b|n't\b",
+    re.I,
+)
 # An answer to the precautions question that rules them all out, in other words than a bare "no".
 _DENIES_ALL = re.compile(
-    r"^\W*(no|nope|non|nee|neen)\b|\b(none|nothing|neither|rien|aucune?|niets|niks|geen)\b", re.I
+    r"^\W*(no|nope|non|nee|neen)\b|\b(none|nothing|neither|rien|aucune?|niets|niks|geen)\b|"
+    r"\b(that'?s all|that'?s it|c'est tout|dat is alles|dat is het|da'?s alles)\b",
+    re.I,
 )
-# A time named in a "better when..." part is when the pain eases, not when it is worst.
-_EASING = re.compile(r"\b(better|eases?|helps?|relieves?|mieux|soulag\w*|beter|helpt)\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(and|but|et|mais|en|maar)\b", re.I)
+# "Metal allergy, no.", "allergie au nickel : non": a precaution named, then ruled out.
+_RULED_OUT_AFTER = re.compile(r"^\s*[,:;-]?\s*(no|non|nee|neen|nope)\b", re.I)
+# "surgery in 2009, so nothing recent", "il y a des années", "jaren geleden": not recent surgery.
+_NOT_RECENT = re.compile(
+    r"\b(nothing recent|not recent\w*|years ago|long ago|(19|20)\d\d|pas r[eé]cente?|"
+    r"rien de r[eé]cent|il y a (des|plusieurs|\d+) ans|jaren geleden|lang geleden|niet recent|"
+    r"niks recent)\b",
+    re.I,
+)
+# Outside the question that asks it, only "worse when/with/after..." says what changes the pain;
+# "it has been getting worse" says how it evolves.
+_MODIFIER_TRIGGER = re.compile(
+    r"\b(worse|better|pire|mieux|erger|beter)\s+(when|with|after|if|in|on|at|from|while|during|"
+    r"going|quand|avec|apr[eè]s|si|le|la|les|en|au|aux|dans|sur|pendant|lors|[aà]|als|met|na|bij|"
+    r"door|op|tijdens|wanneer)\b|\b(helps?|eases?|relieves?|soulag\w*|helpt|verlicht\w*)\b",
+    re.I,
+)
+_WORST_MOMENT = re.compile(
+    r"\b(worse|worst|mostly|especially|particularly|pire|surtout|davantage|erger|ergst|vooral|"
+    r"meest)\b",
+    re.I,
+)
+_MIDDLE = re.compile(
+    r"\b(middle|centre|center|central|midline|milieu|au centre|midden|in het midden|centraal)\b",
+    re.I,
+)
+_BOTH = re.compile(r"\b(both|les deux|des deux|beide|allebei|alle twee|tous les deux)\b", re.I)
 MAX_FREE_TEXT = 200
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+# What an answer may change besides the question it answers. The answers to the later questions
+# name body parts, numbers and times that answer something else: "no numbness in my arm", "worse
+# when I bend my back", "an X-ray in October", "it eases within a few minutes". A message outside
+# the interview's questions (None) may say anything.
+OPEN_CONTEXTS = frozenset({None, "pain_regions", "pain_side"})
+FACT_CONTEXTS = OPEN_CONTEXTS | {"pain_onset", "pain_duration"}
+# "no wait, the right one", "actually it's my left knee", "en fait", "eigenlijk": a correction may
+# name a place or a side in answer to any question.
+_CORRECTION = re.compile(
+    r"\b(actually|no wait|wait|sorry|i mean|i meant|correction|not (in|on|at|the|my|a|an)|"
+    r"en fait|pardon|non attendez|je veux dire|plut[oô]t|"
+    r"pas (à|a|au|aux|le|la|l'|du|en|sur|mon|ma)|eigenlijk|nee wacht|wacht|ik bedoel|"
+    r"niet (de|het|aan|in|op|mijn|links|rechts|vooraan|achteraan))\b",
+    re.I,
+)
 
 
 def _entity_values(entities: Sequence[Mapping[str, Any]], name: str) -> list[Any]:
@@ -94,16 +153,52 @@ def _entity_values(entities: Sequence[Mapping[str, Any]], name: str) -> list[Any
     return values
 
 
-def _in_easing_clause(text: str, entity: Mapping[str, Any]) -> bool:
-    start = entity.get("start")
-    if not isinstance(start, int):
-        return False
-    clause_start = 0
-    for found in _CLAUSE_BREAK.finditer(text[:start]):
-        clause_start = found.end()
-    end_match = _CLAUSE_BREAK.search(text, start)
-    clause = text[clause_start : end_match.start() if end_match else len(text)]
-    return bool(_EASING.search(clause))
+def _named_precautions(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any]:
+    """Precautions the message names as applying: not those ruled out right after ("metal
+    allergy, no"), not surgery said to be old, not one only asked about ("does ibuprofen count
+    as a blood thinner?")."""
+    named: list[Any] = []
+    for entity in entities:
+        if entity.get("entity") not in ("precaution", "precautions"):
+            continue
+        value, start, end = entity.get("value"), entity.get("start"), entity.get("end")
+        if isinstance(start, int) and isinstance(end, int):
+            sentence_end = min(
+                (i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text)
+            )
+            sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+            sentence = text[sentence_start : sentence_end + 1]
+            if _RULED_OUT_AFTER.match(text[end:]) or sentence.rstrip().endswith("?"):
+                continue
+            if value == "recent_surgery" and _NOT_RECENT.search(sentence):
+                continue
+        if value not in named:
+            named.append(value)
+    return named
+
+
+def _rules_out_every_part(text: str) -> bool:
+    parts = [part.strip() for part in _SCREEN_PART.findall(text) if part.strip(" ,.;!?")]
+    return bool(parts) and all(part.endswith("?") or _RULES_OUT.search(part) for part in parts)
+
+
+# "22 weeks pregnant", "my son (3 years old)", "a 5 km run": a number of weeks that is not how long
+# the pain has lasted.
+_NOT_DURATION_AFTER = re.compile(
+    r"^\s*(pregnant|enceinte|zwanger|old|of age|oud|d'?[aâ]ge|postpartum|after (the )?birth|"
+    r"after giving birth|apr[eè]s l'accouchement|na de bevalling|de grossesse|zwangerschap)",
+    re.I,
+)
+
+
+def _not_a_duration(text: str, entity: Mapping[str, Any]) -> bool:
+    end = entity.get("end")
+    return isinstance(end, int) and bool(_NOT_DURATION_AFTER.match(text[end:]))
+
+
+def _last_named(entities: Sequence[Mapping[str, Any]], names: tuple[str, ...]) -> Any:
+    named = [e for e in entities if e.get("entity") in names]
+    return max(named, key=lambda e: e.get("start") or 0).get("value")
 
 
 def _same_body_part(regions: Sequence[str], earlier: Sequence[str]) -> bool:
@@ -143,9 +238,13 @@ def interpret(
     """Slot updates found in one message (only slots whose value changes)."""
     text = (text or "").strip()
     updates: dict[str, Any] = {}
+    correcting = bool(_CORRECTION.search(text))
+    open_context = requested_slot in OPEN_CONTEXTS or correcting
+    fact_context = requested_slot in FACT_CONTEXTS or correcting
 
     regions = _entity_values(entities, "body_region") + _entity_values(entities, "pain_regions")
-    if regions:
+    adding = bool(_ADDITION.search(text)) and not str(requested_slot).startswith("screen_")
+    if regions and (open_context or (adding and requested_slot != "precautions")):
         earlier = list(current.get("pain_regions") or [])
         if earlier and _ADDITION.search(text):
             regions = earlier + [region for region in regions if region not in earlier]
@@ -154,21 +253,38 @@ def interpret(
         updates["pain_regions"] = regions
 
     sides = _entity_values(entities, "side") + _entity_values(entities, "pain_side")
-    if sides:
+    if sides and not open_context:
+        pass
+    elif sides and correcting and len(set(sides)) > 1 and not _BOTH.search(text):
+        updates["pain_side"] = _last_named(
+            entities, ("side", "pain_side")
+        )  # "left, no wait: right"
+    elif sides:
         updates["pain_side"] = "both" if len(set(sides)) > 1 else sides[0]
     elif current.get("pain_side") in OTHER_SIDE and _names_the_other_side(text, entities):
         updates["pain_side"] = OTHER_SIDE[current["pain_side"]]  # "actually my other knee"
 
     onsets = _entity_values(entities, "onset") + _entity_values(entities, "pain_onset")
-    if onsets:
+    if onsets and fact_context:
         updates["pain_onset"] = onsets[-1]
 
-    durations = _entity_values(entities, "duration")
-    since = days_since_named_time(text)
+    durations = (
+        [
+            e["value"]
+            for e in entities
+            if e.get("entity") == "duration" and not _not_a_duration(text, e)
+        ]
+        if fact_context
+        else []
+    )
+    since = days_since_named_time(text) if fact_context else None
     if since is not None:
         durations.append(since)
-    if not durations:
-        durations += [days for pattern, days in VAGUE_DURATIONS if pattern.search(text)][:1]
+    if not durations and requested_slot in (None, "pain_duration"):
+        # Before the question, only "for years" is clear enough; "for months", "most days of
+        # the week" are asked.
+        vague = [days for pattern, days in VAGUE_DURATIONS if pattern.search(text)][:1]
+        durations += [d for d in vague if requested_slot == "pain_duration" or d >= 365]
     explicit = _entity_values(entities, "pain_duration")
     if durations:
         days = int(max(durations))
@@ -177,22 +293,23 @@ def interpret(
     elif explicit and explicit[0] in values_of("pain_duration"):
         updates["pain_duration"] = explicit[0]
 
-    patterns = [
-        entity.get("value")
-        for entity in entities
-        if entity.get("entity") == "time_pattern" and not _in_easing_clause(text, entity)
-    ]
-    patterns = list(dict.fromkeys(patterns))
-    if len(patterns) > 1 and "constant" in patterns:
-        # "I sit at my desk all day": the desk is the pattern; "all day" is only how long.
-        patterns.remove("constant")
-    if patterns:
-        updates["time_pattern"] = [
-            value for value in patterns if value in values_of("time_pattern")
-        ]
+    # Before its question, only a moment said to be the worst counts ("worse at night"): "knee
+    # pain from running" names the cause, and the question asks when it is worst. "Worse when I
+    # sit" in answer to what makes it worse answers it too, unless it was already answered.
+    if requested_slot == "time_pattern" or (
+        _WORST_MOMENT.search(text)
+        and (
+            fact_context
+            or (requested_slot == "pain_modifiers" and current.get("time_pattern") is None)
+        )
+    ):
+        patterns = [p for p in read_worst_time(text, entities) if p in values_of("time_pattern")]
+        if patterns:
+            updates["time_pattern"] = patterns
 
-    modifier = _MODIFIER_CLAUSE.search(text)
-    if modifier:
+    asked_modifiers = requested_slot == "pain_modifiers"
+    modifier = _MODIFIER_CLAUSE.search(text) if fact_context or asked_modifiers else None
+    if modifier and (asked_modifiers or _MODIFIER_TRIGGER.search(modifier.group(0))):
         updates["pain_modifiers"] = modifier.group(0).strip()[:MAX_FREE_TEXT]
 
     scores = _entity_values(entities, "severity") + _entity_values(entities, "pain_severity")
@@ -200,11 +317,14 @@ def interpret(
         scores += scores_in(text)
     elif not scores:
         scores = _corrected_score(text, current.get("pain_severity"))
-    if scores:
+    if scores and correcting and requested_slot == "pain_severity" and len(set(scores)) > 1:
+        updates["pain_severity"] = float(scores[-1])  # "7, no wait, more like a 6"
+        updates[SEVERITY_NOTE] = None
+    elif scores:
         updates["pain_severity"] = float(max(scores))
         updates[SEVERITY_NOTE] = text[:MAX_NOTE] if has_several_scores(text) else None
 
-    precautions = _entity_values(entities, "precaution") + _entity_values(entities, "precautions")
+    precautions = _named_precautions(text, entities)
     if precautions:
         earlier = [value for value in current.get("precautions") or [] if value != "none"]
         updates["precautions"] = earlier + [value for value in precautions if value not in earlier]
@@ -251,6 +371,10 @@ def _answer_to_requested(
         return {}
     unsure = is_unsure(text)
     says_nothing = not unsure and (intent == "deny" or bool(_NOTHING.match(text)))
+    if requested_slot == "pain_side" and _BOTH.search(text):
+        return {"pain_side": "both"}  # "les deux jambes", "allebei"
+    if requested_slot == "pain_side" and _MIDDLE.search(text):
+        return {"pain_side": "middle"}  # "au milieu, pas plus d'un côté que de l'autre"
     if requested_slot == "time_pattern" and (says_nothing or unsure):
         return {"time_pattern": ["no_pattern"]}
     if requested_slot == "precautions" and unsure:
@@ -263,7 +387,7 @@ def _answer_to_requested(
         if not statement.strip():
             return {}
         return {"pain_modifiers": "-" if says_nothing else statement.strip()[:MAX_FREE_TEXT]}
-    no_to_screen = says_nothing or bool(_STARTS_WITH_NO.match(text))
+    no_to_screen = says_nothing or bool(_STARTS_WITH_NO.match(text)) or _rules_out_every_part(text)
     if requested_slot.startswith("screen_") and not unsure and no_to_screen:
         return {requested_slot: False}
     return {}

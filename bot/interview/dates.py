@@ -35,6 +35,15 @@ SEASONS = {
 FEASTS = {  # (month, day)
     (12, 25): ("christmas", "xmas", "noel", "kerst", "kerstmis", "kerstdag"),
     (1, 1): ("new year", "nouvel an", "nieuwjaar", "oud en nieuw"),
+    (10, 31): ("halloween",),
+    (9, 1): ("rentree", "back to school"),
+    (7, 1): (
+        "summer holidays",
+        "vacances d'ete",
+        "grandes vacances",
+        "zomervakantie",
+        "grote vakantie",
+    ),
 }
 _SINCE = r"(?:since|from|depuis|sinds|sedert|vanaf|sinns)"
 _FILLER = (
@@ -42,12 +51,15 @@ _FILLER = (
     r"the|le|la|l'|de|het|last|dernier|derniere|vorige|vorig|afgelopen|begin|debut|"
     r"beginning|start|of|d'|du|van|mid|mi|midden|half|mois|month|maand))*"
 )
+# "since like early november", "depuis le blocus de juin", "sinds de bevalling in augustus": a
+# few other words may stand between "since" and the time named.
+_ANY_WORDS = r"(?:[\s-]+[\w']+){0,4}?"
 
 
 def _names_pattern() -> re.Pattern[str]:
     names = [n for group in (*MONTHS.values(), *SEASONS.values(), *FEASTS.values()) for n in group]
     alternatives = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
-    return re.compile(rf"\b{_SINCE}{_FILLER}[\s-]*({alternatives})\b", re.I)
+    return re.compile(rf"\b{_SINCE}{_ANY_WORDS}{_FILLER}[\s-]*({alternatives})\b", re.I)
 
 
 _PATTERN = _names_pattern()

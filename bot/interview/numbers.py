@@ -21,6 +21,9 @@ NUMBER_WORDS: dict[str, float] = {
     "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "vijftien": 15,
     "twintig": 20, "paar": 2, "enkele": 3, "meerdere": 3, "verschillende": 3,
     "anderhalf": 1.5, "anderhalve": 1.5,
+    # tens, for years ("dertig jaar", "trente ans", "thirty years")
+    "thirty": 30, "forty": 40, "fifty": 50, "trente": 30, "quarante": 40, "cinquante": 50,
+    "dertig": 30, "veertig": 40, "vijftig": 50,
 }  # fmt: skip
 
 _DIGITS = re.compile(r"(?<![\d.,])(-?\d{1,3}(?:[.,]\d)?)(?![\d])")
@@ -34,7 +37,7 @@ def strip_accents(text: str) -> str:
 
 # Articles read as "one" only when nothing else in the text is a number ("a week" vs
 # "a couple of weeks", "a pain of 7").
-ARTICLES = frozenset({"a", "an", "un", "une", "een"})
+ARTICLES = frozenset({"a", "an", "un", "une", "een", "ne", "nen"})
 
 
 def first_number(text: str, articles: bool = True) -> float | None:

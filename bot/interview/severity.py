@@ -13,6 +13,7 @@ _NOT_A_SCORE_AFTER = re.compile(
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|no|pas|niet|geen)\s+(?:a |an |une? |een )?$", re.I)
+_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\b(?!\s*(?:/|x\b))")
 _TOKEN = re.compile(r"(?<![\d.,-])\d{1,3}(?:[.,]\d)?(?!\d)|[a-z]+")
 # Words that are numbers elsewhere but never a pain score.
 _NOT_SCORE_WORDS = frozenset(
@@ -24,7 +25,8 @@ _NOT_SCORE_WORDS = frozenset(
 def scores_in(text: str) -> list[float]:
     """Every 0-10 score named in the text, in order, leaving out scales, durations and the ones
     ruled out ("6 not 4" gives 6)."""
-    folded = strip_accents((text or "").casefold())
+    # "5-6", "6–7": a range names both scores.
+    folded = _RANGE.sub(r"\1 \2", strip_accents((text or "").casefold()))
     scores: list[float] = []
     for match in _TOKEN.finditer(folded):
         word = match.group()

@@ -50,11 +50,25 @@ def _false_friends(nlp: Language) -> dict[tuple[str, str], frozenset[str]]:
     }
 
 
-def _is_negated(doc: Any, start: int) -> bool:
-    for token in reversed(doc[max(0, start - 3) : start]):
+# "les premiers pas le matin" (the first steps): "pas" is a noun after these.
+_PAS_AS_STEPS = frozenset(
+    {"premiers", "premier", "petits", "quelques", "mes", "les", "ses", "deux"}
+)
+# "plus enceinte", "not pregnant anymore": only a precaution is ruled out by "plus" (elsewhere
+# it means "more").
+_PRECAUTION_NEGATIONS = frozenset({"plus"})
+
+
+def _is_negated(doc: Any, start: int, label: str = "") -> bool:
+    for index in range(start - 1, max(0, start - 3) - 1, -1):
+        token = doc[index]
         if _PUNCTUATION.match(token.text) or token.lower_ in NEGATION_BLOCKERS:
             return False
+        if token.lower_ == "pas" and index > 0 and doc[index - 1].lower_ in _PAS_AS_STEPS:
+            return False
         if token.lower_ in NEGATION_WORDS:
+            return True
+        if label == "precaution" and token.lower_ in _PRECAUTION_NEGATIONS:
             return True
     return False
 
@@ -67,7 +81,7 @@ def extract_entities(nlp: Language, text: str) -> list[dict[str, Any]]:
     entities: list[dict[str, Any]] = []
     for ent in doc.ents:
         value: Any = ent.ent_id_ or ent.text
-        if ent.label_ in NEGATABLE and _is_negated(doc, ent.start):
+        if ent.label_ in NEGATABLE and _is_negated(doc, ent.start, ent.label_):
             if ent.label_ == "onset" and ent.ent_id_ == "sudden":
                 # "nothing sudden", "pas d'un coup", "niet plots": it came on gradually
                 entities.append(_entity("onset", "gradual", ent.start_char, ent.end_char))

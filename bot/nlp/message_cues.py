@@ -20,6 +20,7 @@ CUES_FILE = Path(__file__).resolve().parent / "message_cues.yml"
 ACKNOWLEDGE_INTENT = "acknowledge"
 CORRECT_FIELD_ENTITY = "correct_field"
 DESCRIBE_PAIN_INTENT = "describe_pain"
+BOOKING_INTENT = "request_booking"
 QUESTION_INTENT = "faq"
 # Intents a pain mention overrides: the classifier found nothing better.
 UNPLACED_INTENTS = frozenset({"out_of_scope", "nlu_fallback"})
@@ -84,6 +85,21 @@ def load_cues(path: Path = CUES_FILE) -> tuple[dict[str, str], re.Pattern[str]]:
         raise ValueError(f"{path.name}: pain_words needs en, fr and nl")
     pain_words = [word for language in LANGUAGES for word in words[language]]
     return emoji, _pattern(pain_words, path.name)
+
+
+@lru_cache(maxsize=2)
+def load_booking_words(path: Path = CUES_FILE) -> re.Pattern[str]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    words = data.get("booking_words") or {}
+    if set(words) != set(LANGUAGES):
+        raise ValueError(f"{path.name}: booking_words needs en, fr and nl")
+    return _pattern([word for language in LANGUAGES for word in words[language]], path.name)
+
+
+def asks_to_book_for_pain(text: str, entities: list[dict[str, Any]]) -> bool:
+    """ "I have tennis elbow, can I make an appointment?": the patient's pain and a booking ask."""
+    folded = strip_accents((text or "").casefold())
+    return bool(load_booking_words().search(folded)) and mentions_pain(text, entities)
 
 
 def emoji_intent(text: str) -> str | None:

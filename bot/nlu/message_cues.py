@@ -4,7 +4,9 @@ An emoji alone ("👍", "🙏") gets an intent from message_cues.yml instead of 
 is answered briefly and never restarts the conversation. A message the classifier left out of
 scope or not understood, but which names a body region or a pain word ("ik heb al een tijdje last
 van mijn rug, kunt ge helpen?"), is a patient describing pain: the consent and interview path
-starts; one that names a practical topic (prices, parking...) is a question about the clinic.
+starts; one that names a practical topic (prices, parking...) is a question about the clinic. A
+message taken for a treatment question that names the patient's pain and asks for an appointment
+is a booking request.
 "Change the duration" asks to correct one answer of the interview (entity
 ``correct_field``). Red flags are not touched here: the red-flag interceptor runs after this
 component.
@@ -18,10 +20,12 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.clinic.practical import load_practical
 from bot.nlp.message_cues import (
+    BOOKING_INTENT,
     CORRECT_FIELD_ENTITY,
     DESCRIBE_PAIN_INTENT,
     QUESTION_INTENT,
     UNPLACED_INTENTS,
+    asks_to_book_for_pain,
     emoji_intent,
     field_to_correct,
     mentions_pain,
@@ -51,6 +55,12 @@ class MessageCueInterpreter(DeterministicComponent):
                 message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
                 continue
             predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            if predicted in (QUESTION_INTENT, *UNPLACED_INTENTS) and asks_to_book_for_pain(
+                text, message.get(ENTITIES) or []
+            ):
+                # Taken for a treatment question, it got an answer to another question.
+                override_intent(message, BOOKING_INTENT)
+                continue
             if predicted not in UNPLACED_INTENTS:
                 continue
             if load_practical().topics_in(text):

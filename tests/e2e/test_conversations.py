@@ -517,3 +517,92 @@ def test_the_action_server_listens_on_loopback_only(running_stack):
     with socket.socket() as probe:
         probe.settimeout(3)
         assert probe.connect_ex((outside[0], running_stack.action_port)) != 0
+
+
+# Issue 24: a booking question mid-interview keeps the link for the end; a booking request that
+# describes pain gets the questions first; "my back is killing me" is heard after the safety no.
+@pytest.mark.parametrize(
+    ("language", "where", "question", "deferred", "side", "again", "link"),
+    [
+        (
+            "en", "my neck", "can I book an appointment for saturday?",
+            "after the last few questions", "Is it on the left",
+            "no, just give me the booking link now", "You can book online",
+        ),
+        (
+            "fr", "ma nuque", "je voudrais prendre rendez-vous samedi",
+            "après les dernières questions", "Est-ce à gauche",
+            "non, donnez-moi le lien pour réserver maintenant",
+            "Vous pouvez prendre rendez-vous en ligne",
+        ),
+        (
+            "nl", "mijn nek", "kan ik een afspraak maken voor zaterdag?",
+            "na de laatste vragen", "Is het links",
+            "nee, geef me nu gewoon de link om te boeken", "U kunt online een afspraak maken",
+        ),
+    ],
+)  # fmt: skip
+def test_a_booking_question_mid_interview_keeps_the_interview_going(
+    client: RestClient, language, where, question, deferred, side, again, link
+):
+    client.send("hello", metadata={"language": language})
+    client.send("/give_consent")
+    replies = client.send(where)
+    assert side in said(replies)
+    replies = client.send(question)
+    text = said(replies)
+    assert deferred in text
+    assert side in text  # the interview asks its question again, no booking link handed out
+    replies = client.send(again)
+    assert link in said(replies)
+
+
+@pytest.mark.parametrize(
+    ("opening", "first", "where_exactly"),
+    [
+        (
+            "Hello, I have tennis elbow from padel, can I make an appointment?",
+            "First a few short questions", "Where exactly",
+        ),
+        (
+            "slt j'ai mal à l'aine depuis un tacle, c possible d'avoir un rdv ?",
+            "quelques questions courtes", "Où la sentez-vous exactement",
+        ),
+        (
+            "Hoi! Pijn aan mijn achillespees van 't lopen, kan ik langskomen?",
+            "Eerst enkele korte vragen", "Waar voelt u ze precies",
+        ),
+    ],
+)  # fmt: skip
+def test_a_booking_request_about_pain_gets_the_questions_before_the_link(
+    client: RestClient, opening, first, where_exactly
+):
+    replies = client.send(opening)
+    text = said(replies)
+    assert first in text
+    assert "booking.example.org" not in json.dumps(replies)  # no link before the screen
+    replies = client.send("/give_consent")
+    assert where_exactly in said(replies)
+
+
+@pytest.mark.parametrize(
+    ("opening", "no", "consent"),
+    [
+        (
+            "my back is killing me 😅 sitting in the car all day. when can I come in?",
+            "no, nothing like that", "health information",
+        ),
+        (
+            "mijn rug vermoordt mij, zit heel de dag in de auto. wanneer kan ik langskomen?",
+            "nee, geen borstpijn, ademen gaat goed", "gezondheidsgegevens",
+        ),
+    ],
+)  # fmt: skip
+def test_after_a_no_to_the_safety_question_the_interview_is_offered(
+    client: RestClient, opening, no, consent
+):
+    replies = client.send(opening)
+    if consent not in said(replies):  # the one safety question came first
+        replies = client.send(no)
+    # Either way the patient's pain is heard: the consent question for the interview.
+    assert consent in said(replies)

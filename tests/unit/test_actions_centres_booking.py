@@ -251,3 +251,42 @@ async def test_the_booking_reason_is_in_the_patients_language(language, word, di
     await ActionBookingHandoff().run(dispatcher, make_tracker(slots=slots), domain)
     link = dispatcher.messages[-1]["booking_url"]
     assert word in parse_qs(urlsplit(link).query)["reason"][0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello, I have tennis elbow from padel, is it possible to make an appointment?",
+        "slt j'ai mal à l'aine depuis un tacle, je peux prendre rendez-vous ?",
+        "kan ik een afspraak maken voor mijn rug?",
+    ],
+)
+async def test_a_booking_request_that_describes_pain_gets_the_questions_first(
+    text, dispatcher, domain
+):
+    slots = {"consent": "unknown", "nearest_centre": "kraainem"}
+    tracker = make_tracker(parse(text, "request_booking"), slots)
+    events = await ActionBookingHandoff().run(dispatcher, tracker, domain)
+    # No link before the red-flag screen; the consent question follows (the rule reads the slot).
+    assert responses(dispatcher) == ["utter_booking_after_questions"]
+    assert events == [SlotSet("offer_interview", True), SlotSet("interview_offered", True)]
+
+
+async def test_a_patient_who_skips_the_questions_gets_the_link(dispatcher, domain):
+    slots = {"consent": "unknown", "nearest_centre": "kraainem", "interview_offered": True}
+    tracker = make_tracker(parse("just the link for my knee please", "request_booking"), slots)
+    events = await ActionBookingHandoff().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_link"]
+    assert SlotSet("booking_link_given", True) in events
+
+
+async def test_pain_named_earlier_also_gets_the_questions_before_the_link(dispatcher, domain):
+    first = "je me suis mis à courir et j'ai mal aux tibias"
+    events = [
+        {"event": "action", "name": "action_session_start"},
+        {"event": "user", "text": first, "parse_data": parse(first, "describe_pain")},
+    ]
+    question = "je peux continuer à courir en attendant le rendez-vous ?"
+    tracker = make_tracker(parse(question, "request_booking"), {"consent": "unknown"}, events)
+    await ActionBookingHandoff().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_after_questions"]

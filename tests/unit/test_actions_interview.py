@@ -5,11 +5,17 @@ from __future__ import annotations
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.interview import ActionStartInterview, ValidateInterviewForm, required_slots_for
+from actions.interview import (
+    ActionDeferBooking,
+    ActionStartInterview,
+    ValidateInterviewForm,
+    required_slots_for,
+)
 from tests.conftest import make_tracker, parse, payload, responses
 
 ANSWERED_UP_TO_SEVERITY = {
     "pain_regions": ["knee_front"],
+    "pain_area_checked": True,
     "pain_side": "left",
     "pain_onset": "gradual",
     "pain_duration": "acute",
@@ -18,6 +24,7 @@ ANSWERED_UP_TO_SEVERITY = {
 }
 ASKED_WHEN_WORST = {
     "pain_regions": ["knee_front"],
+    "pain_area_checked": True,
     "pain_side": "left",
     "pain_onset": "gradual",
     "pain_duration": "acute",
@@ -43,7 +50,11 @@ async def test_several_answers_at_once_are_all_kept_and_not_asked_again(dispatch
 
 
 async def test_button_answer_moves_to_the_next_question(dispatcher, domain):
-    slots = {"requested_slot": "pain_side", "pain_regions": ["knee_front"]}
+    slots = {
+        "requested_slot": "pain_side",
+        "pain_regions": ["knee_front"],
+        "pain_area_checked": True,
+    }
     events = await validate(
         payload("describe_pain", {"pain_side": "left"}), slots, dispatcher, domain
     )
@@ -90,7 +101,27 @@ async def test_unreadable_precautions_twice_are_noted_as_unsure_not_none(dispatc
     assert events[-1] == SlotSet("requested_slot", "screen_general")
 
 
-async def test_a_safety_screen_is_never_skipped_however_often_it_is_missed(dispatcher, domain):
+@pytest.mark.parametrize("text", ["hmm well", "bof", "tja"])
+async def test_a_safety_screen_unclear_twice_is_left_open_with_what_to_do(text, dispatcher, domain):
+    slots = {
+        **ANSWERED_UP_TO_SEVERITY,
+        "pain_severity": 4.0,
+        "precautions": ["none"],
+        "requested_slot": "screen_general",
+    }
+    first = await validate(parse(text, "describe_pain"), slots, dispatcher, domain)
+    assert first[-1] == SlotSet("requested_slot", "screen_general")  # asked once more
+    slots = {**slots, "missed_question": "screen_general"}
+    events = await validate(parse(text, "describe_pain"), slots, dispatcher, domain)
+    # Not a "no": nothing is recorded as ruled out; the patient is told what to do if a sign
+    # applies (1733, 112), and the question is not asked a third time.
+    assert "utter_screen_left_open" in responses(dispatcher)
+    assert SlotSet("screen_general", False) not in events
+    assert SlotSet("skipped_questions", ["screen_general"]) in events
+    assert events[-1] == SlotSet("requested_slot", None)
+
+
+async def test_a_yes_to_a_safety_screen_is_never_left_open(dispatcher, domain):
     slots = {
         **ANSWERED_UP_TO_SEVERITY,
         "pain_severity": 4.0,
@@ -99,9 +130,41 @@ async def test_a_safety_screen_is_never_skipped_however_often_it_is_missed(dispa
         "missed_question": "screen_general",
     }
     for _ in range(3):
-        events = await validate(parse("hmm well", "describe_pain"), slots, dispatcher, domain)
+        events = await validate(parse("yes", "affirm"), slots, dispatcher, domain)
         assert events[-1] == SlotSet("requested_slot", "screen_general")
-    assert "utter_question_skipped" not in responses(dispatcher)
+    assert "utter_screen_left_open" not in responses(dispatcher)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neen, geen tintelingen, geen duizeligheid, kracht in mijn armen is normaal.",
+        "des fourmillements ? non, rien d'autre.",
+        "No swelling, no warmth, my leg looks completely normal. Both calves are the same.",
+    ],
+)
+async def test_a_screen_answer_that_rules_out_every_sign_is_a_no(text, dispatcher, domain):
+    slots = {
+        **ANSWERED_UP_TO_SEVERITY,
+        "pain_severity": 4.0,
+        "precautions": ["none"],
+        "requested_slot": "screen_general",
+    }
+    events = await validate(parse(text, "describe_pain"), slots, dispatcher, domain)
+    assert SlotSet("screen_general", False) in events
+
+
+async def test_a_screen_answer_with_one_part_not_ruled_out_is_asked_again(dispatcher, domain):
+    slots = {
+        **ANSWERED_UP_TO_SEVERITY,
+        "pain_severity": 4.0,
+        "precautions": ["none"],
+        "requested_slot": "screen_general",
+    }
+    message = parse("my weight is stable, just the arm feels a bit funny", "describe_pain")
+    events = await validate(message, slots, dispatcher, domain)
+    assert SlotSet("screen_general", False) not in events
+    assert events[-1] == SlotSet("requested_slot", "screen_general")
 
 
 async def test_a_readable_answer_forgets_the_earlier_miss(dispatcher, domain):
@@ -166,7 +229,11 @@ async def test_not_sure_to_a_screen_question_advises_caution_and_asks_again(disp
         "precautions": ["none"],
     }
     events = await validate(parse("not sure", "deny"), slots, dispatcher, domain)
-    assert events == [SlotSet("screen_general", None), SlotSet("requested_slot", "screen_general")]
+    assert events == [
+        SlotSet("missed_question", "screen_general"),
+        SlotSet("screen_general", None),
+        SlotSet("requested_slot", "screen_general"),
+    ]
     assert responses(dispatcher) == ["utter_screen_unsure"]
 
 
@@ -222,7 +289,11 @@ async def test_start_interview_with_nothing_said_yet_notes_nothing(dispatcher, d
     ]
     tracker = make_tracker(parse("I agree", "give_consent"), events=events)
     result = await ActionStartInterview().run(dispatcher, tracker, domain)
-    assert all(event["value"] is None for event in result)
+    kept = ("booking_deferred", "pain_area_checked")
+    assert all(event["value"] is None for event in result if event["name"] not in kept)
+    # Nothing was said about where: the "where?" question will say exactly where.
+    assert SlotSet("pain_area_checked", True) in result
+    assert SlotSet("booking_deferred", False) in result  # a new interview may defer booking again
     assert dispatcher.messages == []
 
 
@@ -230,7 +301,12 @@ async def test_a_possible_red_flag_in_the_interview_is_read_as_the_answer(dispat
     """Only the classifier suspected a red flag: the interview reads the message, it does not
     step aside (the end-of-interview screens still ask the red-flag questions)."""
     message = parse("it came on gradually, it squeezes like a band", "possible_red_flag")
-    slots = {"requested_slot": "pain_onset", "pain_regions": ["temple"], "pain_side": "both"}
+    slots = {
+        "requested_slot": "pain_onset",
+        "pain_regions": ["temple"],
+        "pain_area_checked": True,
+        "pain_side": "both",
+    }
     events = await validate(message, slots, dispatcher, domain)
     assert SlotSet("pain_onset", "gradual") in events
 
@@ -324,3 +400,109 @@ async def test_i_dont_know_leaves_the_question_to_the_therapist_at_once(text, di
     events = await validate(parse(text, "deny"), slots, dispatcher, domain)
     assert SlotSet("skipped_questions", ["pain_onset"]) in events
     assert responses(dispatcher) == ["utter_question_skipped"]
+
+
+@pytest.mark.parametrize(
+    ("text", "practical"),
+    [
+        ("can i keep running till the appointment?", False),
+        ("vous êtes ouverts le samedi ? je travaille la semaine", True),
+        ("kan ik de baby meebrengen naar de afspraak?", False),
+    ],
+)
+async def test_a_booking_request_mid_interview_keeps_the_link_for_the_end(
+    text, practical, dispatcher, domain
+):
+    tracker = make_tracker(parse(text, "request_booking"), ASKED_WHEN_WORST, None, "interview_form")
+    events = await ActionDeferBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_booking_after_interview"
+    # The opening hours are answered now, from the clinic's practical data.
+    assert ("utter_practical_answer" in responses(dispatcher)) == practical
+    assert events == [SlotSet("booking_deferred", True)]
+
+
+async def test_back_in_the_interview_a_question_is_not_taken_for_an_answer(dispatcher, domain):
+    said = [
+        {"event": "user", "text": "can i keep running till the appointment?"},
+        {"event": "action", "name": "action_defer_booking"},
+    ]
+    message = parse("can i keep running till the appointment?", "request_booking")
+    tracker = make_tracker(message, ASKED_WHEN_WORST, said, "interview_form")
+    events = await ValidateInterviewForm().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("requested_slot", "time_pattern")]  # running is not when it hurts
+
+
+async def test_a_place_named_in_passing_is_checked_once_where_exactly(dispatcher, domain):
+    events = [
+        {"event": "action", "name": "action_session_start"},
+        {
+            "event": "user",
+            "text": "tennis elbow, can I book?",
+            "parse_data": parse("tennis elbow, can I book?", "request_booking"),
+        },
+    ]
+    tracker = make_tracker(parse("yes", "give_consent"), events=events)
+    result = await ActionStartInterview().run(dispatcher, tracker, domain)
+    assert SlotSet("pain_regions", ["elbow_outer"]) in result
+    assert SlotSet("pain_area_checked", None) in result
+    assert required_slots_for({"pain_regions": ["elbow_outer"]})[:2] == [
+        "pain_regions",
+        "pain_area_checked",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "regions"),
+    [
+        (
+            "on the outside of the elbow and down the forearm",
+            "describe_pain",
+            ["elbow_outer", "forearm_hand"],
+        ),
+        ("à l'arrière de la tête et dans la nuque", "describe_pain", ["back_of_head", "neck"]),
+        ("alleen daar", "deny", ["elbow_outer"]),
+        ("/deny", "deny", ["elbow_outer"]),
+    ],
+)
+async def test_where_exactly_replaces_the_guess_or_keeps_it(
+    text, intent, regions, dispatcher, domain
+):
+    slots = {"pain_regions": ["elbow_outer"], "requested_slot": "pain_area_checked"}
+    events = await validate(parse(text, intent), slots, dispatcher, domain)
+    assert SlotSet("pain_area_checked", True) in events
+    got = next((e["value"] for e in events if e.get("name") == "pain_regions"), ["elbow_outer"])
+    assert got == regions
+    assert events[-1] == SlotSet("requested_slot", "pain_side")  # never asked again
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "slot", "value"),
+    [
+        ("Tintelingen? Nee. Krachtverlies? Ook niet :)", "screen_general", "screen_general", False),
+        ("des fourmillements ? non, rien de tout ça.", "screen_head", "screen_head", False),
+        (
+            "I take fish oil and ginkgo... no idea if that thins the blood?",
+            "precautions",
+            "precautions",
+            ["unsure"],
+        ),
+        (
+            "Worse on stairs. Is dry needling painful?",
+            "pain_modifiers",
+            "pain_modifiers",
+            "Worse on stairs",
+        ),
+    ],
+)
+async def test_after_a_question_is_answered_what_the_message_states_answers_the_interview(
+    text, requested, slot, value, dispatcher, domain
+):
+    slots = {**ANSWERED_UP_TO_SEVERITY, "pain_severity": 4.0, "requested_slot": requested}
+    if requested.startswith("screen_"):
+        slots["precautions"] = ["none"]
+    if requested == "pain_modifiers":
+        slots.pop("pain_modifiers")
+    said = [{"event": "user", "text": text}, {"event": "action", "name": "action_answer_faq"}]
+    tracker = make_tracker(parse(text, "faq"), slots, said, "interview_form")
+    events = await ValidateInterviewForm().run(dispatcher, tracker, domain)
+    assert SlotSet(slot, value) in events

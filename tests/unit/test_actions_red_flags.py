@@ -10,6 +10,7 @@ from actions.red_flags import (
     ActionLiftRedFlag,
     ActionRedFlagAdvice,
     ActionReviewRedFlag,
+    ActionSafetyClear,
     more_urgent,
 )
 from tests.conftest import make_tracker, parse, payload, responses
@@ -107,3 +108,26 @@ async def test_an_emergency_tier_stands_whatever_is_said_next(tier, dispatcher, 
     assert await ActionReviewRedFlag().run(dispatcher, tracker, domain) == []
     assert await ActionLiftRedFlag().run(dispatcher, tracker, domain) == []
     assert responses(dispatcher) == ["utter_red_flag_stands", "utter_red_flag_stands"]
+
+
+@pytest.mark.parametrize(
+    ("raised", "offered"),
+    [
+        ("my back is killing me 😅 when can I come in?", True),
+        ("mijn rug vermoordt mij, wanneer kan ik langskomen?", True),
+        ("j'ai un mal de dos à crever", True),
+        ("I think something serious might be happening", False),
+    ],
+)
+async def test_no_to_the_safety_question_offers_the_interview_when_it_was_about_pain(
+    raised, offered, dispatcher, domain
+):
+    events = [
+        {"event": "user", "text": raised, "parse_data": parse(raised, "possible_red_flag")},
+        {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_ask_safety_check"}},
+        {"event": "user", "text": "no", "parse_data": parse("no", "deny")},
+    ]
+    tracker = make_tracker(parse("no", "deny"), {"consent": "unknown"}, events)
+    result = await ActionSafetyClear().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_safety_clear"]
+    assert result[0] == SlotSet("offer_interview", offered)

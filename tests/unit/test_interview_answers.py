@@ -129,7 +129,8 @@ def test_left_and_right_mean_both_sides():
 
 
 def test_free_text_answer_only_counts_for_the_question_asked():
-    assert read("when I garden", "pain_modifiers") == {"pain_modifiers": "when I garden"}
+    answered = {"time_pattern": ["night"]}
+    assert read("when I garden", "pain_modifiers", answered) == {"pain_modifiers": "when I garden"}
     assert "pain_modifiers" not in read("when I garden", "pain_onset")
 
 
@@ -348,8 +349,8 @@ def test_since_a_month_fills_the_duration_field():
 
 
 def test_not_at_night_is_not_a_night_pattern_but_not_only_at_night_is():
-    assert "time_pattern" not in read("not at night", "pain_onset")
-    assert read("not only at night", "pain_onset")["time_pattern"] == ["night"]
+    assert "time_pattern" not in read("not at night", "time_pattern")
+    assert read("not only at night", "time_pattern")["time_pattern"] == ["night"]
 
 
 @pytest.mark.parametrize(
@@ -409,3 +410,163 @@ def test_a_duration_without_a_number_maps_to_the_nearest_category(text, category
 @pytest.mark.parametrize("text", ["a while", "een tijdje", "un certain temps"])
 def test_a_vague_while_is_not_turned_into_a_duration(text):
     assert "pain_duration" not in read(text, "pain_duration")
+
+
+# When it is worst, read clause by clause: what the patient is doing, and whether the pain comes
+# during it or after it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("going downhill and when I squat down", ["during_activity"]),
+        ("when I play squash, and when I carry the shopping", ["during_activity", "sport"]),
+        (
+            "after football, and the next morning it's stiff",
+            ["after_activity", "sport", "morning_stiffness"],
+        ),
+        (
+            "in the evening after a long walk, and at night when I turn over",
+            ["after_activity", "night"],
+        ),
+        ("on the bike after about an hour", ["during_activity", "sport"]),
+        (
+            "during rehearsals and for the rest of the evening after them",
+            ["during_activity", "after_activity"],
+        ),
+        ("afternoons at the desk, but it's always there really", ["desk_work", "constant"]),
+        ("le soir après le boulot", ["after_activity"]),
+        ("le soir après une journée d'ordi", ["desk_work"]),
+        (
+            "les premiers pas le matin, et après avoir marché longtemps",
+            ["morning_stiffness", "after_activity"],
+        ),
+        ("quand je mâche, et quand je conduis longtemps", ["during_activity", "sitting"]),
+        ("pas d'heure, n'importe quand", ["no_pattern"]),
+        ("na de shift", ["after_activity"]),
+        ("tijdens het fietsen, vooral bergop", ["during_activity", "sport"]),
+        ("als ik de baby optil", ["during_activity"]),
+        ("'s avonds na 't werk", ["after_activity"]),
+        ("da's heel wisselend, geen vast moment", ["no_pattern"]),
+        ("at night, but it's fine once I roll over", ["night"]),
+    ],
+)
+def test_when_it_is_worst_is_read_from_what_the_patient_does(text, expected):
+    assert read(text, "time_pattern")["time_pattern"] == expected
+
+
+# The answers to the later questions name body parts, times and numbers that answer something
+# else: they never change the place, the side or the duration already given.
+@pytest.mark.parametrize(
+    ("text", "requested"),
+    [
+        ("No, none of that. No numbness or weakness in my arm, no headaches.", "screen_head"),
+        ("nope. I'm perfectly steady on my feet, X-ray in October was fine", "screen_general"),
+        ("Worse reaching up or behind my back, better with rest", "pain_modifiers"),
+        ("I had keyhole surgery on this knee years ago, nothing recent", "precautions"),
+        ("if I turn onto my back it eases within a few minutes", "pain_modifiers"),
+        ("Both calves look the same, no swelling", "screen_calf"),
+    ],
+)
+def test_later_answers_do_not_change_where_or_how_long(text, requested):
+    current = {"pain_regions": ["hip_groin"], "pain_side": "right", "pain_duration": "chronic"}
+    updates = read(text, requested, current)
+    assert not {"pain_regions", "pain_side", "pain_duration"} & set(updates)
+
+
+def test_an_answer_about_how_it_started_does_not_guess_a_duration_from_loose_words():
+    updates = read("gradually, it built up over weeks of long days", "pain_onset")
+    assert updates["pain_onset"] == "gradual"
+    assert "pain_duration" not in updates
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "slot", "expected"),
+    [
+        ("left. no wait its the right one", "pain_side", "pain_side", "right"),
+        ("links, nee wacht, rechts", "pain_side", "pain_side", "right"),
+        ("les deux jambes", "pain_side", "pain_side", "both"),
+        ("allebei", "pain_side", "pain_side", "both"),
+        ("7, nee wacht, eerder een 6", "pain_severity", "pain_severity", 6.0),
+        ("5-6 on a bad day", "pain_severity", "pain_severity", 6.0),
+        ("felt it pull during a heavy deadlift", "pain_onset", "pain_onset", "injury"),
+        ("progressif", "pain_onset", "pain_onset", "gradual"),
+        ("bij een sprint voelde ik een knal", "pain_onset", "pain_onset", "injury"),
+        ("j'ai senti tirer en jouant", "pain_onset", "pain_onset", "injury"),
+        ("sinds halloween", "pain_duration", "pain_duration", "acute"),
+        ("depuis les vacances d'été", "pain_duration", "pain_duration", "chronic"),
+        ("ne maand geleden", "pain_duration", "pain_duration", "acute"),
+        ("al dertig jaar", "pain_duration", "pain_duration", "chronic"),
+        ("ça fait des lustres", "pain_duration", "pain_duration", "chronic"),
+        ("since like early october", "pain_duration", "pain_duration", "subacute"),
+    ],
+)
+def test_loose_and_corrected_answers(text, requested, slot, expected, monkeypatch):
+    monkeypatch.setattr("bot.interview.dates.date", _FixedDate)
+    assert read(text, requested)[slot] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Metal allergy, no. Surgery on this knee in 2009, so nothing recent. Rien d'autre.",
+            ["none"],
+        ),
+        ("I take ibuprofen sometimes, does that count as a blood thinner? Not sure.", ["unsure"]),
+        ("plus enceinte depuis longtemps, rien d'autre", ["none"]),
+        ("allergisch aan nikkel", ["metal_allergy"]),
+        ("j'ai du psoriasis sur le coude", ["skin_lesion"]),
+        ("needles scare me a bit but nothing else", ["needle_fear"]),
+        ("je prends la pilule, c'est tout", ["none"]),
+    ],
+)
+def test_precautions_named_ruled_out_or_only_asked_about(text, expected):
+    assert read(text, "precautions")["precautions"] == expected
+
+
+class _FixedDate(date):
+    @classmethod
+    def today(cls):
+        return cls(2026, 12, 6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I get headaches that feel like a band, most days of the week",
+        "j'ai des maux de tête presque tous les jours",
+        "I'm 22 weeks pregnant and my lower back is sore",
+        "my heel has been giving me grief for months",
+    ],
+)
+def test_a_first_message_does_not_guess_how_long_from_loose_words(text):
+    # The duration question asks instead; only a clear duration is noted before it.
+    assert "pain_duration" not in read(text)
+
+
+def test_a_first_message_with_a_clear_duration_is_noted():
+    assert read("my neck has been stiff for years")["pain_duration"] == "chronic"
+    assert read("mijn knie doet al 3 weken pijn")["pain_duration"] == "acute"
+
+
+@pytest.mark.parametrize("text", ["au milieu", "in the middle, along the spine", "in het midden"])
+def test_pain_in_the_middle_is_an_answer_to_which_side(text):
+    assert read(text, "pain_side")["pain_side"] == "middle"
+
+
+@pytest.mark.parametrize(
+    ("text", "modifier"),
+    [
+        ("my knee has hurt for three weeks, worse on stairs", "worse on stairs"),
+        (
+            "j'ai mal au genou depuis trois semaines, pire dans les escaliers",
+            "pire dans les escaliers",
+        ),
+        ("mijn linkerknie doet al drie weken pijn, erger op de trap", "erger op de trap"),
+    ],
+)
+def test_what_makes_it_worse_said_in_a_first_message_is_kept(text, modifier):
+    assert read(text)["pain_modifiers"] == modifier
+
+
+def test_getting_worse_says_how_it_evolves_not_what_makes_it_worse():
+    assert "pain_modifiers" not in read("my neck pain has been getting worse for weeks")

@@ -67,6 +67,29 @@ def test_other_messages_keep_their_intent(text: str, intent: str) -> None:
     assert interpreted(text, intent) == intent
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello, I have tennis elbow from padel, is it possible to make an appointment?",
+        "slt j'ai mal à l'aine depuis un tacle, c possible d'avoir un rdv ?",
+        "Hoi! Pijn aan mijn achillespees van 't lopen, kan ik langskomen?",
+    ],
+)
+@pytest.mark.parametrize("intent", ["faq", "out_of_scope"])
+def test_a_booking_ask_about_ones_pain_is_a_booking_request_not_a_question(
+    text: str, intent: str
+) -> None:
+    assert interpreted(text, intent) == "request_booking"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["will the needling hurt?", "is een afspraak terugbetaald?", "how long is an appointment?"],
+)
+def test_a_treatment_question_without_the_patients_pain_stays_a_question(text: str) -> None:
+    assert interpreted(text, "faq") == "faq"
+
+
 def test_a_word_with_accents_in_the_cues_file_stops_the_start(tmp_path: Path) -> None:
     broken = CUES_FILE.read_text(encoding="utf-8").replace("douleur*", "Douleur*")
     path = tmp_path / "message_cues.yml"
