@@ -156,6 +156,11 @@ class Stack:
 
     def environment(self) -> dict[str, str]:
         env = rasa_environment(self.settings)
+        if self.review and not env.get("HCMC_PUBLIC_URL"):
+            # Where staff read the inbox, booking links go through the Rasa server's redirect
+            # so the inbox can say whether a patient followed theirs (the action server builds
+            # the links). HCMC_PUBLIC_URL set by the operator wins.
+            env["HCMC_PUBLIC_URL"] = self.settings.rasa_url
         if self.web is not None:
             env.update(
                 HCMC_WEB_HOST=self.web.host,

@@ -7,9 +7,12 @@ import contextlib
 import json
 import logging
 import math
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -30,14 +33,20 @@ from bot.channels.staff import MAX_REPLY
 from bot.config import Settings, load_settings
 from bot.conversations.erase import erase_conversation, erased_reference
 from bot.review import auth, wording
-from bot.review.audit import EVERY_CONVERSATION, audit, audit_rows, audit_viewed
+from bot.review.audit import (
+    EVERY_CONVERSATION,
+    FOLLOW_UP_ACTION,
+    audit,
+    audit_rows,
+    audit_viewed,
+)
 from bot.review.background import run_background
 from bot.review.charts import horizontal_bars, stacked_bars
-from bot.review.clock import FILTERS, ZONE_NAME
+from bot.review.clock import FILTERS
 from bot.review.dashboard import dashboard
 from bot.review.database import review_engine
-from bot.review.follow_up import STATUSES, follow_up_of, queue, set_status
-from bot.review.inbox import InboxFilters, distinct_values, inbox_page
+from bot.review.follow_up import STATUSES, follow_up_of, queue, set_status, status_words
+from bot.review.inbox import InboxFilters, clicked, distinct_values, inbox_page
 from bot.review.inbox_export import COLUMNS as INBOX_COLUMNS
 from bot.review.inbox_export import export_rows
 from bot.review.index import conversation_events, find_conversation, refresh_index
@@ -56,6 +65,21 @@ from bot.review.takeover import (
     shown_name,
     touch,
 )
+from bot.review.texts import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_COOKIE,
+    LANGUAGE_COOKIE_DAYS,
+    LANGUAGES,
+    all_texts,
+    chosen_language,
+    has_text,
+    local_path,
+    markup,
+    needs_texts,
+    number_text,
+    switch_links,
+    text,
+)
 from bot.review.throttle import LoginThrottle, minutes
 from bot.review.transcript import (
     contact_details,
@@ -73,14 +97,6 @@ HERE = Path(__file__).parent
 log = logging.getLogger(__name__)
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.filters.update(FILTERS)
-# Ids in words for the templates (bot/review/wording.py).
-templates.env.globals.update(
-    zone_name=ZONE_NAME,
-    region_words=wording.indexed_regions,
-    tier_words=wording.tier_words,
-    flags_words=wording.flags_words,
-    centre_words=wording.centre_words,
-)
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
     "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
@@ -90,23 +106,29 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
-PUBLIC_PATHS = ("/login", "/static/")
+PUBLIC_PATHS = ("/login", "/static/", "/language/")
 MAX_NOTE = 4000
 MAX_TAGS = 300
-# What a failed staff action says on the conversation's page (?error=...): fixed texts, so that
-# nothing from the query string is ever shown.
-PAGE_ERRORS = {
-    "taken": "Someone else has taken over this conversation; only they can write in it now.",
-    "not_holder": "Take over the conversation first: only the person who took it over can write.",
-    "offline": "The assistant's server did not answer; nothing reached the patient. Try again.",
-    "refused": "The assistant's server refused; nothing was sent.",
-    "timeout": "The assistant's server was slow to answer: it may have been done. Check the "
-    "conversation below before trying again.",
-    "empty": "The reply was empty; nothing was sent.",
-    "undelivered": "Saved in the conversation, but it could not be delivered to the patient now.",
-    "no_live": "This conversation came through the REST channel, which cannot show a person's "
-    "messages: reach the patient another way.",
-}
+# What a failed staff action says on the conversation's page (?error=...): fixed texts
+# (texts.yml, page_error.<code>), so that nothing from the query string is ever shown.
+PAGE_ERRORS = (
+    "taken",
+    "not_holder",
+    "offline",
+    "refused",
+    "timeout",
+    "empty",
+    "undelivered",
+    "no_live",
+)
+# The errors a route raises name their words (texts.yml, error.detail.<...>).
+NO_CONVERSATION = "error.detail.no_conversation"
+ADMINS_ONLY = "error.detail.admins_only"
+ERROR_HEADINGS = ("400", "401", "403", "404", "405", "500")
+needs_texts("page_error", PAGE_ERRORS)
+needs_texts("error.heading", ERROR_HEADINGS)
+needs_texts("role", ("reviewer", "admin"))
+needs_texts("login.paused", ("one", "other"))
 
 
 class Guard(BaseHTTPMiddleware):
@@ -119,18 +141,22 @@ class Guard(BaseHTTPMiddleware):
         engine: Engine = request.app.state.engine
         user = auth.session_user(engine, request.cookies.get(auth.SESSION_COOKIE))
         request.state.user = user
+        language = chosen_language(
+            request.cookies.get(LANGUAGE_COOKIE), request.headers.get("accept-language")
+        )
+        request.state.language = language
         public = request.url.path.startswith(PUBLIC_PATHS)
         if user is None and not public:
             response: Response = (
                 RedirectResponse("/login", status_code=303)
                 if request.method == "GET"
-                else PlainTextResponse("Not logged in.", status_code=401)
+                else PlainTextResponse(text(language, "error.not_logged_in"), status_code=401)
             )
         elif request.method == "POST" and user is not None and request.url.path != "/login":
             form = await request.form()
             request.state.form = form
             if not auth.same_token(user.csrf_token, _field(form, "csrf_token")):
-                response = PlainTextResponse("Missing or wrong CSRF token.", status_code=403)
+                response = PlainTextResponse(text(language, "error.csrf"), status_code=403)
             else:
                 response = await call_next(request)
         else:
@@ -156,8 +182,46 @@ def user_of(request: Request) -> auth.StaffUser:
 def require_admin(request: Request) -> auth.StaffUser:
     user = user_of(request)
     if not user.is_admin:
-        raise HTTPException(403, "Only admins can do this.")
+        raise HTTPException(403, ADMINS_ONLY)
     return user
+
+
+def language_of(request: Request) -> str:
+    return str(getattr(request.state, "language", DEFAULT_LANGUAGE))
+
+
+def words(language: str) -> dict[str, Any]:
+    """What the templates say, in the staff member's language: the interface's texts (`t`) and
+    ids in words (bot/review/wording.py)."""
+    return {
+        "lang": language,
+        "t": partial(markup, language),
+        "zone_name": text(language, "zone.name"),
+        "region_words": partial(wording.indexed_regions, language=language),
+        "tier_words": partial(wording.tier_words, language=language),
+        "flags_words": partial(wording.flags_words, language=language),
+        "centre_words": wording.centre_words,
+        "channel_words": partial(wording.channel_words, language=language),
+        "language_words": partial(wording.language_words, language=language),
+        "consent_words": partial(wording.consent_words, language=language),
+        "status_words": partial(status_words, language=language),
+        "booking_words": partial(wording.booking_words, language=language),
+        "episodes_words": partial(wording.episodes_words, language=language),
+        "alert_words": partial(wording.alert_words, language=language),
+        "action_words": partial(wording.action_words, language=language),
+        "who_words": partial(wording.who_words, language=language),
+        "number": partial(number_text, language=language),
+    }
+
+
+def here(request: Request) -> str:
+    """The page to come back to after switching languages: this one, or, after a form was
+    posted, the conversation's page (a POST address cannot be loaded again)."""
+    path = request.url.path
+    if request.method != "GET":
+        found = re.match(r"^/c/[^/]+", path)
+        return found.group(0) if found else ("/login" if path == "/login" else "/")
+    return f"{path}?{request.url.query}" if request.url.query else path
 
 
 def settings_of(request: Request) -> Settings:
@@ -169,9 +233,13 @@ def engine_of(request: Request) -> Engine:
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
-    return templates.TemplateResponse(
-        request, name, {"user": request.state.user, **context}, status_code=status
-    )
+    language = language_of(request)
+    shared = {
+        "user": request.state.user,
+        "language_links": switch_links(language, here(request)),
+        **words(language),
+    }
+    return templates.TemplateResponse(request, name, {**shared, **context}, status_code=status)
 
 
 def cookie_secure(request: Request) -> bool:
@@ -196,12 +264,26 @@ async def login_page(request: Request) -> Response:
     return response
 
 
-def too_many_attempts(seconds: float) -> str:
+def too_many_attempts(seconds: float, language: str) -> str:
     wait = minutes(seconds)
-    return (
-        "Too many attempts to log in with this username or from this network, so logging in "
-        f"is paused for safety. Try again in {wait} minute{'s' if wait != 1 else ''}."
+    return text(language, f"login.paused.{'one' if wait == 1 else 'other'}", minutes=wait)
+
+
+async def choose_language(request: Request) -> Response:
+    """The language switch in the header: remembered in a cookie, back to the same page."""
+    code = request.path_params["code"]
+    if code not in LANGUAGES:
+        raise HTTPException(404)
+    response = RedirectResponse(local_path(request.query_params.get("next")), status_code=303)
+    response.set_cookie(
+        LANGUAGE_COOKIE,
+        code,
+        max_age=LANGUAGE_COOKIE_DAYS * 24 * 3600,
+        httponly=True,
+        samesite="lax",
+        secure=cookie_secure(request),
     )
+    return response
 
 
 async def login(request: Request) -> Response:
@@ -218,13 +300,13 @@ async def login(request: Request) -> Response:
     # username exists.
     wait = throttle.retry_after(username, address)
     if wait > 0:
-        context = {"csrf_token": token, "error": too_many_attempts(wait)}
+        context = {"csrf_token": token, "error": too_many_attempts(wait, language_of(request))}
         response = render(request, "login.html", context, status=429)
         response.headers["Retry-After"] = str(math.ceil(wait))
         return response
     if not auth.check_credentials(engine_of(request), username, password):
         throttle.failed(username, address)
-        context = {"csrf_token": token, "error": "Wrong username or password."}
+        context = {"csrf_token": token, "error": text(language_of(request), "login.wrong")}
         return render(request, "login.html", context, status=401)
     throttle.succeeded(username, address)
     session = auth.open_session(engine_of(request), username)
@@ -265,9 +347,16 @@ async def inbox(request: Request) -> Response:
             "languages": distinct_values(connection, "language"),
             "centres": wording.centre_choices(distinct_values(connection, "centre")),
         }
-        waiting = queue(connection)
-    context = {"filters": filters, "page": page, "queue": waiting, "statuses": STATUSES, **choices}
-    context["settings_public"] = bool(settings_of(request).public_url)
+        waiting = queue(connection, language_of(request))
+    context = {
+        "filters": filters,
+        "page": page,
+        "queue": waiting,
+        "statuses": STATUSES,
+        "more_filters": filters.more_active(),
+        "section": "inbox",
+        **choices,
+    }
     return render(request, "inbox.html", context)
 
 
@@ -278,7 +367,7 @@ def _conversation(request: Request) -> Any:
     with engine.connect() as connection:
         row = find_conversation(connection, token)
     if row is None:
-        raise HTTPException(404, "No such conversation.")
+        raise HTTPException(404, NO_CONVERSATION)
     return row
 
 
@@ -293,9 +382,12 @@ def current_holder(engine: Engine, row: Any, events: list[dict[str, Any]]) -> Ho
     return current
 
 
+def page_error(request: Request, code: str) -> str:
+    return text(language_of(request), f"page_error.{code}") if code in PAGE_ERRORS else ""
+
+
 async def conversation(request: Request) -> Response:
-    error = request.query_params.get("error", "")
-    return conversation_page(request, PAGE_ERRORS.get(error, ""))
+    return conversation_page(request, page_error(request, request.query_params.get("error", "")))
 
 
 def conversation_page(
@@ -309,10 +401,12 @@ def conversation_page(
 ) -> Response:
     """The conversation's page; a refused form is shown again with its error beside it."""
     user = user_of(request)
+    language = language_of(request)
     row = _conversation(request)
     engine = engine_of(request)
     with engine.connect() as connection:
         events = conversation_events(connection, row.sender_id)
+        followed = bool(clicked(connection, [row.token]))
         note = connection.execute(select(notes).where(notes.c.sender_id == row.sender_id)).first()
         corrected = {
             r.event_id: r.intent
@@ -329,6 +423,11 @@ def conversation_page(
     audit_viewed(engine, user.username, user.session, row.sender_id)
     plain = [event for _, event in events]
     summary = summarise(row.sender_id, plain)
+    booking = SimpleNamespace(
+        booking_link_given=row.booking_link_given,
+        booking_link_counted=row.booking_link_counted,
+        followed=followed,
+    )
     return render(
         request,
         "conversation.html",
@@ -347,10 +446,12 @@ def conversation_page(
             "max_reply": MAX_REPLY,
             "idle_minutes": settings_of(request).takeover_idle_minutes,
             "summary": summary,
-            "card": wording.interview_words(summary.slots),
+            "episodes": wording.episode_cards(summary.episodes, language),
+            "booking": booking,
+            "erase_word": text(language, "admin.erase_word"),
             "erase_error": erase_error,
             "correction_error": correction_error or (0, ""),
-            "turns": turns(events),
+            "turns": turns(events, language),
             "annotation": note,
             "corrected": corrected,
             "intents": domain_intents(),
@@ -420,21 +521,21 @@ async def correct_intent(request: Request) -> Response:
     form = request.state.form
     intent = _field(form, "intent", 128)
     if intent not in domain_intents():
-        raise HTTPException(400, "Unknown intent.")
+        raise HTTPException(400, "error.detail.unknown_intent")
     try:
         event_id = int(_field(form, "event_id", 20))
     except ValueError as error:
-        raise HTTPException(400, "Bad event.") from error
+        raise HTTPException(400, "error.detail.bad_event") from error
     engine = engine_of(request)
     with engine.connect() as connection:
         events = dict(conversation_events(connection, row.sender_id))
     event = events.get(event_id)
     if event is None or event.get("event") != "user":
-        raise HTTPException(400, "Bad event.")
+        raise HTTPException(400, "error.detail.bad_event")
     predicted = (event.get("parse_data") or {}).get("intent") or {}
     if intent == predicted.get("name"):
         # Not a correction: exported, it would teach the model nothing and hide real ones.
-        message = f"{intent} is what the assistant understood: choose another intent to correct it."
+        message = text(language_of(request), "nlu.same", intent=intent)
         return conversation_page(request, correction_error=(event_id, message), status=400)
     with engine.begin() as connection:
         connection.execute(
@@ -464,7 +565,7 @@ async def export(request: Request) -> Response:
     row = _conversation(request)
     kind = request.path_params["kind"]
     if kind not in ("json", "csv"):
-        raise HTTPException(404, "No such export.")
+        raise HTTPException(404, "error.detail.no_export")
     engine = engine_of(request)
     with engine.connect() as connection:
         events = conversation_events(connection, row.sender_id)
@@ -485,8 +586,12 @@ async def export(request: Request) -> Response:
 async def erase(request: Request) -> Response:
     user = require_admin(request)
     row = _conversation(request)
-    if _field(request.state.form, "confirm").strip().lower() != "erase":
-        message = "Nothing was erased: type erase in the box to confirm."
+    # The word of any of the three languages: a switch of language never refuses it.
+    confirmations = {text(code, "admin.erase_word").lower() for code in LANGUAGES}
+    if _field(request.state.form, "confirm").strip().lower() not in confirmations:
+        language = language_of(request)
+        word = text(language, "admin.erase_word")
+        message = text(language, "admin.erase_refused", word=word)
         return conversation_page(request, erase_error=message, status=400)
     erase_conversation(settings_of(request).tracker_database_url, row.sender_id)
     audit(engine_of(request), user.username, "erased", erased_reference(row.token))
@@ -502,9 +607,8 @@ async def inbox_export(request: Request) -> Response:
     engine = engine_of(request)
     refresh_index(engine, settings_of(request))
     filters = InboxFilters.from_query(request.query_params)
-    counted = bool(settings_of(request).public_url)
     with engine.connect() as connection:
-        body = csv_text(INBOX_COLUMNS, export_rows(connection, filters, counted))
+        body = csv_text(INBOX_COLUMNS, export_rows(connection, filters))
     audit(engine, user.username, "exported inbox csv", EVERY_CONVERSATION)
     headers = {"Content-Disposition": 'attachment; filename="conversations.csv"'}
     return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
@@ -515,7 +619,8 @@ async def follow_up_json(request: Request) -> Response:
     engine = engine_of(request)
     await asyncio.to_thread(refresh_index, engine, settings_of(request))
     with engine.connect() as connection:
-        return JSONResponse({"queue": queue(connection)}, headers={"Cache-Control": "no-store"})
+        waiting = queue(connection, language_of(request))
+    return JSONResponse({"queue": waiting}, headers={"Cache-Control": "no-store"})
 
 
 async def change_follow_up(request: Request) -> Response:
@@ -524,12 +629,12 @@ async def change_follow_up(request: Request) -> Response:
     form = request.state.form
     status = _field(form, "status", 32)
     if status not in STATUSES:
-        raise HTTPException(400, "Unknown status.")
+        raise HTTPException(400, "error.detail.unknown_status")
     assignee = _field(form, "assignee", 64).strip()
     if status == "in_progress" and not assignee:
         assignee = user.username
     set_status(engine_of(request), row.sender_id, status, assignee or None)
-    audit(engine_of(request), user.username, f"follow-up: {status}"[:32], row.sender_id)
+    audit(engine_of(request), user.username, f"{FOLLOW_UP_ACTION}{status}"[:32], row.sender_id)
     return _back(row.token, "follow-up")
 
 
@@ -579,19 +684,19 @@ async def staff_reply(request: Request) -> Response:
     current = holder(engine, row.sender_id)
     if current is None or current.username != user.username:
         return _back_with(row.token, "not_holder")
-    text = str(request.state.form.get("text") or "")[:MAX_REPLY].strip()
-    if not text:
+    reply = str(request.state.form.get("text") or "")[:MAX_REPLY].strip()
+    if not reply:
         return _back_with(row.token, "empty")
     try:
         result = await call_assistant(
-            settings_of(request), "reply", row.sender_id, current.display_name, text
+            settings_of(request), "reply", row.sender_id, current.display_name, reply
         )
     except TakeoverFailed as error:
         if error.code == "erased":
             return _gone()
         # What staff typed stays in the box, so that nothing is lost or typed twice.
-        kept = "" if error.code == "timeout" else text
-        return conversation_page(request, PAGE_ERRORS[error.code], reply_text=kept)
+        kept = "" if error.code == "timeout" else reply
+        return conversation_page(request, page_error(request, error.code), reply_text=kept)
     touch(engine, row.sender_id)
     audit(engine, user.username, "replied", row.sender_id)
     undelivered = result.get("error") == "delivery"
@@ -636,7 +741,7 @@ async def live(request: Request) -> Response:
     body = {
         "erased": False,
         "last_event_id": events[-1][0] if events else after,
-        "turns": live_turns(events, after),
+        "turns": live_turns(events, after, language_of(request)),
         "taken_over_by": current.username if current else "",
     }
     return JSONResponse(body, headers={"Cache-Control": "no-store"})
@@ -653,7 +758,7 @@ async def corrections_page(request: Request) -> Response:
             .order_by(corrections.c.corrected_at.desc())
             .limit(500)
         ).all()
-    return render(request, "corrections.html", {"rows": rows})
+    return render(request, "corrections.html", {"rows": rows, "section": "corrections"})
 
 
 async def corrections_export(request: Request) -> Response:
@@ -675,34 +780,70 @@ async def dashboard_page(request: Request) -> Response:
     refresh_index(engine, settings_of(request))
     with engine.connect() as connection:
         figures = dashboard(connection)
+    language = language_of(request)
+    say = partial(text, language)
+    empty = say("chart.no_data")
+    number = partial(number_text, language=language)
+    per_day = {wording.channel_words(ch, language): n for ch, n in figures.per_day.items()}
     charts = {
-        "per_day": stacked_bars("Conversations per day by channel", figures.days, figures.per_day),
-        "funnel": horizontal_bars("Funnel", figures.funnel),
-        "red_flags": stacked_bars("Red flags per week", figures.weeks, figures.red_flags_per_week),
+        "per_day": stacked_bars(say("dashboard.per_day"), figures.days, per_day, empty, number),
+        "funnel": horizontal_bars(
+            say("dashboard.funnel"),
+            [(say(f"funnel.{stage}"), n) for stage, n in figures.funnel],
+            empty=empty,
+            unknown=say("funnel.not_counted"),
+            number=number,
+        ),
+        "red_flags": stacked_bars(
+            say("dashboard.red_flags"),
+            figures.weeks,
+            {say("chart.red_flags"): n for n in figures.red_flags_per_week.values()},
+            empty,
+            number,
+        ),
         "regions": horizontal_bars(
-            "Top pain regions",
-            [(wording.region_words(region), n) for region, n in figures.regions],
+            say("dashboard.regions"),
+            [(wording.region_words(region, language), n) for region, n in figures.regions],
+            empty=empty,
+            number=number,
         ),
         "fallback": stacked_bars(
-            "Fallback rate per week", figures.weeks, figures.fallback_per_week
+            say("dashboard.fallback"),
+            figures.weeks,
+            {say("chart.fallback"): n for n in figures.fallback_per_week.values()},
+            empty,
+            number,
         ),
     }
-    return render(request, "dashboard.html", {"figures": figures, "charts": charts})
+    context = {"figures": figures, "charts": charts, "section": "dashboard"}
+    return render(request, "dashboard.html", context)
 
 
 async def audit_page(request: Request) -> Response:
     require_admin(request)
     with engine_of(request).connect() as connection:
         rows = audit_rows(connection)
-    return render(request, "audit.html", {"rows": rows})
+    return render(request, "audit.html", {"rows": rows, "section": "audit"})
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
     status = exc.status_code if isinstance(exc, HTTPException) else 500
-    detail = exc.detail if isinstance(exc, HTTPException) else "Error"
+    detail = exc.detail if isinstance(exc, HTTPException) else ""
     if not hasattr(request.state, "user"):
         request.state.user = None
-    return render(request, "error.html", {"status": status, "detail": detail}, status=status)
+    language = language_of(request)
+    heading_key = f"error.heading.{status}"
+    context = {
+        "status": status,
+        "heading": text(language, heading_key)
+        if has_text(heading_key)
+        else text(language, "error.heading.other", status=status),
+        # A route names its error's words; Starlette's own ("Not Found") get the generic ones.
+        "detail": text(language, detail)
+        if isinstance(detail, str) and detail.startswith("error.detail.") and has_text(detail)
+        else text(language, "error.detail.generic"),
+    }
+    return render(request, "error.html", context, status=status)
 
 
 def create_app(
@@ -711,6 +852,7 @@ def create_app(
     """The app; with `background` it also sends the staff alerts and hands back idle takeovers
     for as long as it serves (bot/review/background.py)."""
     settings = settings or load_settings()
+    all_texts()  # the interface's texts, checked now: a missing translation stops the start
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -730,6 +872,7 @@ def create_app(
         routes=[
             Route("/login", login_page, methods=["GET"]),
             Route("/login", login, methods=["POST"]),
+            Route("/language/{code}", choose_language),
             Route("/logout", logout, methods=["POST"]),
             Route("/", inbox),
             Route("/export.csv", inbox_export),

@@ -10,10 +10,38 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot.review.schema import audit_log, conversations, session_views
+from bot.review.texts import needs_texts
 
 # The sender id of an action on no conversation (a login) or on all of them (an export).
 NO_CONVERSATION = ""
 EVERY_CONVERSATION = "*"
+# What the log records, stored in English; the audit page words each in the staff member's
+# language (texts.yml, audit.action.<action with _ for spaces>).
+ACTIONS = (
+    "logged in",
+    "logged out",
+    "viewed",
+    "marked reviewed",
+    "marked not reviewed",
+    "changed tags",
+    "changed note",
+    "corrected intent",
+    "exported json",
+    "exported csv",
+    "exported inbox csv",
+    "exported corrections",
+    "erased",
+    "took over",
+    "replied",
+    "handed back",
+    "takeover ended",
+)
+# A change of follow-up: "follow-up: <status>".
+FOLLOW_UP_ACTION = "follow-up: "
+# Who ended a takeover when no member of staff did (bot/review/takeover.py): "(<reason>)".
+ENDED_BY = ("restarted", "idle")
+needs_texts("audit.action", tuple(action.replace(" ", "_") for action in ACTIONS))
+needs_texts("audit.who", ENDED_BY)
 
 
 def audit(engine: Engine, username: str, action: str, sender_id: str = NO_CONVERSATION) -> None:

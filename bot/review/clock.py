@@ -6,7 +6,6 @@ from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
 ZONE = ZoneInfo("Europe/Brussels")
-ZONE_NAME = "Brussels time"
 
 
 def local(at: datetime) -> datetime:

@@ -1,5 +1,6 @@
 """Figures for the dashboard, from the index: per day and channel, the funnel, red flags per
-week, top pain regions and the fallback rate."""
+week, top pain regions and the fallback rate. Days and weeks are the clinic's: Europe/Brussels,
+as every time the app shows."""
 
 from __future__ import annotations
 
@@ -10,24 +11,49 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from bot.review.clock import ZONE, local
 from bot.review.inbox import followed
 from bot.review.schema import conversations
+from bot.review.texts import needs_texts
 
 DAYS = 30
 WEEKS = 12
+# The funnel's stages, in order (their words: texts.yml, funnel.<stage>).
+STAGES = (
+    "started",
+    "consented",
+    "interview_complete",
+    "centre_suggested",
+    "booking_given",
+    "booking_followed",
+)
+needs_texts("funnel", STAGES)
 
 
 @dataclass
 class Dashboard:
     days: list[str]
     per_day: dict[str, list[float]]
-    funnel: list[tuple[str, float]]
+    # (stage, count); the count of "booking_followed" is None when no link given was counted.
+    funnel: list[tuple[str, float | None]]
     weeks: list[str]
     red_flags_per_week: dict[str, list[float]]
     fallback_per_week: dict[str, list[float]]
     regions: list[tuple[str, float]]
     fallback_rate: float
     total: int
+    # Booking links given through the redirect that counts clicks, and all links given: the
+    # funnel counts the clicks of the first only.
+    counted_links: int = 0
+    given_links: int = 0
+
+    @property
+    def clicks_counted(self) -> bool:
+        return self.counted_links > 0 or self.given_links == 0
+
+    @property
+    def partly_counted(self) -> bool:
+        return 0 < self.counted_links < self.given_links
 
 
 def week_start(day: date) -> date:
@@ -35,7 +61,9 @@ def week_start(day: date) -> date:
 
 
 def dashboard(connection: Connection, today: date | None = None) -> Dashboard:
-    today = today or datetime.utcnow().date()
+    """The figures up to `today` (in Brussels: a conversation at 00:30 there is on that day,
+    though it is still the day before in UTC)."""
+    today = today or datetime.now(ZONE).date()
     c = conversations.c
     rows = connection.execute(
         select(
@@ -45,6 +73,7 @@ def dashboard(connection: Connection, today: date | None = None) -> Dashboard:
             c.interview_complete,
             c.centre,
             c.booking_link_given,
+            c.booking_link_counted,
             c.red_flag,
             c.regions,
             c.user_turns,
@@ -60,9 +89,9 @@ def dashboard(connection: Connection, today: date | None = None) -> Dashboard:
     fallbacks: Counter[date] = Counter()
     regions: Counter[str] = Counter()
     funnel = Counter[str]()
-    all_turns = all_fallbacks = 0
+    all_turns = all_fallbacks = counted = 0
     for row in rows:
-        day = row.started_at.date()
+        day = local(row.started_at).date()
         per_day[row.channel][day] += 1
         week = week_start(day)
         red_flags[week] += int(bool(row.red_flag))
@@ -73,30 +102,31 @@ def dashboard(connection: Connection, today: date | None = None) -> Dashboard:
         regions.update(region for region in row.regions.split(",") if region)
         funnel["started"] += 1
         funnel["consented"] += row.consent == "given"
-        funnel["interview complete"] += bool(row.interview_complete)
-        funnel["centre suggested"] += bool(row.centre)
-        funnel["booking link given"] += bool(row.booking_link_given)
-        funnel["booking link followed"] += bool(row.followed)
-    stages = (
-        "started",
-        "consented",
-        "interview complete",
-        "centre suggested",
-        "booking link given",
-        "booking link followed",
-    )
+        funnel["interview_complete"] += bool(row.interview_complete)
+        funnel["centre_suggested"] += bool(row.centre)
+        funnel["booking_given"] += bool(row.booking_link_given)
+        # Only a link through the redirect has its clicks counted.
+        link_counted = bool(row.booking_link_given and row.booking_link_counted)
+        counted += link_counted
+        funnel["booking_followed"] += bool(link_counted and row.followed)
+    given = funnel["booking_given"]
+    stages: list[tuple[str, float | None]] = [(stage, float(funnel[stage])) for stage in STAGES]
+    if given and not counted:
+        stages[-1] = ("booking_followed", None)  # not counted, not 0
     return Dashboard(
         days=[d.strftime("%d/%m") for d in days],
         per_day={ch: [float(per_day[ch][d]) for d in days] for ch in sorted(per_day)},
-        funnel=[(stage, float(funnel[stage])) for stage in stages],
+        funnel=stages,
         weeks=[w.strftime("%d/%m") for w in weeks],
-        red_flags_per_week={"red flags": [float(red_flags[w]) for w in weeks]},
+        red_flags_per_week={"red_flags": [float(red_flags[w]) for w in weeks]},
         fallback_per_week={
-            "fallback %": [
+            "fallback": [
                 round(100 * fallbacks[w] / turns[w], 1) if turns[w] else 0.0 for w in weeks
             ]
         },
         regions=[(region, float(n)) for region, n in regions.most_common(10)],
         fallback_rate=round(100 * all_fallbacks / all_turns, 1) if all_turns else 0.0,
         total=len(rows),
+        counted_links=counted,
+        given_links=given,
     )

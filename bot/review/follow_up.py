@@ -1,5 +1,7 @@
 """The follow-up of conversations that need staff (a red flag or a request for a person): their
-status, who has them, and the "Needs follow-up" queue at the top of the inbox, most urgent first."""
+status, who has them, and the "Needs follow-up" queue at the top of the inbox, most urgent first,
+in short words for a list on screen (the alerts' own wording, bot/alerts/wording.py, is for
+Telegram and e-mail)."""
 
 from __future__ import annotations
 
@@ -9,18 +11,23 @@ from typing import Any
 from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
-from bot.alerts.wording import tier_in_words
 from bot.review.clock import local_text
 from bot.review.schema import conversations, follow_ups, takeovers
 from bot.review.summary import TIER_ORDER
+from bot.review.texts import has_text, needs_texts, text
 
-# Status ids and how the app names them; "new" is every conversation without a row.
+# Status ids, with their words in the exports (English); the interface's are in texts.yml.
+# "new" is every conversation without a row.
 STATUSES = {
     "new": "new",
     "in_progress": "in progress",
     "answered": "called back / answered",
     "closed": "closed",
 }
+# A request for a person without a red flag.
+PERSON = "person"
+needs_texts("status", STATUSES)
+needs_texts("queue.urgency", (*TIER_ORDER, PERSON))
 QUEUE_LIMIT = 100
 
 
@@ -37,10 +44,15 @@ def urgency_rank() -> Any:
     )
 
 
-def urgency_words(tier: str | None) -> str:
-    if tier is None:
-        return "asked for a person"
-    return f"red flag: {tier_in_words(tier)}"
+def urgency_words(tier: str | None, language: str) -> str:
+    """Why a conversation is in the queue, short: "Emergency: 112", "Wants a person"."""
+    key = f"queue.urgency.{tier or PERSON}"
+    return text(language, key if has_text(key) else "queue.urgency.unclear")
+
+
+def status_words(status: str | None, language: str) -> str:
+    key = f"status.{status or 'new'}"
+    return text(language, key) if has_text(key) else str(status)
 
 
 def status_rank() -> Any:
@@ -58,8 +70,11 @@ def needs_follow_up() -> Any:
     return conversations.c.red_flag | conversations.c.needs_staff
 
 
-def queue(connection: Connection) -> list[dict[str, Any]]:
-    """Conversations needing staff that are not closed: most urgent first, then newest."""
+def queue(connection: Connection, language: str) -> list[dict[str, Any]]:
+    """Conversations needing staff that are not closed: most urgent first, then newest; in the
+    staff member's words."""
+    from bot.review.wording import channel_words, language_words
+
     rows = connection.execute(
         select(
             conversations.c.token,
@@ -85,12 +100,12 @@ def queue(connection: Connection) -> list[dict[str, Any]]:
         {
             "token": row.token,
             "last_at": local_text(row.last_at),
-            "channel": row.channel,
-            "language": row.language,
-            "urgency": urgency_words(row.red_flag_tier),
+            "channel": channel_words(row.channel, language),
+            "language": language_words(row.language, language),
+            "urgency": urgency_words(row.red_flag_tier, language),
             "red_flag": row.red_flag_tier is not None,
             "status": row.status,
-            "status_label": STATUSES.get(row.status, row.status),
+            "status_label": status_words(row.status, language),
             "assignee": row.assignee or "",
             "taken_over_by": row.taken_over_by or "",
         }
@@ -101,8 +116,8 @@ def queue(connection: Connection) -> list[dict[str, Any]]:
 def follow_up_of(connection: Connection, sender_id: str) -> dict[str, Any]:
     row = connection.execute(select(follow_ups).where(follow_ups.c.sender_id == sender_id)).first()
     if row is None:
-        return {"status": "new", "label": STATUSES["new"], "assignee": ""}
-    return {"status": row.status, "label": STATUSES[row.status], "assignee": row.assignee or ""}
+        return {"status": "new", "assignee": ""}
+    return {"status": row.status, "assignee": row.assignee or ""}
 
 
 def set_status(engine: Engine, sender_id: str, status: str, assignee: str | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import and_, func, not_, or_, select
@@ -14,6 +15,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from bot.review.clock import day_start
 from bot.review.follow_up import STATUSES, status_column, status_rank, urgency_rank
 from bot.review.schema import booking_clicks, conversations, follow_ups, notes
+from bot.review.wording import region_ids_matching
 
 PAGE_SIZE = 50
 YES_NO = ("", "yes", "no")
@@ -87,6 +89,11 @@ class InboxFilters:
             page=page,
         )
 
+    def more_active(self) -> int:
+        """How many of the filters under "More filters" are on (the inbox opens them then)."""
+        more = ("date_from", "date_to", "channel", "language", "region", "centre", "booking")
+        return sum(bool(getattr(self, name)) for name in (*more, "staff", "follow_up", "sort"))
+
     def query_string(self, **changes: Any) -> str:
         from urllib.parse import urlencode
 
@@ -117,8 +124,17 @@ def conditions(filters: InboxFilters) -> list[ColumnElement[bool]]:
     if filters.language:
         found.append(c.language == filters.language)
     if filters.region:
-        # Part of a region id: "knee" finds knee_front and knee_back.
-        found.append(c.regions.like(like_pattern(filters.region), escape="\\"))
+        # Part of a region id ("knee" finds knee_front and knee_back), or of a region's name in
+        # any of the three languages ("genou", "knie").
+        found.append(
+            or_(
+                c.regions.like(like_pattern(filters.region), escape="\\"),
+                *[
+                    c.regions.like("%," + region.replace("_", "\\_") + ",%", escape="\\")
+                    for region in region_ids_matching(filters.region)
+                ],
+            )
+        )
     if filters.red_flag:
         found.append(c.red_flag.is_(filters.red_flag == "yes"))
     if filters.centre:
@@ -211,7 +227,7 @@ def inbox_page(connection: Connection, filters: InboxFilters) -> InboxPage:
         listing(filters).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
     ).all()
     followed_links = clicked(connection, [row.token for row in found])
-    rows = [{**row._mapping, "followed": row.token in followed_links} for row in found]
+    rows = [SimpleNamespace(**row._mapping, followed=row.token in followed_links) for row in found]
     return InboxPage(rows, total, page, pages)
 
 

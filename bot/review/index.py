@@ -46,6 +46,24 @@ def conversation_events(connection: Connection, sender_id: str) -> list[tuple[in
     return [(int(row.id), load_events(row.data)) for row in rows]
 
 
+def episodes_column(summary: ConversationSummary) -> str:
+    """What the inbox row says of each interview: ids, worded in the staff member's language
+    when shown (bot/review/wording.py)."""
+    return json.dumps(
+        [
+            {
+                "regions": episode.regions,
+                "side": episode.slots.get("pain_side"),
+                "duration": episode.slots.get("pain_duration"),
+                "severity": episode.slots.get("pain_severity"),
+                "complete": episode.complete,
+            }
+            for episode in summary.episodes
+        ],
+        ensure_ascii=False,
+    )
+
+
 def row_for(summary: ConversationSummary, token: str) -> dict[str, Any]:
     return {
         "sender_id": summary.sender_id,
@@ -59,6 +77,8 @@ def row_for(summary: ConversationSummary, token: str) -> dict[str, Any]:
         "red_flag": summary.red_flag,
         "centre": summary.centre,
         "booking_link_given": summary.booking_link_given,
+        "booking_link_counted": summary.booking_link_counted,
+        "episodes": episodes_column(summary),
         "needs_staff": summary.needs_staff,
         "person_requested": summary.person_requested,
         "interview_complete": summary.interview_complete,

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from bot.config import PROJECT_ROOT
+from bot.review.texts import text
 from bot.review.wording import STAFF_LANGUAGE, value_words
 
 PAYLOAD = re.compile(r"^/(?P<intent>[\w\-]+)(?P<entities>\{.*\})?\s*$", re.S)
@@ -83,7 +84,7 @@ def _domain_title(payload: str, language: str) -> str | None:
     return None
 
 
-def readable(payload: str) -> str:
+def readable(payload: str, language: str = STAFF_LANGUAGE) -> str:
     """A payload in words when no title is known: `/describe_pain{"pain_side":"both"}` ->
     "describe pain: both sides"."""
     found = parsed(payload)
@@ -91,14 +92,21 @@ def readable(payload: str) -> str:
         return payload
     intent, entities = found
     words = intent.replace("_", " ")
-    values = [value_words(name, value) for name, value in entities.items()]
+    values = [value_words(name, value, language) for name, value in entities.items()]
     return f"{words}: {', '.join(values)}" if values else words
 
 
-def pressed_text(payload: str, offered: Sequence[Any], language: str = STAFF_LANGUAGE) -> str:
+def pressed_text(
+    payload: str,
+    offered: Sequence[Any],
+    language: str = STAFF_LANGUAGE,
+    staff_language: str = STAFF_LANGUAGE,
+) -> str:
     """What the patient pressed: the title of the button offered before; otherwise the domain's
-    title or the payload in words, marked "pressed:" since the patient may have seen other words."""
+    title (in the patient's `language`) or the payload in words, marked "pressed:" (in the staff
+    member's language) since the patient may have seen other words."""
     title = offered_title(payload, offered)
     if title is not None:
         return title
-    return "pressed: " + (_domain_title(payload, language) or readable(payload))
+    shown = _domain_title(payload, language) or readable(payload, staff_language)
+    return text(staff_language, "live.pressed", title=shown)

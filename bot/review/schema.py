@@ -77,9 +77,15 @@ conversations = Table(
     Column("red_flag", Boolean, nullable=False, index=True),
     Column("centre", String(32), nullable=True, index=True),
     Column("booking_link_given", Boolean, nullable=False),
+    # The link went through the Rasa server's redirect, which counts its clicks
+    # (HCMC_PUBLIC_URL); a direct link's clicks are not counted.
+    Column("booking_link_counted", Boolean, nullable=False, default=False),
     Column("needs_staff", Boolean, nullable=False, index=True),
     Column("person_requested", Boolean, nullable=False, default=False),
     Column("interview_complete", Boolean, nullable=False),
+    # Each interview of the conversation, as the inbox row shows it: JSON, [{"regions": [...],
+    # "side", "duration", "severity", "complete"}] (bot/review/index.py).
+    Column("episodes", Text, nullable=False, default="[]"),
     Column("user_turns", Integer, nullable=False),
     Column("fallback_turns", Integer, nullable=False),
     Column("user_text", Text, nullable=False),  # lower-cased, for the full-text search
@@ -211,5 +217,5 @@ def rebuild_outdated_index(engine: Engine) -> None:
     present = {column["name"] for column in inspector.get_columns(conversations.name)}
     if {column.name for column in conversations.columns} <= present:
         return
-    conversations.drop(engine)
+    conversations.drop(engine, checkfirst=True)
     index_state.drop(engine, checkfirst=True)

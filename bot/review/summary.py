@@ -6,12 +6,13 @@ page and the exports agree.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from bot.conversations.senders import TELEGRAM_PREFIX
-from bot.interview.answers import INTERVIEW_SLOTS
+from bot.interview.answers import INTERVIEW_SLOTS, SEVERITY_NOTE
 
 # Rasa's FallbackClassifier takes over below 0.45 (config.yml). Above it, in cross-validation,
 # 80% of the intent classifier's mistakes had a confidence below 0.8 against 10% of its right
@@ -22,6 +23,13 @@ INTERVIEW_COMPLETE_ACTION = "action_explain_pain"
 # The patient asked to talk to a person (actions/booking.py, ActionHumanHandoff).
 HANDOFF_ACTION = "action_human_handoff"
 SUMMARY_SLOTS = (*INTERVIEW_SLOTS, "home_place", "nearest_centre")
+# Not about one pain: kept on the card when the patient starts over about another one.
+KEPT_ACROSS_RESTART = frozenset({"home_place", "nearest_centre"})
+# What one interview answered (the summary card words them as the assistant's summary does).
+EPISODE_SLOTS = (*INTERVIEW_SLOTS, SEVERITY_NOTE, "skipped_questions")
+# The Rasa server's booking redirect (bot/channels/booking_redirect.py, actions/booking.py): a
+# booking link through it records its clicks; a direct link's clicks are not counted.
+BOOKING_REDIRECT_PATH = "/webhooks/booking/go/"
 
 
 def when(timestamp: float | None) -> datetime:
@@ -57,6 +65,30 @@ def is_typed(event: dict[str, Any]) -> bool:
     return not str(event.get("text") or "").startswith("/")
 
 
+def _answered(value: Any) -> bool:
+    return value not in (None, "", [], {})
+
+
+@dataclass
+class Episode:
+    """One interview: where and how it hurts, as the patient answered it. A conversation holds
+    several when the patient finished an interview, started over (a restart resets the slots) and
+    answered another one, e.g. the lower back, then the hip."""
+
+    slots: dict[str, Any] = field(default_factory=dict)
+    # The assistant explained the pain (action_explain_pain): the interview was finished. Later
+    # corrections ("it's my other knee") still change this episode.
+    complete: bool = False
+
+    @property
+    def answered(self) -> bool:
+        return any(_answered(value) for value in self.slots.values())
+
+    @property
+    def regions(self) -> list[str]:
+        return [str(region) for region in self.slots.get("pain_regions") or []]
+
+
 @dataclass
 class ConversationSummary:
     sender_id: str
@@ -76,10 +108,28 @@ class ConversationSummary:
     fallback_turns: int = 0
     slots: dict[str, Any] = field(default_factory=dict)
     user_texts: list[str] = field(default_factory=list)
+    # Interviews ended by a restart; the one going on (or last finished) is `current`.
+    closed_episodes: list[Episode] = field(default_factory=list)
+    current: Episode = field(default_factory=Episode)
+    # The booking link went through the Rasa server's redirect, which counts its clicks.
+    booking_link_counted: bool = False
+
+    @property
+    def episodes(self) -> list[Episode]:
+        """Every interview of the conversation with an answer, in order: each finished one
+        stays its own episode, also after the patient started over about another pain."""
+        found = [episode for episode in self.closed_episodes if episode.answered]
+        return found + [self.current] if self.current.answered else found
 
     @property
     def regions(self) -> list[str]:
-        return [str(region) for region in self.slots.get("pain_regions") or []]
+        """The regions of every episode, in order, each once."""
+        return list(dict.fromkeys(r for episode in self.episodes for r in episode.regions))
+
+    def close_episode(self) -> None:
+        if self.current.answered:
+            self.closed_episodes.append(self.current)
+        self.current = Episode()
 
     @property
     def centre(self) -> str | None:
@@ -112,6 +162,14 @@ def detected_tier(event: dict[str, Any]) -> str:
         except KeyError:
             continue
     return found or "unclear"
+
+
+def gives_counted_link(event: dict[str, Any]) -> bool:
+    """A message of the assistant with a booking link through the redirect that counts clicks."""
+    if BOOKING_REDIRECT_PATH in str(event.get("text") or ""):
+        return True
+    data = event.get("data") or {}
+    return isinstance(data, dict) and BOOKING_REDIRECT_PATH in json.dumps(data)
 
 
 def summarise(sender_id: str, events: list[dict[str, Any]]) -> ConversationSummary:
@@ -149,12 +207,27 @@ def summarise(sender_id: str, events: list[dict[str, Any]]) -> ConversationSumma
                 summary.booking_link_given = True
             elif name == "needs_staff_followup" and value:
                 summary.needs_staff = True
+            elif name == "interview_complete":
+                if value:
+                    summary.current.complete = True
+                elif summary.current.complete:  # the assistant started a new interview
+                    summary.close_episode()
             if name in SUMMARY_SLOTS:
                 summary.slots[str(name)] = value
+            if name in EPISODE_SLOTS:
+                summary.current.slots[str(name)] = value
         elif kind == "action" and event.get("name") == INTERVIEW_COMPLETE_ACTION:
             summary.interview_complete = True
+            summary.current.complete = True
         elif kind == "action" and event.get("name") == HANDOFF_ACTION:
             summary.person_requested = True
+        elif kind == "bot" and not summary.booking_link_counted:
+            summary.booking_link_counted = gives_counted_link(event)
         elif kind == "restart":
+            # Every slot is reset: what the patient answered before is an episode of its own.
+            # Where they live and the centre suggested stay (the booking link given went there).
+            kept = {k: v for k, v in summary.slots.items() if k in KEPT_ACROSS_RESTART and v}
             summary.slots.clear()
+            summary.slots.update(kept)
+            summary.close_episode()
     return summary

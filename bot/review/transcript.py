@@ -18,6 +18,7 @@ from bot.review.pressed import pressed_text
 from bot.review.schema import corrections
 from bot.review.spreadsheet import csv_text
 from bot.review.summary import intent_of, is_doubtful, is_typed, when
+from bot.review.texts import text as interface_text
 from bot.review.wording import STAFF_LANGUAGE, tier_words
 
 
@@ -52,7 +53,11 @@ def _buttons(event: dict[str, Any]) -> list[Any]:
     return list((event.get("data") or {}).get("buttons") or [])
 
 
-def turns(events: list[tuple[int, dict[str, Any]]]) -> list[Turn]:
+def turns(
+    events: list[tuple[int, dict[str, Any]]], staff_language: str = STAFF_LANGUAGE
+) -> list[Turn]:
+    """The transcript's turns; the app's own words (a pause, a red flag's tier) in the staff
+    member's language, what the patient and the assistant said as they said it."""
     shown: list[Turn] = []
     # Buttons the assistant offered, the latest first: a press names one of them.
     offered: list[Any] = []
@@ -72,7 +77,7 @@ def turns(events: list[tuple[int, dict[str, Any]]]) -> list[Turn]:
                     event_id,
                     "user",
                     at,
-                    text=text if typed else pressed_text(text, offered, language),
+                    text=text if typed else pressed_text(text, offered, language, staff_language),
                     payload="" if typed else text,
                     intent=intent,
                     confidence=confidence,
@@ -95,9 +100,11 @@ def turns(events: list[tuple[int, dict[str, Any]]]) -> list[Turn]:
                 )
             )
         elif kind == "pause":
-            shown.append(Turn(event_id, "notice", at, text="The assistant was paused."))
+            paused = interface_text(staff_language, "live.paused")
+            shown.append(Turn(event_id, "notice", at, text=paused))
         elif kind == "resume":
-            shown.append(Turn(event_id, "notice", at, text="The assistant was resumed."))
+            resumed = interface_text(staff_language, "live.resumed")
+            shown.append(Turn(event_id, "notice", at, text=resumed))
         elif kind == "bot":
             buttons = _buttons(event)
             offered[:0] = buttons
@@ -111,12 +118,14 @@ def turns(events: list[tuple[int, dict[str, Any]]]) -> list[Turn]:
                 )
             )
         elif kind == "slot" and event.get("name") == "red_flag_tier" and event.get("value"):
-            words = tier_words(str(event["value"]))
+            words = tier_words(str(event["value"]), staff_language)
             shown.append(Turn(event_id, "red_flag", at, text=words, red_flag=True))
     return shown
 
 
-def live_turns(events: list[tuple[int, dict[str, Any]]], after: int = 0) -> list[dict[str, Any]]:
+def live_turns(
+    events: list[tuple[int, dict[str, Any]]], after: int = 0, staff_language: str = STAFF_LANGUAGE
+) -> list[dict[str, Any]]:
     """Turns after event `after` as the conversation page's script adds them (plain data; the
     script sets text, never HTML). Read from all the events: a press names a button offered
     earlier."""
@@ -132,7 +141,7 @@ def live_turns(events: list[tuple[int, dict[str, Any]]], after: int = 0) -> list
             "staff_name": turn.staff_name,
             "buttons": turn.buttons,
         }
-        for turn in turns(events)
+        for turn in turns(events, staff_language)
         if turn.event_id > after
     ]
 

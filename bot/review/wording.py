@@ -4,6 +4,7 @@ app says what the assistant says; an id the data does not know is shown as it is
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
@@ -12,11 +13,25 @@ from bot.geography import load_centres
 from bot.interview.summary import summary_fields
 from bot.interview.vocabulary import load_vocabulary
 from bot.knowledge import load_knowledge_base
+from bot.language.detect import LANGUAGES, fold
 from bot.red_flags.advice import load_advice
+from bot.review.audit import FOLLOW_UP_ACTION
+from bot.review.clock import local_text
+from bot.review.follow_up import status_words
+from bot.review.summary import Episode
+from bot.review.texts import has_text, needs_texts, text
 
-# The interface is in English for now; the data files also hold French and Dutch.
+# The exports' language (CSV, JSON, YAML); the interface speaks the staff member's language.
 STAFF_LANGUAGE = "en"
 NOT_GIVEN = "-"
+CHANNELS = ("web", "telegram", "rest")
+CONSENTS = ("given", "declined", "unknown")
+EPISODE_STATES = ("complete", "unfinished")
+needs_texts("channel", CHANNELS)
+needs_texts("language.name", LANGUAGES)
+needs_texts("consent", CONSENTS)
+needs_texts("card.state", EPISODE_STATES)
+needs_texts("alerts.channel", ("telegram", "email"))
 
 
 def region_words(region: str, language: str = STAFF_LANGUAGE) -> str:
@@ -71,6 +86,102 @@ def centre_choices(centres: Iterable[str]) -> list[tuple[str, str]]:
     return [(centre, centre_words(centre)) for centre in centres]
 
 
+def region_ids_matching(typed: str) -> list[str]:
+    """The regions whose id, or whose name in any language, holds what staff typed in the
+    inbox's region filter: "genou", "knie" and "knee" all find knee_front and knee_back."""
+    wanted = fold(typed.strip())
+    if not wanted:
+        return []
+    found = []
+    for region in load_knowledge_base().regions.values():
+        names = [region.id.replace("_", " "), *(region.label(code) for code in LANGUAGES)]
+        if any(wanted in fold(name) for name in names):
+            found.append(region.id)
+    return found
+
+
+def _id_words(prefix: str, value: str | None, language: str) -> str:
+    """An id's words from the interface texts (texts.yml), the id itself when it has none."""
+    if not value:
+        return NOT_GIVEN
+    key = f"{prefix}.{value}"
+    return text(language, key) if has_text(key) else value
+
+
+def channel_words(channel: str | None, language: str) -> str:
+    return _id_words("channel", channel, language)
+
+
+def language_words(code: str | None, language: str) -> str:
+    return _id_words("language.name", code, language)
+
+
+def consent_words(consent: str | None, language: str) -> str:
+    return _id_words("consent", consent, language)
+
+
+def booking_words(row: Any, language: str, *, short: bool = False) -> str:
+    """As the inbox, the conversation's card and the dashboard say it: a link's clicks are
+    known only when the link went through the redirect that counts them. `row` has
+    booking_link_given, booking_link_counted and followed."""
+    if not row.booking_link_given:
+        return NOT_GIVEN if short else text(language, "booking.not_given")
+    if not getattr(row, "booking_link_counted", False):
+        return text(language, "booking.not_counted")
+    followed = bool(getattr(row, "followed", False))
+    return text(language, "booking.followed" if followed else "booking.not_followed")
+
+
+def _episode_details(severity: Any, duration: Any, language: str) -> str:
+    parts = []
+    if severity is not None:
+        parts.append(f"{float(severity):g}/10")
+    if duration:
+        parts.append(value_words("pain_duration", duration, language))
+    return " · ".join(parts)
+
+
+def episodes_words(column: str | None, language: str) -> list[dict[str, str]]:
+    """The inbox row's episodes (bot/review/index.py, episodes): regions and side, severity
+    and duration, and whether the interview was finished."""
+    try:
+        stored = json.loads(column or "[]")
+    except ValueError:
+        return []
+    found = []
+    for episode in stored if isinstance(stored, list) else []:
+        regions = regions_words(episode.get("regions") or [], language)
+        side = episode.get("side")
+        if side:
+            regions += f" ({value_words('pain_side', side, language)})"
+        state = "complete" if episode.get("complete") else "unfinished"
+        found.append(
+            {
+                "regions": regions,
+                "details": _episode_details(
+                    episode.get("severity"), episode.get("duration"), language
+                ),
+                "state": state,
+                "state_words": text(language, f"card.state.{state}"),
+            }
+        )
+    return found
+
+
+def episode_cards(episodes: Iterable[Episode], language: str) -> list[dict[str, Any]]:
+    """The summary card: each interview in words, as the assistant's own summary words it."""
+    return [
+        {
+            "card": interview_words(episode.slots, language),
+            "state": "complete" if episode.complete else "unfinished",
+            "state_words": text(
+                language, f"card.state.{'complete' if episode.complete else 'unfinished'}"
+            ),
+        }
+        for episode in episodes
+    ]
+
+
 # An entity of a button's payload names its slot in the singular ("precaution").
 _SLOT_OF_ENTITY = {"precaution": "precautions"}
 
@@ -97,3 +208,34 @@ def interview_words(slots: Mapping[str, Any], language: str = STAFF_LANGUAGE) ->
     fields = summary_fields(slots, language)
     fields["side"] = fields["side"].strip(" ()")
     return fields
+
+
+def alert_words(alert: Any, language: str) -> str:
+    """A staff alert on the conversation's page: where it went and whether it got there."""
+    channel = _id_words("alerts.channel", alert.channel, language)
+    if alert.status == "sent":
+        return text(
+            language, "alerts.sent", channel=channel, time=local_text(alert.sent_at, "%H:%M:%S")
+        )
+    if alert.status == "failed":
+        return text(language, "alerts.failed", channel=channel, attempts=alert.attempts)
+    if alert.attempts:
+        return text(language, "alerts.retrying", channel=channel, attempts=alert.attempts)
+    return text(language, "alerts.pending", channel=channel)
+
+
+def action_words(action: str, language: str) -> str:
+    """An audit log entry's action ("changed note", "follow-up: closed") in words."""
+    if action.startswith(FOLLOW_UP_ACTION):
+        status = action.removeprefix(FOLLOW_UP_ACTION)
+        return text(language, "audit.follow_up", status=status_words(status, language))
+    key = "audit.action." + action.replace(" ", "_")
+    return text(language, key) if has_text(key) else action
+
+
+def who_words(username: str, language: str) -> str:
+    """Who did it: a member of staff, or the app itself ending a takeover ("(idle)")."""
+    key = "audit.who." + username.strip("()")
+    if username.startswith("(") and has_text(key):
+        return text(language, key)
+    return username

@@ -185,7 +185,7 @@ def test_red_flag_alerts_takeover_and_hand_back(staff_loop: Loop, browser: Any) 
         alert = loop.telegram.texts(STAFF_CHAT)[0]
         assert alert.startswith("EMERGENCY") and "Channel: the website chat" in alert
         assert "chest" not in alert.lower() and "chest" not in loop.mailbox.texts()[0].lower()
-        assert "red flag: emergency, told to call 112 now" in queue_row.first.inner_text()
+        assert "Emergency: 112" in queue_row.first.inner_text()
         assert not accessibility_violations(staff)
         screenshot(staff.page, "review-follow-up-queue")
 
@@ -264,7 +264,7 @@ def test_staff_reply_reaches_a_telegram_patient(staff_loop: Loop, browser: Any) 
     staff = watch(context.new_page())
     try:
         log_in(staff.page, loop)
-        row = staff.page.locator("#queue-rows tr", has_text="asked for a person")
+        row = staff.page.locator("#queue-rows tr", has_text="Wants a person")
         expect(row.first).to_be_visible(timeout=15_000)
         row.first.locator("a").click()
         expect(staff.page.locator("#takeover")).to_contain_text("+32 470 12 34 56")
@@ -311,7 +311,7 @@ def test_a_patient_who_clears_the_chat_during_a_takeover_ends_it(
         widget.open()
         widget.say("Can I talk to a real person please?")
         log_in(staff.page, loop)
-        row = staff.page.locator("#queue-rows tr", has_text="asked for a person")
+        row = staff.page.locator("#queue-rows tr", has_text="Wants a person")
         expect(row.first).to_be_visible(timeout=15_000)
         row.first.locator("a").click()
         staff.page.get_by_role("button", name="Take over").click()

@@ -697,3 +697,58 @@ def test_no_answer_offers_try_again_and_a_late_answer_does_not_hide_it(new_page,
     expect(page.locator(".hcmc-from-user", has_text="Where are your centres?")).to_have_count(1)
     expect(page.locator(".hcmc-retry")).to_have_count(0)
     assert widget.focused().startswith("input.hcmc-input")
+
+
+# The panel's header: the title on one line beside "Clear conversation" (an icon button named for
+# screen readers) and the close button, in every language, at desktop and phone width.
+HEADER_BUTTONS = {
+    "en": ("Clear conversation", "Close the chat"),
+    "fr": ("Effacer la conversation", "Fermer la discussion"),
+    "nl": ("Gesprek wissen", "Chat sluiten"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+@pytest.mark.parametrize(
+    ("viewport", "device"),
+    [({"width": 1280, "height": 800}, "desktop"), ({"width": 390, "height": 844}, "phone-390")],
+)
+def test_the_header_keeps_the_title_on_one_line_beside_its_buttons(
+    new_page, servers: Servers, language, viewport, device
+):
+    path, title = PAGES[language][:2]
+    clear_name, close_name = HEADER_BUTTONS[language]
+    watched = new_page(viewport=viewport, reduced_motion="reduce")
+    page = watched.page
+    widget = Widget(page).visit(servers.url(path))
+    widget.open()
+    expect(widget.title).to_have_text(title)
+    lines = widget.title.evaluate(
+        "e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)"
+    )
+    assert round(lines) == 1, f"the title takes {lines:.1f} lines"
+    clear = widget.panel.get_by_role("button", name=clear_name, exact=True)
+    close = widget.panel.get_by_role("button", name=close_name, exact=True)
+    expect(clear).to_be_visible()
+    expect(close).to_be_visible()
+    assert clear.get_attribute("title") == clear_name  # a tooltip says what the icon does
+    boxes = [locator.bounding_box() for locator in (widget.title, clear, close)]
+    heading, bin_button, close_button = boxes
+    assert heading and bin_button and close_button
+    # Side by side on one row, nothing overlapping, everything inside the window.
+    assert heading["x"] + heading["width"] <= bin_button["x"] < close_button["x"]
+    assert abs(bin_button["y"] - close_button["y"]) < 1
+    assert bin_button["width"] >= 40 and bin_button["height"] >= 40  # big enough to touch
+    assert close_button["x"] + close_button["width"] <= viewport["width"]
+    assert accessibility_violations(watched) == []
+    # The icon still asks first.
+    clear.click()
+    expect(widget.confirm).to_be_visible()
+    expect(clear).to_have_attribute("aria-expanded", "true")
+    widget.panel.locator(".hcmc-header").screenshot(
+        path=str(
+            screenshot(page, f"{device}-header-{language}").with_name(
+                f"{device}-header-only-{language}.png"
+            )
+        )
+    )

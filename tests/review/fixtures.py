@@ -65,6 +65,34 @@ def _press(
     return client.send(button["payload"])
 
 
+# The low-back interview's answers, by what the question's buttons set: whatever order the
+# assistant asks them in, the same answers.
+INTERVIEW_ANSWERS = {
+    '"pain_side"': "Both sides",
+    '"pain_onset"': "After an injury or strain",
+    '"time_pattern"': "Stiff in the morning",
+    '"precaution"': "None of these",
+    '"red_flag_id"': "None of these",
+}
+
+
+def _answer_interview(client: RestClient, replies: list[dict]) -> list[dict]:
+    """Answers every question of the interview until the assistant asks for the commune."""
+    for _ in range(20):
+        payloads = " ".join(b["payload"] for b in reply_buttons(replies))
+        if "/share_location" in payloads or "/choose_centre" in payloads:
+            return replies
+        if '"severity"' in payloads:
+            replies = client.send("7")
+            continue
+        title = next((t for key, t in INTERVIEW_ANSWERS.items() if key in payloads), None)
+        if title is not None:
+            replies = _press(client, replies, title, [])
+        else:  # what makes it worse or better: no buttons
+            replies = client.send("worse when I sit for long")
+    raise AssertionError("the interview did not end")
+
+
 def _talk(settings: Settings, recording: Recording) -> None:
     def client(name: str) -> RestClient:
         sender = f"{name}-{uuid.uuid4().hex[:8]}"
@@ -103,6 +131,17 @@ def _talk(settings: Settings, recording: Recording) -> None:
     many = client("many_regions")
     many.send("/give_consent")
     many.send(MANY_REGIONS)
+
+    # A finished interview about the lower back, then, after starting over, one about the hip:
+    # two episodes, each kept on the summary card and in the inbox row.
+    episodes = client("episodes")
+    episodes.send("/give_consent")
+    replies = episodes.send("my lower back has hurt for two months")
+    _answer_interview(episodes, replies)
+    episodes.send("/restart_conversation")
+    episodes.send("/give_consent")
+    replies = episodes.send("my hip hurts since yesterday")
+    _press(episodes, replies, "Right", [])
 
     declined = client("declined")
     declined.send("my neck has been stiff for two weeks")

@@ -106,12 +106,12 @@ def test_log_in_filter_red_flags_review_a_transcript_and_see_the_dashboard(
         shot(page, "4-reviewed")
         assert axe_violations(page) == []
 
-        page.click("nav >> text=Inbox")
+        page.click(".main-nav >> text=Inbox")
         page.select_option("select[name=status]", "reviewed")
         page.click("button:has-text('Filter')")
         expect(page.locator("table#conversations tbody tr")).to_have_count(1)
 
-        page.click("nav >> text=Dashboard")
+        page.click(".main-nav >> text=Dashboard")
         expect(page.locator("svg.chart")).to_have_count(5)
         expect(page.locator("text=booking link followed").first).to_be_visible()
         shot(page, "5-dashboard")
@@ -183,5 +183,114 @@ def test_saving_a_note_keeps_the_staff_members_place(review_server, recording, s
         expect(page.locator("#erase-error")).to_be_in_viewport()
         expect(page.locator("input[name=confirm]")).to_be_focused()
         shot(page, "9-erase-refused-phone")
+        assert axe_violations(page) == []
+        browser.close()
+
+
+# --- the interface in three languages, at desktop and phone width -----------------------------
+
+PAGES = ("inbox", "conversation", "episodes", "dashboard", "corrections", "audit")
+
+
+def choose_language(page, url: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The switch in the header, as staff use it: back on the same page, in that language."""
+    before = page.url
+    page.locator(f".languages a[lang={language}]").click()
+    page.wait_for_url(before)
+    assert page.evaluate("document.documentElement.lang") == language
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+def test_every_page_in_each_language_passes_axe_at_desktop_and_phone_width(
+    review_server, recording, store, language
+):
+    from playwright.sync_api import sync_playwright
+
+    paths = {
+        "inbox": "/",
+        "conversation": f"/c/{conversation_token(store, recording.senders['red_flag'])}",
+        "episodes": f"/c/{conversation_token(store, recording.senders['episodes'])}",
+        "dashboard": "/dashboard",
+        "corrections": "/corrections",
+        "audit": "/audit",
+    }
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+        )
+        page = browser.new_page(viewport=DESKTOP)
+        page.goto(f"{review_server}/login")
+        if language != "en":
+            choose_language(page, review_server, language)
+            shot(page, f"10-login-{language}")
+        assert axe_violations(page) == []
+        page.fill("input[name=username]", "ada")
+        page.fill("input[name=password]", PASSWORD)
+        page.locator("form button[type=submit]").click()
+        page.wait_for_url(f"{review_server}/")
+        for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+            page.set_viewport_size(viewport)
+            for name in PAGES:
+                page.goto(f"{review_server}{paths[name]}")
+                assert page.evaluate("document.documentElement.lang") == language, name
+                assert overflow(page) <= 0, (name, size)
+                assert axe_violations(page) == [], (name, size)
+                if language != "en" and name in ("inbox", "conversation", "episodes", "dashboard"):
+                    shot(page, f"10-{name}-{language}-{size}")
+        browser.close()
+
+
+def test_forms_and_the_inbox_are_styled_for_desktop_and_phone(review_server, recording, store):
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser, page = logged_in_page(playwright, review_server, PHONE)
+        # Fields, buttons and choices have the app's own look, not the browser's bare one, and
+        # are big enough to touch.
+        search = page.locator("input[name=q]")
+        style = search.evaluate(
+            "e => { const s = getComputedStyle(e); return [s.borderRadius, s.minHeight,"
+            " e.getBoundingClientRect().height, e.labels.length] }"
+        )
+        assert float(style[0].removesuffix("px")) >= 6 and style[2] >= 40 and style[3] == 1
+        submit = page.locator("form.filters button[type=submit]")
+        colour = submit.evaluate("e => getComputedStyle(e).backgroundColor")
+        assert colour == "rgb(31, 78, 110)" and submit.bounding_box()["height"] >= 40
+        # On a phone each conversation is a card: every value beside its column's name, no
+        # table wider than the screen, no sideways scrolling inside a box.
+        rows = page.locator("table#conversations tbody tr")
+        assert rows.count() == len(recording.senders)
+        for index in range(rows.count()):
+            box = rows.nth(index).bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+        review = rows.first.locator("td").nth(6)
+        assert review.evaluate("e => getComputedStyle(e, '::before').content") == '"Review"'
+        # An empty value is left out of the card rather than shown as a dash.
+        assert rows.first.locator("td.blank").count() >= 3
+        for blank in rows.first.locator("td.blank").all():
+            expect(blank).to_be_hidden()
+        scroll = page.locator("#conversations").evaluate(
+            "e => e.parentElement.scrollWidth - e.parentElement.clientWidth"
+        )
+        assert scroll <= 0
+        # The filters beyond the first three wait behind "More filters".
+        expect(page.locator("select[name=centre]")).to_be_hidden()
+        page.locator(".more-filters summary").click()
+        expect(page.locator("select[name=centre]")).to_be_visible()
+        assert overflow(page) <= 0
+        shot(page, "11-inbox-filters-open-phone")
+        # The follow-up status is a set of choices, each a touchable, labelled radio button.
+        flagged = conversation_token(store, recording.senders["red_flag"])
+        page.goto(f"{review_server}/c/{flagged}")
+        choices = page.locator("#follow-up .choice")
+        assert choices.count() == 4
+        page.get_by_label("in progress").check()
+        page.locator("#follow-up button[type=submit]").click()
+        expect(page).to_have_url(f"{review_server}/c/{flagged}#follow-up")
+        expect(page.get_by_label("in progress")).to_be_checked()
+        for field in ("#tags", "#staff-note", "#confirm", "#assignee"):
+            radius = page.locator(field).evaluate("e => getComputedStyle(e).borderRadius")
+            assert float(radius.removesuffix("px")) >= 6, field
+        shot(page, "12-conversation-forms-phone")
         assert axe_violations(page) == []
         browser.close()

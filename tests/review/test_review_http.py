@@ -24,7 +24,7 @@ from bot.red_flags.advice import load_advice
 from bot.review.app import create_app
 from bot.review.throttle import LoginThrottle
 from tests.review.conftest import count_rows, csrf_of, listing, log_in
-from tests.review.fixtures import SECRET_PHRASES, Recording, event_count
+from tests.review.fixtures import PUBLIC_URL, SECRET_PHRASES, Recording, event_count
 
 
 def token(settings: Settings, recording: Recording, name: str) -> str:
@@ -114,7 +114,7 @@ def test_transcript_shows_bubbles_nlu_and_the_summary_card(reviewer, recording, 
     assert 'class="bubble user' in html and 'class="bubble bot' in html
     assert "my knee has hurt for three weeks" in html
     assert "intent <code>" in html and "body_region=knee" in html
-    card = html[html.index('aria-label="Interview summary"') :].lower()
+    card = html[html.index('id="interview"') :].lower()
     assert "knee" in card and "6/10" in card and "boitsfort" in card and "uccle" in card
 
 
@@ -251,7 +251,9 @@ def test_dashboard_draws_its_own_charts(reviewer):
 def every_route(app) -> list[tuple[str, str]]:
     found = []
     for route in app.routes:
-        if isinstance(route, Mount) or route.path == "/login":
+        # The login page and the language switch are for everyone (the switch only sets a
+        # cookie and goes back to a page of the app).
+        if isinstance(route, Mount) or route.path in ("/login", "/language/{code}"):
             continue
         assert isinstance(route, Route)
         path = route.path.replace("{token}", "abc").replace("{kind:str}", "json")
@@ -469,7 +471,7 @@ def test_a_press_without_its_button_is_shown_in_words(reviewer, recording, store
 
 def test_regions_tiers_and_flags_are_words_from_the_data_files(reviewer, recording, store):
     booking = reviewer.get(f"/c/{token(store, recording, 'booking')}").text
-    card = visible(booking[booking.index('aria-label="Interview summary"') :])
+    card = visible(booking[booking.index('id="interview"') :])
     assert IDS.findall(card) == []
     assert load_knowledge_base().region("knee_front").label("en") in card or (
         load_knowledge_base().region("knee_back").label("en") in card
@@ -657,3 +659,90 @@ def test_admins_export_the_filtered_inbox_as_csv_in_words(admin, reviewer, recor
         assert recording.senders["booking"] not in ",".join(cells.values())  # no sender ids
     assert reviewer.get("/export.csv").status_code == 403
     assert "exported inbox csv" in admin.get("/audit").text
+
+
+# --- interviews as episodes, and booking-link clicks counted or not ----------------------------
+
+
+def _card(html: str) -> str:
+    card = html[html.index('id="interview"') :]
+    return card[: card.index("</section>")]
+
+
+def test_each_finished_interview_stays_an_episode_on_the_card_and_in_the_inbox(
+    reviewer, recording, store
+):
+    # The patient finished an interview about the lower back, started over, then began one about
+    # the hip: the first one's onset, duration and severity are still there.
+    html = reviewer.get(f"/c/{token(store, recording, 'episodes')}").text
+    episodes = [visible(part) for part in _card(html).split('<div class="episode">')[1:]]
+    assert len(episodes) == 2
+    low_back, hip = episodes
+    assert "Interview 1" in low_back and "complete" in low_back
+    assert "the lower back (both sides)" in low_back
+    for answer in ("after an injury or strain", "6 weeks to 3 months", "7/10", "in the morning"):
+        assert answer in low_back
+    assert "Interview 2" in hip and "not finished" in hip
+    assert "the hip or the groin (right side)" in hip
+    page = listed(reviewer, q="lower back has hurt for two months")
+    assert count_rows(page) == 1
+    row = listing(page)
+    shown = " ".join(visible(row).split())
+    assert "the lower back (both sides) 7/10 · 6 weeks to 3 months" in shown
+    assert "the hip or the groin (right side)" in shown and "not finished" in shown
+    # Both regions are the conversation's: the region filter finds it by either.
+    episodes = f"/c/{token(store, recording, 'episodes')}"
+    for region in ("low_back", "hip", "heup", "hanche"):
+        assert episodes in listing(listed(reviewer, region=region))
+
+
+def test_a_single_interview_shows_without_episode_numbers(reviewer, recording, store):
+    card = visible(_card(reviewer.get(f"/c/{token(store, recording, 'booking')}").text))
+    assert "Interview 1" not in card and "6/10" in card
+
+
+def funnel_followed(html: str) -> str:
+    """What the dashboard's funnel says after "booking link followed"."""
+    svg = html[html.index("booking link followed") :]
+    return re.findall(r">([^<]+)</text>", svg)[0]
+
+
+def test_the_inbox_and_the_dashboard_agree_on_followed_booking_links(reviewer, recording, store):
+    booking = token(store, recording, "booking")
+    row = listing(listed(reviewer, booking="given"))
+    assert f"/c/{booking}" in row and "given, followed" in row
+    assert funnel_followed(reviewer.get("/dashboard").text) == "1"
+    assert "given, followed" in visible(_card(reviewer.get(f"/c/{booking}").text))
+
+
+def test_when_clicks_are_not_counted_the_inbox_and_the_dashboard_both_say_so(recording, store):
+    # As if the assistant had run without HCMC_PUBLIC_URL: the booking link it gave went
+    # straight to the booking page, so no click could be counted.
+    database = store.tracker_database_url.removeprefix("sqlite:///")
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "UPDATE events SET data = replace(data, ?, ?)",
+            (f"{PUBLIC_URL}/webhooks/booking/go/", "https://booking.example.org/hcmc/"),
+        )
+        connection.execute("DELETE FROM review_booking_clicks")
+    with TestClient(create_app(store), base_url="http://review.test") as client:
+        assert log_in(client, "rex").status_code == 303
+        row = listing(listed(client, booking="given"))
+        dashboard = client.get("/dashboard").text
+        card = visible(_card(client.get(f"/c/{token(store, recording, 'booking')}").text))
+    assert "given (clicks not counted)" in row and "not followed" not in row
+    assert "given (clicks not counted)" in card
+    assert funnel_followed(dashboard) == "not counted"
+    assert "Clicks on booking links are not counted" in dashboard.replace("&#39;", "'")
+
+
+def test_the_follow_up_list_says_why_in_a_few_words_of_its_own(reviewer, recording, store):
+    waiting = {item["token"]: item for item in reviewer.get("/follow-up.json").json()["queue"]}
+    flagged = waiting[token(store, recording, "red_flag")]
+    person = waiting[token(store, recording, "person")]
+    assert flagged["urgency"] in ("Emergency: 112", "Emergency department")
+    assert person["urgency"] == "Wants a person"
+    queue = reviewer.get("/").text.split('id="queue-rows"', 1)[1].split("</tbody>", 1)[0]
+    assert f">{flagged['urgency']}</span>" in queue and ">Wants a person</span>" in queue
+    # Not the alerts' sentences, written for Telegram and e-mail.
+    assert "told to" not in queue and "the patient was" not in queue

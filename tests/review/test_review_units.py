@@ -51,12 +51,17 @@ def test_summary_reads_the_interview_and_red_flags_from_events():
     assert (summary.user_turns, summary.fallback_turns) == (2, 1)
 
 
-def test_a_restart_clears_the_summary_slots():
+def test_a_restart_clears_the_answers_keeps_the_centre_and_the_episode():
     events = [
         {"event": "slot", "timestamp": 1, "name": "pain_regions", "value": ["neck"]},
+        {"event": "slot", "timestamp": 1, "name": "nearest_centre", "value": "kraainem"},
         {"event": "restart", "timestamp": 2},
     ]
-    assert summarise("x", events).regions == []
+    summary = summarise("x", events)
+    # The centre the booking link went to stays on the card, in the inbox and in the funnel.
+    assert summary.slots == {"nearest_centre": "kraainem"} and summary.centre == "kraainem"
+    (episode,) = summary.episodes
+    assert episode.regions == ["neck"] and not episode.complete
 
 
 def test_search_patterns_match_literally():

@@ -107,7 +107,7 @@ def test_staff_take_over_write_and_hand_back(live, amelie, bram):
     # The conversation waits in the follow-up queue, newest request for a person.
     queue = amelie.get("/follow-up.json").json()["queue"]
     mine = next(item for item in queue if item["token"] == token)
-    assert (mine["urgency"], mine["status"]) == ("asked for a person", "new")
+    assert (mine["urgency"], mine["status"]) == ("Wants a person", "new")
 
     taken = post(amelie, f"{page}/takeover", display_name="Amélie")
     assert taken.status_code == 303 and "error" not in taken.headers["location"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.cli.stack import rasa_environment, rasa_server_command
+from bot.cli.stack import Stack, rasa_environment, rasa_server_command
 from bot.config import PROJECT_ROOT, load_settings, redact_url
 from bot.endpoints import (
     ATOMIC_REDIS_LOCK_STORE,
@@ -158,3 +158,17 @@ def test_embedded_tracker_store_is_put_in_write_ahead_log_mode(tmp_path: Path):
     with sqlite3.connect(database) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     use_write_ahead_log("postgresql://postgres@127.0.0.1:1/none")  # not SQLite: left alone
+
+
+def test_where_the_review_app_runs_booking_links_are_counted_by_default(tmp_path, monkeypatch):
+    monkeypatch.delenv("HCMC_PUBLIC_URL", raising=False)
+    settings = load_settings({"HCMC_VAR_DIR": str(tmp_path)})
+    # make run (with the review app): links go through the Rasa server's counting redirect.
+    with_review = Stack(settings, tmp_path / "logs", review=True).environment()
+    assert with_review["HCMC_PUBLIC_URL"] == settings.rasa_url
+    # The assistant alone (tests, the terminal chat): direct links.
+    assert "HCMC_PUBLIC_URL" not in Stack(settings, tmp_path / "logs").environment()
+    # The operator's address wins.
+    monkeypatch.setenv("HCMC_PUBLIC_URL", "https://assistant.hcmc.be")
+    chosen = Stack(settings, tmp_path / "logs", review=True).environment()
+    assert chosen["HCMC_PUBLIC_URL"] == "https://assistant.hcmc.be"

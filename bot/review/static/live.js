@@ -1,5 +1,6 @@
 // A conversation's page, live: the patient's new messages (and the assistant's, and other
-// staff's) appear without a reload; an erased conversation says so. Text only, never HTML.
+// staff's) appear without a reload; an erased conversation says so. Text only, never HTML. The
+// words are the page's own (data-* attributes of the transcript), in the staff member's language.
 (function () {
   "use strict";
   var transcript = document.getElementById("transcript");
@@ -7,6 +8,10 @@
   var source = transcript.getAttribute("data-live");
   var after = Number(transcript.getAttribute("data-after")) || 0;
   var EVERY_MS = 2000;
+
+  function word(name, fallback) {
+    return transcript.getAttribute("data-" + name) || fallback;
+  }
 
   function add(parent, tag, className, text) {
     var node = document.createElement(tag);
@@ -24,16 +29,18 @@
       var text = add(item, "div", "text");
       // A pressed button shows its title, marked as a press (as the page does).
       if (turn.pressed) {
-        add(text, "span", "badge pressed", "button");
+        add(text, "span", "badge pressed", word("button", "button"));
         text.appendChild(document.createTextNode(" "));
       }
       text.appendChild(document.createTextNode(turn.text));
     } else if (turn.kind === "staff") {
       item = add(transcript, "div", "bubble staff");
-      add(item, "div", "author", turn.staff_name + " (staff)");
+      add(item, "div", "author", word("staff", "{name} (staff)").split("{name}").join(turn.staff_name));
       add(item, "div", "text", turn.text);
     } else if (turn.kind === "red_flag") {
-      item = add(transcript, "div", "event red", "Red flag: " + turn.text + " ");
+      item = add(transcript, "div", "event red", word("red-flag", "Red flag:") + " ");
+      add(item, "strong", "", turn.text);
+      item.appendChild(document.createTextNode(" "));
     } else if (turn.kind === "notice") {
       item = add(transcript, "div", "event notice-line", turn.text + " ");
     } else {
@@ -58,10 +65,10 @@
     var note = document.getElementById("erased-note");
     var text = note ? note.textContent : "The patient erased this conversation.";
     main.textContent = "";
-    var heading = add(main, "h1", "", "Conversation erased");
+    var heading = add(main, "h1", "", word("erased-title", "Conversation erased"));
     heading.tabIndex = -1;
     add(main, "p", "notice error", text).setAttribute("role", "alert");
-    var back = add(add(main, "p", ""), "a", "", "Back to the inbox");
+    var back = add(add(main, "p", ""), "a", "", word("back", "Back to the inbox"));
     back.href = "/";
     window.scrollTo(0, 0);
     heading.focus();

@@ -244,13 +244,35 @@
   panel.setAttribute("role", "dialog");
   panel.setAttribute("aria-labelledby", "hcmc-title");
 
+  function binIcon() {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "22");
+    svg.setAttribute("height", "22");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("class", "hcmc-icon");
+    ["M4 7h16", "M9 7V4.5h6V7", "M6.5 7l1 13h9l1-13", "M10 11v6", "M14 11v6"].forEach(function (d) {
+      var path = document.createElementNS(ns, "path");
+      path.setAttribute("d", d);
+      svg.appendChild(path);
+    });
+    return svg;
+  }
+
   var header = el("div", "hcmc-header"); // not <header>: the page has its own banner
   var title = el("h2", "hcmc-title", config.title);
   title.id = "hcmc-title";
-  var clearButton = el("button", "hcmc-clear", t("clear"));
+  // "Clear conversation" as an icon (a bin) beside the close button, named by a text for screen
+  // readers and a tooltip: the title keeps the header's room, on one line in every language.
+  var clearButton = el("button", "hcmc-clear");
   clearButton.type = "button";
+  clearButton.title = t("clear");
   clearButton.setAttribute("aria-expanded", "false");
   clearButton.setAttribute("aria-controls", "hcmc-confirm");
+  clearButton.appendChild(binIcon());
+  clearButton.appendChild(el("span", "hcmc-sr-only", t("clear")));
   var closeButton = el("button", "hcmc-close");
   closeButton.type = "button";
   closeButton.setAttribute("aria-label", t("close"));
