@@ -194,10 +194,13 @@ PAGES = ("inbox", "conversation", "episodes", "dashboard", "corrections", "audit
 
 def choose_language(page, url: str, language: str) -> None:  # type: ignore[no-untyped-def]
     """The switch in the header, as staff use it: back on the same page, in that language."""
+    from playwright.sync_api import expect
+
     before = page.url
-    page.locator(f".languages a[lang={language}]").click()
+    with page.expect_navigation():
+        page.locator(f".languages a[lang={language}]").click()
     page.wait_for_url(before)
-    assert page.evaluate("document.documentElement.lang") == language
+    expect(page.locator("html")).to_have_attribute("lang", language)
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "nl"])

@@ -431,7 +431,7 @@ def test_page_titles_are_plain_text(reviewer, recording, store):
 # --- what staff read: words, not codes ----------------------------------------------------------
 
 USER_TEXT = re.compile(
-    r'<div class="bubble user[^"]*" id="e\d+">\s*<div class="text">(.*?)</div>', re.S
+    r'<div class="bubble user[^"]*" id="e\d+">\s*<div class="text"[^>]*>(.*?)</div>', re.S
 )
 IDS = re.compile(r"\b[a-z]+_[a-z_]+\b")
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -746,3 +746,12 @@ def test_the_follow_up_list_says_why_in_a_few_words_of_its_own(reviewer, recordi
     assert f">{flagged['urgency']}</span>" in queue and ">Wants a person</span>" in queue
     # Not the alerts' sentences, written for Telegram and e-mail.
     assert "told to" not in queue and "the patient was" not in queue
+
+
+def test_the_patients_words_carry_the_conversations_language(reviewer, recording, store):
+    # Staff may read in English a conversation held in French: screen readers need its lang.
+    html = reviewer.get(f"/c/{token(store, recording, 'script')}").text
+    assert re.search(
+        r'<div class="bubble user[^"]*" id="e\d+">\s*<div class="text" lang="en">', html
+    )
+    assert 'data-lang="en"' in html

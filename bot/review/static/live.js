@@ -27,6 +27,8 @@
     if (turn.kind === "user") {
       item = add(transcript, "div", "bubble user" + (turn.red_flag ? " red" : ""));
       var text = add(item, "div", "text");
+      // The patient's words in their language, whatever the page's (screen readers).
+      if (transcript.getAttribute("data-lang")) text.lang = transcript.getAttribute("data-lang");
       // A pressed button shows its title, marked as a press (as the page does).
       if (turn.pressed) {
         add(text, "span", "badge pressed", word("button", "button"));
@@ -45,7 +47,8 @@
       item = add(transcript, "div", "event notice-line", turn.text + " ");
     } else {
       item = add(transcript, "div", "bubble bot");
-      add(item, "div", "text", turn.text);
+      var said = add(item, "div", "text", turn.text);
+      if (transcript.getAttribute("data-lang")) said.lang = transcript.getAttribute("data-lang");
       if (turn.buttons && turn.buttons.length) {
         var buttons = add(item, "div", "buttons");
         turn.buttons.forEach(function (title) {
