@@ -59,6 +59,14 @@ def doctor_first(tracker: Tracker) -> bool:
     )
 
 
+def said_before(tracker: Tracker, response: str) -> bool:
+    return any(
+        event.get("event") == "bot"
+        and (event.get("metadata") or {}).get("utter_action") == response
+        for event in tracker.events
+    )
+
+
 def described_pain(tracker: Tracker) -> bool:
     """Whether a message of this session named a place that hurts."""
     for event in reversed(tracker.events):
@@ -88,12 +96,16 @@ class ActionBookingHandoff(Action):
             urgent = urgent_payload(tier, tier_flag(tracker), language_of(tracker))
             dispatcher.utter_message(response=f"utter_tier_{tier}", json_message=urgent)
             return [SlotSet("offer_interview", False)]
-        interview_offer = offer_interview(tracker, True)
-        if interview_offer[0].get("value") and described_pain(tracker):
+        if (
+            tracker.get_slot("consent") == "unknown"
+            and described_pain(tracker)
+            and not said_before(tracker, "utter_booking_after_questions")
+        ):
             # "I have tennis elbow, can I make an appointment?": the questions (and the red-flag
-            # screen) come first, the link at the end; declining them still gives the links.
+            # screen) come first, the link at the end, also when the widget's greeting already
+            # asked for consent. Once: asked again, or after a no, the links are given.
             dispatcher.utter_message(response="utter_booking_after_questions")
-            return interview_offer
+            return [SlotSet("offer_interview", True), SlotSet("interview_offered", True)]
         centres = load_centres()
         reason = (
             booking_reason(tracker.current_slot_values(), language_of(tracker))

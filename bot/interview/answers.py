@@ -121,6 +121,12 @@ _WORST_MOMENT = re.compile(
     r"meest)\b",
     re.I,
 )
+# In the answer to how it started, a duration counts only as "since", "for" or "ago".
+_SINCE_OR_AGO = re.compile(
+    r"\b(since|for|ago|already|depuis|il y a|[cç]a fait|voil[aà]|sinds|sedert|geleden|al|nu al)\b",
+    re.I,
+)
+_NIGHT = re.compile(r"\b(night|nuit|nacht)\b", re.I)
 _MIDDLE = re.compile(
     r"\b(middle|centre|center|central|midline|milieu|au centre|midden|in het midden|centraal)\b",
     re.I,
@@ -264,6 +270,15 @@ def interpret(
     elif current.get("pain_side") in OTHER_SIDE and _names_the_other_side(text, entities):
         updates["pain_side"] = OTHER_SIDE[current["pain_side"]]  # "actually my other knee"
 
+    if (
+        requested_slot in ("pain_regions", "pain_side")
+        and "pain_side" not in updates
+        and _MIDDLE.search(text)
+        and not _NIGHT.search(text)
+        and needs_side(updates.get("pain_regions") or current.get("pain_regions"))
+    ):
+        updates["pain_side"] = "middle"  # "onderrug, in het midden": the side is said too
+
     onsets = _entity_values(entities, "onset") + _entity_values(entities, "pain_onset")
     if onsets and fact_context:
         updates["pain_onset"] = onsets[-1]
@@ -277,6 +292,8 @@ def interpret(
         if fact_context
         else []
     )
+    if requested_slot == "pain_onset" and not _SINCE_OR_AGO.search(text):
+        durations = []  # "gradually, over a few weeks" says how it came on, not how long ago
     since = days_since_named_time(text) if fact_context else None
     if since is not None:
         durations.append(since)

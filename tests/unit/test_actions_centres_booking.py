@@ -274,7 +274,9 @@ async def test_a_booking_request_that_describes_pain_gets_the_questions_first(
 
 async def test_a_patient_who_skips_the_questions_gets_the_link(dispatcher, domain):
     slots = {"consent": "unknown", "nearest_centre": "kraainem", "interview_offered": True}
-    tracker = make_tracker(parse("just the link for my knee please", "request_booking"), slots)
+    said = [{"event": "bot", "metadata": {"utter_action": "utter_booking_after_questions"}}]
+    message = parse("just the link for my knee please", "request_booking")
+    tracker = make_tracker(message, slots, said)
     events = await ActionBookingHandoff().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_booking_link"]
     assert SlotSet("booking_link_given", True) in events
@@ -290,3 +292,16 @@ async def test_pain_named_earlier_also_gets_the_questions_before_the_link(dispat
     tracker = make_tracker(parse(question, "request_booking"), {"consent": "unknown"}, events)
     await ActionBookingHandoff().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_booking_after_questions"]
+
+
+async def test_after_the_widgets_greeting_a_booking_request_about_pain_gets_the_questions(
+    dispatcher, domain
+):
+    # The widget's greeting asked for consent already; the patient wrote about their pain.
+    slots = {"consent": "unknown", "interview_offered": True}
+    said = [{"event": "action", "name": "utter_ask_consent"}]
+    text = "Hello, I have tennis elbow from padel, can I make an appointment?"
+    tracker = make_tracker(parse(text, "request_booking"), slots, said)
+    events = await ActionBookingHandoff().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_after_questions"]
+    assert SlotSet("offer_interview", True) in events  # the consent question follows again

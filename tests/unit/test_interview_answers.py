@@ -570,3 +570,23 @@ def test_what_makes_it_worse_said_in_a_first_message_is_kept(text, modifier):
 
 def test_getting_worse_says_how_it_evolves_not_what_makes_it_worse():
     assert "pain_modifiers" not in read("my neck pain has been getting worse for weeks")
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("it came on gradually over a few weeks", None),
+        ("petit à petit, en quelques semaines", None),
+        ("gradually, it started three weeks ago", "acute"),
+        ("geleidelijk, al een maand of vier", "chronic"),
+    ],
+)
+def test_how_it_started_gives_a_duration_only_when_it_says_since_or_ago(text, duration):
+    assert read(text, "pain_onset").get("pain_duration") == duration
+
+
+def test_where_with_in_the_middle_answers_the_side_too():
+    assert read("onderrug, in het midden", "pain_regions")["pain_side"] == "middle"
+    assert "pain_side" not in read(
+        "my lower back, it wakes me in the middle of the night", "pain_regions"
+    )
