@@ -78,7 +78,7 @@ ANSWERED_ELSEWHERE = frozenset(
 )
 # A question sentence, and one that only asks for help ("can you help me?", "kunt ge mij
 # helpen?", "pouvez-vous m'aider ?"): the interview answers that, not a FAQ entry.
-_QUESTION = re.compile(r"[^.!?]*\?")
+QUESTION = re.compile(r"[^.!?]*\?")
 _HELP_REQUEST = re.compile(
     r"\b(help|helpen|helpe|aider|aidez|soulager|something for me|iets voor mij|"
     r"quelque chose pour moi)\b",
@@ -94,7 +94,7 @@ def answer_side_questions(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     text = latest_text(tracker)
     if "?" not in text or text.startswith("/") or latest_intent(tracker) in ANSWERED_ELSEWHERE:
         return
-    questions = [part for part in _QUESTION.findall(text) if not _HELP_REQUEST.search(part)]
+    questions = [part for part in QUESTION.findall(text) if not _HELP_REQUEST.search(part)]
     if not questions:
         return  # "can you help me?" asks for the interview, not for a FAQ answer
     key = selector_key(tracker)

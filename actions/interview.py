@@ -23,7 +23,7 @@ from actions.common import (
     latest_text,
     returning_to_form,
 )
-from actions.faq import answer_side_questions, practical_topics, utter_practical
+from actions.faq import QUESTION, answer_side_questions, practical_topics, utter_practical
 from bot.interview.answers import INTERVIEW_SLOTS, SEVERITY_NOTE, interpret, is_unsure, needs_side
 from bot.interview.summary import noted_so_far
 from bot.red_flags import screens_for_regions
@@ -173,7 +173,6 @@ def correct_answers(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     ]
 
 
-_QUESTION = re.compile(r"[^.!?]*\?")
 # A yes to a safety screen is never left open: the patient is asked which sign, again.
 _SAYS_YES = re.compile(r"\b(yes|yeah|yep|oui|ouais|ja|jawel|wel)\b", re.I)
 
@@ -181,7 +180,7 @@ _SAYS_YES = re.compile(r"\b(yes|yeah|yep|oui|ouais|ja|jawel|wel)\b", re.I)
 def statements_only(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
     """What a message states, without its questions: "can I keep running?" says nothing of when
     it hurts. Questions are blanked, so the entities keep their offsets."""
-    blanked = _QUESTION.sub(lambda found: " " * len(found.group()), text)
+    blanked = QUESTION.sub(lambda found: " " * len(found.group()), text)
     kept = [
         entity for entity in entities
         if not isinstance(entity.get("start"), int)

@@ -80,7 +80,7 @@ _UNSURE = re.compile(
 # "no numbness", "non", "geen koorts": an answer to a screen question that starts with a no.
 # (A red flag that is actually affirmed never reaches here: the detector routes it first.)
 _STARTS_WITH_NO = re.compile(
-    r"^\W*(no|not|none|nope|nah|never|non|nan|pas|aucun\w*|nee|neen|geen|niet|nope)\b", re.I
+    r"^\W*(no|not|none|nope|nah|never|non|nan|pas|aucun\w*|nee|neen|geen|niet)\b", re.I
 )
 # A screen answer in several parts ("Neen, geen tintelingen, kracht in mijn armen is normaal",
 # "des fourmillements ? non, rien d'autre"): a "no" when every part rules a sign out, says all

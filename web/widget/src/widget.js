@@ -165,17 +165,24 @@
     return onWhite >= onBlack ? "#ffffff" : "#101010";
   }
 
-  /* An icon drawn in SVG (an emoji would depend on the visitor's fonts); decorative only. */
-  function svgIcon(d, className) {
-    var ns = "http://www.w3.org/2000/svg";
-    var svg = document.createElementNS(ns, "svg");
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  /* An empty 24x24 icon in SVG (an emoji would depend on the visitor's fonts); decorative only. */
+  function svgFrame(className) {
+    var svg = document.createElementNS(SVG_NS, "svg");
     svg.setAttribute("viewBox", "0 0 24 24");
     svg.setAttribute("width", "22");
     svg.setAttribute("height", "22");
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("focusable", "false");
     if (className) svg.setAttribute("class", className);
-    var path = document.createElementNS(ns, "path");
+    return svg;
+  }
+
+  /* A filled icon of one path. */
+  function svgIcon(d, className) {
+    var svg = svgFrame(className);
+    var path = document.createElementNS(SVG_NS, "path");
     path.setAttribute("fill", "currentColor");
     path.setAttribute("fill-rule", "evenodd"); // the inner marks are holes
     path.setAttribute("d", d);
@@ -244,17 +251,11 @@
   panel.setAttribute("role", "dialog");
   panel.setAttribute("aria-labelledby", "hcmc-title");
 
+  /* A bin drawn in strokes (hcmc-icon's style). */
   function binIcon() {
-    var ns = "http://www.w3.org/2000/svg";
-    var svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("viewBox", "0 0 24 24");
-    svg.setAttribute("width", "22");
-    svg.setAttribute("height", "22");
-    svg.setAttribute("aria-hidden", "true");
-    svg.setAttribute("focusable", "false");
-    svg.setAttribute("class", "hcmc-icon");
+    var svg = svgFrame("hcmc-icon");
     ["M4 7h16", "M9 7V4.5h6V7", "M6.5 7l1 13h9l1-13", "M10 11v6", "M14 11v6"].forEach(function (d) {
-      var path = document.createElementNS(ns, "path");
+      var path = document.createElementNS(SVG_NS, "path");
       path.setAttribute("d", d);
       svg.appendChild(path);
     });
