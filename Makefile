@@ -19,24 +19,24 @@ export PYTHONDONTWRITEBYTECODE := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml) $(wildcard data/nlu/*/*.yml) \
-	$(wildcard bot/nlu/*.py) $(SPACY_PIPELINE)
-PATTERNS := $(wildcard bot/nlp/patterns/*.jsonl) bot/nlp/pipeline.py
+	$(wildcard bot/rasa_plugins/nlu/*.py) $(SPACY_PIPELINE)
+PATTERNS := $(wildcard bot/triage/nlp/patterns/*.jsonl) bot/triage/nlp/pipeline.py
 
 .PHONY: run chat cluster test lint types unit validate train test-stories e2e browser review scale \
 	chromium haproxy widget bench bench-review deploy-check nlu-eval triage-eval conversation-eval install spacy clean
 
 run: $(MODEL) $(WIDGET)
-	$(PY) -m bot.cli.run
+	$(PY) -m bot.ops.cli.run
 
 chat: $(MODEL)
-	$(PY) -m bot.cli.chat
+	$(PY) -m bot.ops.cli.chat
 
 # Several Rasa replicas and action servers behind HAProxy; needs HCMC_DATABASE_URL (PostgreSQL)
 # and HCMC_LOCK_STORE_URL (Redis). See README, "Running several replicas".
 REPLICAS ?= 2
 ACTION_SERVERS ?= 2
 cluster: $(MODEL) haproxy
-	$(PY) -m bot.cli.cluster --replicas $(REPLICAS) --action-servers $(ACTION_SERVERS)
+	$(PY) -m bot.ops.cli.cluster --replicas $(REPLICAS) --action-servers $(ACTION_SERVERS)
 
 install: $(INSTALLED)
 
@@ -62,7 +62,7 @@ $(INSTALLED): pyproject.toml requirements/constraints.txt
 spacy: $(SPACY_PIPELINE)
 
 $(SPACY_PIPELINE): $(INSTALLED) $(PATTERNS)
-	$(PY) -m bot.cli.build_spacy
+	$(PY) -m bot.ops.cli.build_spacy
 
 train: $(MODEL)
 
@@ -85,7 +85,7 @@ unit: $(INSTALLED) $(SPACY_PIPELINE)
 	$(PY) -m pytest tests/unit -q
 
 validate: $(INSTALLED)
-	$(PY) -m bot.cli.validate_data
+	$(PY) -m bot.ops.cli.validate_data
 
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out var/results/core \
@@ -127,18 +127,18 @@ deploy-check: $(INSTALLED) haproxy
 
 # NLU cross-validation per language (a few minutes; not part of `make test`).
 nlu-eval: $(INSTALLED) $(SPACY_PIPELINE) $(MODEL)
-	$(PY) -m bot.cli.nlu_eval --multilingual --model $(MODEL)
+	$(PY) -m bot.ops.cli.nlu_eval --multilingual --model $(MODEL)
 
 # The red-flag detector on held-out vignettes (tests/triage/): exact tier, under- and
 # over-triage per language (var/results/triage-eval.json). Deterministic, a few seconds.
 triage-eval: $(INSTALLED)
-	$(PY) -m bot.cli.triage_eval $(ARGS)
+	$(PY) -m bot.ops.cli.triage_eval $(ARGS)
 
 # Realistic patients (tests/conversations/patient_scripts.yml) played through the REST channel by
 # a simulated patient: right end, false alarms, under-triage, summary fields, messages to booking
 # (var/results/conversation-eval.json). Starts its own servers; a few minutes.
 conversation-eval: $(MODEL)
-	$(PY) -m bot.cli.conversation_eval $(ARGS)
+	$(PY) -m bot.ops.cli.conversation_eval $(ARGS)
 
 clean:
 	rm -rf build models var .pytest_cache .mypy_cache .ruff_cache web/widget/node_modules

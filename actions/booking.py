@@ -19,11 +19,11 @@ from actions.follow_up import (
 )
 from actions.red_flags import red_flag_reason, tier_flag
 from bot.config import Settings
-from bot.conversations.tokens import conversation_token
-from bot.geography import load_centres
-from bot.interview.summary import booking_reason, summary_fields
-from bot.knowledge import load_knowledge_base
-from bot.red_flags.advice import urgent_payload
+from bot.storage.tokens import conversation_token
+from bot.triage.geography import load_centres
+from bot.triage.interview.summary import booking_reason, summary_fields
+from bot.triage.knowledge import load_knowledge_base
+from bot.triage.red_flags.advice import urgent_payload
 
 # Tiers after which no booking link is given in this conversation: medical help comes first.
 BLOCKING_TIERS = frozenset({"call_112", "emergency_department", "doctor_today", "unclear"})

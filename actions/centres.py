@@ -17,8 +17,8 @@ from actions.common import (
     returning_to_form,
 )
 from actions.faq import answer_side_questions, practical_topics, utter_practical
-from bot.geography import CentreChoice, find_place, load_centres, load_places, nearest_centre
-from bot.interview.numbers import strip_accents
+from bot.triage.geography import CentreChoice, find_place, load_centres, load_places, nearest_centre
+from bot.triage.interview.numbers import strip_accents
 
 # Intents that are not an answer to "where do you live?": a rule handles them, then the form
 # resumes.

@@ -11,9 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import latest_intent
 from actions.faq import answer_side_questions
 from actions.follow_up import CONTACT_SLOTS
-from bot.interview.answers import INTERVIEW_SLOTS, SEVERITY_NOTE
-from bot.knowledge import REGION_IDS
-from bot.red_flags import screens_for_regions
+from bot.triage.interview.answers import INTERVIEW_SLOTS, SEVERITY_NOTE
+from bot.triage.knowledge import REGION_IDS
+from bot.triage.red_flags import screens_for_regions
 
 YES_INTENTS = ("give_consent", "affirm")
 

@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import language_of
-from bot.knowledge import load_knowledge_base
+from bot.triage.knowledge import load_knowledge_base
 
 
 def muscle_lines(muscle_labels: list[str]) -> str:

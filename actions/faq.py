@@ -1,7 +1,7 @@
 """Answers to questions about the treatments and the clinic, one after the other.
 
 The FAQ answer chosen by the response selector comes first; practical topics the message also
-names ("does it hurt, and where can I park?") are answered after it, from bot/clinic.
+names ("does it hurt, and where can I park?") are answered after it, from bot/triage/clinic.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from actions.common import (
     latest_text,
     settings,
 )
-from bot.clinic import FAQ_TOPICS, answer_lines, load_practical
-from bot.geography import load_centres
-from bot.knowledge.faq_topics import faq_topic_name
-from bot.nlp.message_cues import mentions_pain
+from bot.triage.clinic import FAQ_TOPICS, answer_lines, load_practical
+from bot.triage.geography import load_centres
+from bot.triage.knowledge.faq_topics import faq_topic_name
+from bot.triage.nlp.message_cues import mentions_pain
 
 
 def selector_response(tracker: Tracker) -> dict[str, Any]:

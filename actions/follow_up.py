@@ -12,7 +12,7 @@ of actions/booking.py and actions/red_flags.py stand ("staff are not alerted").
 The offer is answered by its buttons (intents leave_contact, no_contact) or by a typed yes or no
 (rules in data/rules/contact.yml, keyed on the slot ``contact_offer``). A typed no right after
 urgent advice is heard as a correction of the red flag, as without the offer, unless it is a
-plain "no thanks" (bot/clinic/contact_details.yml). The number or address is read by the
+plain "no thanks" (bot/triage/clinic/contact_details.yml). The number or address is read by the
 contact form (``validate_contact_form``) from the text itself.
 """
 
@@ -36,18 +36,18 @@ from actions.common import (
 )
 from actions.faq import utter_practical
 from bot.alerts import heartbeat
-from bot.channels.live import LIVE_CHANNELS
-from bot.clinic.contact_details import (
+from bot.config import Settings
+from bot.rasa_plugins.channels.live import LIVE_CHANNELS
+from bot.storage.senders import TELEGRAM_PREFIX
+from bot.triage.clinic.contact_details import (
     CONTACT_SLOTS,
     ContactReading,
     display_phone,
     load_words,
     read_contact,
 )
-from bot.clinic.reply_hours import BRUSSELS, reply_hours_from
-from bot.config import Settings
-from bot.conversations.senders import TELEGRAM_PREFIX
-from bot.geography import load_centres
+from bot.triage.clinic.reply_hours import BRUSSELS, reply_hours_from
+from bot.triage.geography import load_centres
 
 logger = logging.getLogger(__name__)
 

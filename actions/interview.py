@@ -24,9 +24,15 @@ from actions.common import (
     returning_to_form,
 )
 from actions.faq import QUESTION, answer_side_questions, practical_topics, utter_practical
-from bot.interview.answers import INTERVIEW_SLOTS, SEVERITY_NOTE, interpret, is_unsure, needs_side
-from bot.interview.summary import noted_so_far
-from bot.red_flags import screens_for_regions
+from bot.triage.interview.answers import (
+    INTERVIEW_SLOTS,
+    SEVERITY_NOTE,
+    interpret,
+    is_unsure,
+    needs_side,
+)
+from bot.triage.interview.summary import noted_so_far
+from bot.triage.red_flags import screens_for_regions
 
 # Intents that are not answers: the form steps aside and a rule handles them, then it resumes.
 INTERRUPTING_INTENTS = frozenset(

@@ -1,9 +1,9 @@
 """The conversation's language: an explicit switch, and the language read from the text.
 
 Precedence, highest first: the patient asks for a language (action_switch_language); the language
-the patient writes in (entity ``detected_language`` of bot/nlu/language.py), unless they asked for
-one; the channel's language at the session start (actions/session.py), where the conversation
-starts until a clear message says otherwise.
+the patient writes in (entity ``detected_language`` of bot/rasa_plugins/nlu/language.py), unless
+they asked for one; the channel's language at the session start (actions/session.py), where the
+conversation starts until a clear message says otherwise.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.common import LANGUAGES, entity_values, latest_text
-from bot.language import (
+from bot.triage.language import (
     CHOSEN_SLOT,
     DETECTED_LANGUAGE_ENTITY,
     LANGUAGE_SLOT,
@@ -54,7 +54,7 @@ class ActionSwitchLanguage(Action):
 class ValidateSlotMappings(ValidationAction):
     """Run by Rasa after a user message: follows the language the patient writes in, unless the
     patient asked for one. (The Rasa server calls it only when
-    ``language_to_follow`` says the language changes: bot/rasa_speedups.py.)"""
+    ``language_to_follow`` says the language changes: bot/rasa_plugins/patches/speedups.py.)"""
 
     def name(self) -> str:
         return "action_validate_slot_mappings"

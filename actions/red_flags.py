@@ -11,9 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import entity_values, language_of, latest_text, previous_user_message
 from actions.faq import offer_interview
 from actions.follow_up import follow_up_after_red_flag, staff_alerted
-from bot.nlp.message_cues import mentions_pain
-from bot.red_flags import detect, flag_ids, tier_of, tier_rank
-from bot.red_flags.advice import UNCLEAR_TIER, load_advice, urgent_payload
+from bot.triage.nlp.message_cues import mentions_pain
+from bot.triage.red_flags import detect, flag_ids, tier_of, tier_rank
+from bot.triage.red_flags.advice import UNCLEAR_TIER, load_advice, urgent_payload
 
 
 def flags_in_message(tracker: Tracker) -> list[str]:
@@ -67,7 +67,8 @@ class ActionRedFlagAdvice(Action):
         urgent = urgent_payload(tier, flag, language_of(tracker))
         dispatcher.utter_message(response=f"utter_tier_{tier}", json_message=urgent)
         # After the advice, never before it: who will follow up, and how. During a takeover a
-        # person is in the chat already (bot/channels/paused_red_flags.py): the advice alone.
+        # person is in the chat already (bot/rasa_plugins/channels/paused_red_flags.py): the advice
+        # alone.
         if tracker.is_paused():
             follow_up: list[EventType] = []
         elif staff_alerted():

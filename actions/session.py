@@ -9,7 +9,7 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import settings
-from bot.language import language_from_code
+from bot.triage.language import language_from_code
 
 LANGUAGE_SLOTS = ("language", "language_chosen")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from bot.geography import find_place
-from bot.red_flags import detect
+from bot.triage.geography import find_place
+from bot.triage.red_flags import detect
 
 # 5,000 characters each: the longest message the channels pass on.
 INPUTS = {

@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.cli.stack import is_up, rasa_bin, rasa_environment
+from bot.ops.supervisor import is_up, rasa_bin, rasa_environment
 
 
 @dataclass

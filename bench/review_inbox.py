@@ -19,10 +19,10 @@ import time
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine, insert
 from starlette.testclient import TestClient
 
+from bot.apps.review.accounts import add_account
+from bot.apps.review.app import create_app
+from bot.apps.review.database import review_engine
 from bot.config import PROJECT_ROOT, load_settings
-from bot.review.accounts import add_account
-from bot.review.app import create_app
-from bot.review.database import review_engine
 
 CONVERSATIONS = 10_000
 REPEAT = 30

@@ -28,10 +28,10 @@ from bench.memory import peak_rss_mb
 from bench.reference import ReferenceBot
 from bench.report import markdown_table
 from bench.scripts import hcmc_interview, reference_small_talk
-from bot.cli.stack import Stack, rasa_bin, rasa_environment
-from bot.cluster.checks import unavailable_reason
-from bot.cluster.replicas import Cluster
 from bot.config import PROJECT_ROOT, load_settings
+from bot.ops.cluster.checks import unavailable_reason
+from bot.ops.cluster.replicas import Cluster
+from bot.ops.supervisor import Stack, rasa_bin, rasa_environment
 
 RESULTS_DIR = PROJECT_ROOT / "bench" / "results"
 # Ports of this helper's range: one HCMC stack, the reference bot, the replicas' balancers.

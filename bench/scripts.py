@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bench.load import Turn
-from bot.geography.data import load_places
-from bot.geography.distance import nearest_centre
+from bot.triage.geography.data import load_places
+from bot.triage.geography.distance import nearest_centre
 
 
 @lru_cache(maxsize=1)

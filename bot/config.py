@@ -122,7 +122,7 @@ class Settings:
     alert_email_from: str = "HCMC assistant <assistant@localhost>"
     # The review app's address as staff reach it, for the links in alerts.
     review_public_url: str = ""
-    # When staff answer patients, in Europe/Brussels time (bot/clinic/reply_hours.py).
+    # When staff answer patients, in Europe/Brussels time (bot/triage/clinic/reply_hours.py).
     staff_reply_hours: str = DEFAULT_REPLY_HOURS
     # When set, the REST channel answers only requests with "Authorization: Bearer <token>"
     # (the Telegram bridge sends it); empty: REST is open, but only for its own conversations.
@@ -182,7 +182,7 @@ class Settings:
         practical.yml, else "" (callers then point to the booking page)."""
         if self.contact_routes.get(centre_id):
             return self.contact_routes[centre_id]
-        from bot.clinic.practical import load_practical  # data, loaded only when asked
+        from bot.triage.clinic.practical import load_practical  # data, loaded only when asked
 
         return load_practical().contact_route(centre_id)
 
@@ -213,7 +213,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         if env.get(f"HCMC_CONTACT_{centre.upper()}", "").strip()
     }
     reply_hours = env.get("HCMC_STAFF_REPLY_HOURS", "").strip() or DEFAULT_REPLY_HOURS
-    from bot.clinic.reply_hours import reply_hours_from  # the clinic's data: days, wording
+    from bot.triage.clinic.reply_hours import reply_hours_from  # the clinic's data: days, wording
 
     try:
         reply_hours_from(reply_hours)  # parsed once per value: settings are read often

@@ -11,9 +11,9 @@ import spacy
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.nlp.entities import extract_entities
-from bot.nlp.pipeline import build_pipeline
-from bot.red_flags import detect
+from bot.triage.nlp.canonical_entities import extract_entities
+from bot.triage.nlp.pipeline import build_pipeline
+from bot.triage.red_flags import detect
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

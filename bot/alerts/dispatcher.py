@@ -20,16 +20,16 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from bot import redaction
 from bot.alerts.email import alert_email, send_email
 from bot.alerts.heartbeat import beat
 from bot.alerts.telegram import send_telegram
 from bot.alerts.wording import RED_FLAG, STAFF_REQUEST, Alert
 from bot.config import Settings
-from bot.review.index import refresh_index
-from bot.review.schema import alerts, conversations
-from bot.review.summary import more_urgent
-from bot.telegram import redaction
-from bot.telegram.redaction import protect, quiet_http_loggers
+from bot.redaction import protect, quiet_http_loggers
+from bot.storage.conversation_index import refresh_index
+from bot.storage.conversation_summary import more_urgent
+from bot.storage.tables import alerts, conversations
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.review.schema import heartbeats
+from bot.storage.tables import heartbeats
 
 NAME = "alerts"
 # Several dispatcher rounds: one slow round is not an outage.

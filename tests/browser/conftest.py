@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bot.cli.stack import Stack
+from bot.apps.web.config import WebSettings
 from bot.config import PROJECT_ROOT, Settings, load_settings
-from bot.web.config import WebSettings
+from bot.ops.supervisor import Stack
 from tests.accessibility import axe_violations
 
 # Ports apart from `make run` (5005/5055/8080) and the other suites (e2e 5105, Telegram 5305).

@@ -20,12 +20,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from bot.cli.stack import Stack
+from bot.apps.review.accounts import add_account
+from bot.apps.review.database import review_engine
+from bot.apps.telegram.config import load_telegram_settings
+from bot.apps.web.config import WebSettings
 from bot.config import Settings, load_settings
-from bot.review.accounts import add_account
-from bot.review.database import review_engine
-from bot.telegram.config import load_telegram_settings
-from bot.web.config import WebSettings
+from bot.ops.supervisor import Stack
 from tests.browser.conftest import (
     CHROMIUM,
     Watched,

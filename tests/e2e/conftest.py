@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli.stack import Stack
 from bot.config import Settings, load_settings
-from bot.rest_client import RestClient
+from bot.ops.rest_client import RestClient
+from bot.ops.supervisor import Stack
 
 # Ports apart from the defaults, so the tests can run beside `make run` (and overridable, so that
 # several checkouts can run them at once on one machine).

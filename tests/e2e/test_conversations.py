@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from bot.config import PROJECT_ROOT, Settings, load_settings
-from bot.rest_client import RestClient, reply_buttons, reply_texts
+from bot.ops.rest_client import RestClient, reply_buttons, reply_texts
 
 pytestmark = pytest.mark.e2e
 
@@ -479,7 +479,7 @@ def post_rest(settings, body, token: str = "") -> tuple[int, object]:
 
 
 def test_another_channels_conversation_cannot_be_reached_over_rest(running_stack):
-    from bot.conversations.tokens import channel_key
+    from bot.storage.tokens import channel_key
 
     # A Telegram patient's conversation, held through the bridge's key.
     chat = f"telegram:{uuid.uuid4().int % 10**9}"

@@ -8,7 +8,7 @@ import time
 import uuid
 
 from bot.config import Settings
-from bot.rest_client import RestClient
+from bot.ops.rest_client import RestClient
 from tests.e2e.test_conversations import post_rest
 
 
@@ -48,7 +48,7 @@ def test_a_patient_who_declined_consent_leaves_only_the_advice_given(running_sta
     import json
     import sqlite3
 
-    from bot.red_flags.advice import load_advice
+    from bot.triage.red_flags.advice import load_advice
 
     client = RestClient(running_stack.rest_webhook_url, sender=f"e2e-{uuid.uuid4().hex[:8]}")
     client.send("hello")

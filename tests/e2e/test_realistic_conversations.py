@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.rest_client import RestClient, reply_buttons, reply_texts
+from bot.ops.rest_client import RestClient, reply_buttons, reply_texts
 
 pytestmark = pytest.mark.e2e
 

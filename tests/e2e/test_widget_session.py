@@ -18,7 +18,7 @@ import pytest
 import socketio
 
 from bot.config import Settings
-from bot.conversations.tokens import staff_api_token
+from bot.storage.tokens import staff_api_token
 from tests.e2e.conftest import CLINIC_WEBSITE
 
 pytestmark = pytest.mark.e2e

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from starlette.testclient import TestClient
 
+from bot.apps.review.app import create_app
 from bot.config import Settings
-from bot.review.app import create_app
 from tests.review.fixtures import PASSWORD
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')

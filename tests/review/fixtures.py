@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from bot.cli.stack import Stack
+from bot.apps.review.accounts import add_account
+from bot.apps.review.app import create_app
+from bot.apps.review.database import review_engine
 from bot.config import Settings, load_settings
-from bot.rest_client import RestClient, reply_buttons, reply_texts
-from bot.review.accounts import add_account
-from bot.review.app import create_app
-from bot.review.database import review_engine
+from bot.ops.rest_client import RestClient, reply_buttons, reply_texts
+from bot.ops.supervisor import Stack
 
 # The review helper's ports (never the defaults, which `make run` and other suites use).
 PORTS = {"HCMC_RASA_PORT": "5505", "HCMC_ACTION_PORT": "5555", "HCMC_REVIEW_PORT": "8501"}

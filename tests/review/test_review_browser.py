@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from bot.apps.review.app import create_app
 from bot.config import PROJECT_ROOT, Settings
-from bot.conversations.tokens import conversation_token
-from bot.review.app import create_app
+from bot.storage.tokens import conversation_token
 from tests.accessibility import axe_violations
 from tests.review.fixtures import PASSWORD
 

@@ -14,13 +14,13 @@ from sqlalchemy import create_engine, insert
 from sqlalchemy.engine import Engine
 
 from bot.alerts.wording import tier_in_words
-from bot.review.dashboard import dashboard
-from bot.review.follow_up import queue
-from bot.review.index import row_for
-from bot.review.schema import booking_clicks, conversations, create_tables
-from bot.review.summary import TIER_ORDER, summarise
-from bot.review.texts import text
-from bot.review.wording import booking_words, episode_cards, episodes_words
+from bot.apps.review.dashboard import dashboard
+from bot.apps.review.follow_up import queue
+from bot.apps.review.texts import text
+from bot.apps.review.wording import booking_words, episode_cards, episodes_words
+from bot.storage.conversation_index import row_for
+from bot.storage.conversation_summary import TIER_ORDER, summarise
+from bot.storage.tables import booking_clicks, conversations, create_tables
 
 
 def slot(name: str, value: Any, at: float) -> dict[str, Any]:
@@ -168,7 +168,7 @@ def test_dashboard_days_are_brussels_days(index):
 
 
 def test_dashboard_today_is_brussels_today(index, monkeypatch):
-    import bot.review.dashboard as module
+    import bot.apps.review.dashboard as module
 
     moment = datetime(2025, 3, 31, 23, 30, tzinfo=timezone.utc)  # 01:30 on 1 April in Brussels
 

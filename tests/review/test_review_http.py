@@ -17,12 +17,12 @@ import yaml
 from starlette.routing import Mount, Route
 from starlette.testclient import TestClient
 
+from bot.apps.review.app import create_app
+from bot.apps.review.throttle import LoginThrottle
 from bot.config import Settings
-from bot.conversations.tokens import conversation_token
-from bot.knowledge import load_knowledge_base
-from bot.red_flags.advice import load_advice
-from bot.review.app import create_app
-from bot.review.throttle import LoginThrottle
+from bot.storage.tokens import conversation_token
+from bot.triage.knowledge import load_knowledge_base
+from bot.triage.red_flags.advice import load_advice
 from tests.review.conftest import count_rows, csrf_of, listing, log_in
 from tests.review.fixtures import PUBLIC_URL, SECRET_PHRASES, Recording, event_count
 

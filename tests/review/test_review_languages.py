@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 import pytest
 from starlette.testclient import TestClient
 
-from bot.conversations.tokens import conversation_token
-from bot.review.app import create_app
-from bot.review.texts import LANGUAGE_COOKIE, all_texts, text
+from bot.apps.review.app import create_app
+from bot.apps.review.texts import LANGUAGE_COOKIE, all_texts, text
+from bot.storage.tokens import conversation_token
 from tests.review.conftest import csrf_of, log_in
 
 PLACEHOLDER = re.compile(r"\{\w*\}")

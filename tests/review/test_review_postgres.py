@@ -13,13 +13,13 @@ import pytest
 from sqlalchemy import MetaData, Table, create_engine, func, insert, select, text
 from starlette.testclient import TestClient
 
-from bot.cli.purge import DAY, purge
+from bot.apps.review.accounts import add_account
+from bot.apps.review.app import create_app
+from bot.apps.review.database import review_engine
 from bot.config import Settings, load_settings
-from bot.conversations.tokens import conversation_token
-from bot.review.accounts import add_account
-from bot.review.app import create_app
-from bot.review.database import review_engine
-from bot.review.schema import booking_clicks
+from bot.ops.cli.purge import DAY, purge
+from bot.storage.tables import booking_clicks
+from bot.storage.tokens import conversation_token
 from tests.review.conftest import count_rows, csrf_of, log_in
 from tests.review.fixtures import Recording
 

@@ -1,4 +1,4 @@
-"""The review app's interface texts (bot/review/texts.yml): every key in English, French and
+"""The review app's interface texts (bot/apps/review/texts.yml): every key in English, French and
 Dutch, every key the templates and the code use present, none left over; the staff member's
 language from the switch's cookie or the browser. No server needed."""
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-import bot.review.app  # noqa: F401  (every module declares the keys it builds from ids)
-from bot.review import texts
-from bot.review.texts import (
+import bot.apps.review.app  # noqa: F401  (every module declares the keys it builds from ids)
+from bot.apps.review import texts
+from bot.apps.review.texts import (
     LANGUAGES,
     accepted_language,
     all_texts,

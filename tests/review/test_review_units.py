@@ -15,18 +15,18 @@ from sqlalchemy import create_engine
 from zxcvbn import zxcvbn
 
 from actions.booking import tracked_booking_link
-from bot.cli.purge import DAY, purge
+from bot.apps.review import accounts
+from bot.apps.review.app import audit
+from bot.apps.review.charts import horizontal_bars
+from bot.apps.review.database import review_engine
+from bot.apps.review.inbox import like_pattern
+from bot.apps.review.throttle import LoginThrottle
 from bot.config import load_settings
-from bot.conversations.declined import NOT_STORED
-from bot.conversations.erase import erase_conversation
-from bot.conversations.tokens import conversation_token
-from bot.review import accounts
-from bot.review.app import audit
-from bot.review.charts import horizontal_bars
-from bot.review.database import review_engine
-from bot.review.inbox import like_pattern
-from bot.review.summary import summarise
-from bot.review.throttle import LoginThrottle
+from bot.ops.cli.purge import DAY, purge
+from bot.storage.conversation_summary import summarise
+from bot.storage.declined import NOT_STORED
+from bot.storage.erase import erase_conversation
+from bot.storage.tokens import conversation_token
 from tests.review.fixtures import Recording, copy_store, event_count
 
 
@@ -163,7 +163,7 @@ def test_the_accounts_command_refuses_guessable_passwords(
 
 
 def test_a_refused_password_says_why_and_what_to_do_instead():
-    from bot.review.passwords import hash_password, password_problem
+    from bot.apps.review.passwords import hash_password, password_problem
 
     problem = password_problem("password1234", ["bob"])
     feedback = zxcvbn("password1234")["feedback"]
@@ -259,7 +259,7 @@ def test_purge_erases_only_conversations_past_the_retention_period(recording, tm
 
 def test_review_tables_are_created_beside_rasas(recording, tmp_path):
     settings = copy_store(recording, tmp_path / "var")
-    from bot.review.database import review_engine
+    from bot.apps.review.database import review_engine
 
     review_engine(settings).dispose()
     engine = create_engine(settings.tracker_database_url)

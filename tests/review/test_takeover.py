@@ -16,16 +16,16 @@ import pytest
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
+from bot.apps.review.accounts import add_account
+from bot.apps.review.app import create_app
+from bot.apps.review.database import review_engine
 from bot.config import Settings
-from bot.conversations.erase import erase_conversation
-from bot.conversations.history import conversation_history
-from bot.conversations.tokens import channel_key, conversation_token
-from bot.rest_client import RestClient, reply_texts
-from bot.review.accounts import add_account
-from bot.review.app import create_app
-from bot.review.database import review_engine
-from bot.review.index import conversation_events
-from bot.review.schema import audit_log, takeovers
+from bot.ops.rest_client import RestClient, reply_texts
+from bot.storage.conversation_index import conversation_events
+from bot.storage.erase import erase_conversation
+from bot.storage.history import conversation_history
+from bot.storage.tables import audit_log, takeovers
+from bot.storage.tokens import channel_key, conversation_token
 from tests.review.conftest import csrf_of, log_in
 from tests.review.fixtures import PASSWORD, Recording
 
@@ -220,7 +220,7 @@ def test_the_staff_channel_wants_the_installation_key(live):
     body = {"sender_id": person.sender, "staff_name": "mallory", "text": "pay here"}
     assert staff_call(live, "reply", body, "guess") == 403
     assert all(e.get("event") != "pause" for e in events_of(live, person.sender))
-    from bot.conversations.tokens import staff_api_token
+    from bot.storage.tokens import staff_api_token
 
     unknown = {**body, "sender_id": "nobody-" + uuid.uuid4().hex}
     assert staff_call(live, "takeover", unknown, staff_api_token(live)) == 404
@@ -239,7 +239,7 @@ def test_a_rest_conversation_cannot_be_taken_over(live, amelie):
 
 
 async def test_a_forgotten_takeover_goes_back_to_the_assistant(live, amelie):
-    from bot.review.takeover import hand_back_idle
+    from bot.apps.review.takeover import hand_back_idle
 
     person = patient(live)
     person.send("hello")

@@ -14,9 +14,9 @@ import psycopg2
 import pytest
 import redis
 
-from bot.cluster.checks import unavailable_reason
-from bot.cluster.replicas import Cluster
 from bot.config import load_settings
+from bot.ops.cluster.checks import unavailable_reason
+from bot.ops.cluster.replicas import Cluster
 
 POSTGRES = os.environ.get("HCMC_SCALE_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
 DATABASE = "hcmc_scale_test"

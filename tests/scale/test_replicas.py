@@ -8,9 +8,9 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from bot.cluster.replicas import Cluster
-from bot.conversations.erase import erase_conversation
-from bot.rest_client import RestClient, reply_texts
+from bot.ops.cluster.replicas import Cluster
+from bot.ops.rest_client import RestClient, reply_texts
+from bot.storage.erase import erase_conversation
 
 Transcript = Callable[[str], list[tuple[str, str]]]
 
@@ -119,7 +119,7 @@ async def test_a_staff_reply_through_one_replica_reaches_a_widget_on_the_other(c
     import httpx
     import socketio
 
-    from bot.conversations.tokens import staff_api_token
+    from bot.storage.tokens import staff_api_token
 
     received: asyncio.Queue[dict] = asyncio.Queue()
     confirmed: asyncio.Future[dict] = asyncio.get_running_loop().create_future()

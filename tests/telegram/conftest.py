@@ -16,10 +16,10 @@ import pytest
 from telegram import Update
 from telegram.ext import Application
 
-from bot.cli.stack import Stack
+from bot.apps.telegram.app import build_application, serve
+from bot.apps.telegram.config import TelegramSettings
 from bot.config import Settings, load_settings
-from bot.telegram.app import build_application, serve
-from bot.telegram.config import TelegramSettings
+from bot.ops.supervisor import Stack
 from tests.telegram.fake_assistant import FakeAssistant, free_port
 from tests.telegram.fake_bot_api import FAKE_TOKEN, FakeBotAPI
 
@@ -154,7 +154,7 @@ async def get_json(url: str) -> tuple[int, dict[str, Any]]:
 
 @contextlib.asynccontextmanager
 async def running_bridge(settings: TelegramSettings) -> AsyncIterator[asyncio.Task[None]]:
-    """The bridge as `python -m bot.telegram` runs it, until the block ends."""
+    """The bridge as `python -m bot.apps.telegram` runs it, until the block ends."""
     stop = asyncio.Event()
     task = asyncio.create_task(serve(settings, stop))
     deadline = asyncio.get_running_loop().time() + 10

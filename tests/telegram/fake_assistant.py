@@ -21,8 +21,8 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.geography import nearest_centre
-from bot.red_flags.advice import urgent_payload
+from bot.triage.geography import nearest_centre
+from bot.triage.red_flags.advice import urgent_payload
 
 # Longer than Telegram's 64-byte callback_data limit, as some of the assistant's payloads are.
 LONG_PAYLOAD = (

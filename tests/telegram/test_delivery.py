@@ -22,9 +22,9 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from bot.apps.telegram.app import build_application
+from bot.apps.telegram.queue import UpdateQueue
 from bot.config import PROJECT_ROOT
-from bot.telegram.app import build_application
-from bot.telegram.queue import UpdateQueue
 from tests.telegram.conftest import (
     WEBHOOK_SECRET,
     AnyApplication,
@@ -177,7 +177,8 @@ async def test_messages_waiting_when_the_bridge_stops_are_answered_after_the_res
 async def test_messages_waiting_when_the_bridge_crashes_are_answered_after_the_restart(
     telegram_api: FakeBotAPI, tmp_path: Path
 ):
-    """`python -m bot.telegram` killed (SIGKILL) while the assistant is down, then started again."""
+    """`python -m bot.apps.telegram` killed (SIGKILL) while the assistant is down, then started
+    again."""
     api, chat = telegram_api, 77
     assistant = FakeAssistant()  # not started: the assistant is down
     env = {
@@ -191,7 +192,7 @@ async def test_messages_waiting_when_the_bridge_crashes_are_answered_after_the_r
 
     async def bridge() -> asyncio.subprocess.Process:
         return await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.telegram", cwd=PROJECT_ROOT, env=env,
+            sys.executable, "-m", "bot.apps.telegram", cwd=PROJECT_ROOT, env=env,
             stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
         )  # fmt: skip
 

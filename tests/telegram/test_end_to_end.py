@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.apps.telegram.turns import stored_replies
 from bot.config import Settings
-from bot.conversations.tokens import channel_key
-from bot.telegram.turns import stored_replies
+from bot.storage.tokens import channel_key
 from tests.telegram.conftest import make_settings, running_bridge
 from tests.telegram.fake_bot_api import FakeBotAPI
 

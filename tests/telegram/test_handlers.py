@@ -12,9 +12,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from bot.telegram.app import build_application
-from bot.telegram.config import TelegramSettings
-from bot.telegram.rendering import MESSAGE_LIMIT
+from bot.apps.telegram.app import build_application
+from bot.apps.telegram.config import TelegramSettings
+from bot.apps.telegram.rendering import MESSAGE_LIMIT
 from tests.telegram.conftest import AnyApplication, make_settings, process
 from tests.telegram.fake_assistant import LONG_PAYLOAD, LONG_TEXT, FakeAssistant
 from tests.telegram.fake_bot_api import FakeBotAPI
@@ -221,7 +221,7 @@ async def test_commands_go_to_the_assistant_and_unknown_ones_get_help(
 async def test_privacy_says_what_is_stored_and_for_how_long(
     telegram_api: FakeBotAPI, assistant: FakeAssistant, tmp_path: Path
 ):
-    from bot.telegram.app import build_application
+    from bot.apps.telegram.app import build_application
 
     settings = make_settings(telegram_api, assistant.url, tmp_path, retention_days=30)
     app = build_application(settings)
@@ -278,7 +278,7 @@ async def test_an_erasure_in_words_makes_the_bridge_forget_the_chat_too(
 async def test_language_choice_goes_to_the_assistant_when_it_can_switch(
     telegram_api: FakeBotAPI, assistant: FakeAssistant, tmp_path: Path
 ):
-    from bot.telegram.app import build_application
+    from bot.apps.telegram.app import build_application
 
     domain = tmp_path / "domain"
     domain.mkdir()
@@ -298,8 +298,8 @@ async def test_with_the_project_domain_language_choice_switches_the_assistant(
     telegram_api: FakeBotAPI, assistant: FakeAssistant, tmp_path: Path
 ):
     """The project's own domain declares switch_language, so /language is sent as that intent."""
+    from bot.apps.telegram.app import build_application
     from bot.config import PROJECT_ROOT
-    from bot.telegram.app import build_application
 
     settings = replace(
         make_settings(telegram_api, assistant.url, tmp_path), domain_dir=PROJECT_ROOT / "domain"
@@ -362,7 +362,7 @@ async def test_forget_erases_this_chats_conversation_and_confirms(
 async def test_forget_says_so_when_it_cannot_erase(
     telegram_api: FakeBotAPI, assistant: FakeAssistant, tmp_path: Path
 ):
-    from bot.telegram.app import build_application
+    from bot.apps.telegram.app import build_application
 
     broken = "sqlite:////nonexistent-directory/conversations.db"
     app = build_application(

@@ -9,17 +9,17 @@ import pytest
 from telegram import ReplyKeyboardMarkup, ReplyKeyboardRemove
 from telegram.error import InvalidToken
 
-from bot.conversations.erase import erase_conversation
-from bot.telegram.config import load_telegram_settings
-from bot.telegram.messages import LANGUAGES, language_code, load_messages, messages
-from bot.telegram.payloads import PayloadStore
-from bot.telegram.redaction import protect
-from bot.telegram.rendering import (
+from bot.apps.telegram.config import load_telegram_settings
+from bot.apps.telegram.messages import LANGUAGES, language_code, load_messages, messages
+from bot.apps.telegram.payloads import PayloadStore
+from bot.apps.telegram.rendering import (
     render_replies,
     split_text,
     to_html,
     utf16_length,
 )
+from bot.redaction import protect
+from bot.storage.erase import erase_conversation
 from tests.telegram.fake_bot_api import FAKE_TOKEN
 
 # --- rendering ------------------------------------------------------------------------------
@@ -192,12 +192,12 @@ def test_erasing_from_an_empty_store_erases_nothing(tmp_path: Path):
 
 def test_the_token_is_redacted_even_in_tracebacks(caplog: pytest.LogCaptureFixture):
     protect(FAKE_TOKEN)
-    logger = logging.getLogger("bot.telegram.test")
+    logger = logging.getLogger("bot.apps.telegram.test")
     try:
         raise InvalidToken(f"The token `{FAKE_TOKEN}` was rejected by the server.")
     except InvalidToken:
         logger.exception("Start-up failed with %s", FAKE_TOKEN)
-    (record,) = [r for r in caplog.records if r.name == "bot.telegram.test"]
+    (record,) = [r for r in caplog.records if r.name == "bot.apps.telegram.test"]
     assert "[REDACTED]" in record.getMessage()
     assert "was rejected" in (record.exc_text or "")
     # The autouse fixture `token_never_logged` checks the rest.

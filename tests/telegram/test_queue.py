@@ -1,5 +1,5 @@
-"""The bridge's durable queue (bot/telegram/queue.py) and the tracker-store look-up that tells
-whether the assistant already has a message (bot/telegram/turns.py)."""
+"""The bridge's durable queue (bot/apps/telegram/queue.py) and the tracker-store look-up that tells
+whether the assistant already has a message (bot/apps/telegram/turns.py)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from bot.telegram import queue as queue_module
-from bot.telegram.payloads import PayloadStore
-from bot.telegram.queue import UpdateQueue
-from bot.telegram.turns import replies_to
+from bot.apps.telegram import queue as queue_module
+from bot.apps.telegram.payloads import PayloadStore
+from bot.apps.telegram.queue import UpdateQueue
+from bot.apps.telegram.turns import replies_to
 
 
 def update(update_id: int, text: str = "my back hurts") -> dict:
@@ -109,7 +109,7 @@ def test_a_stored_turn_is_read_back_as_the_rest_channel_answered_it():
 
 
 def test_a_reply_not_kept_for_a_declined_consent_is_not_shown_as_its_placeholder():
-    from bot.conversations.declined import NOT_STORED
+    from bot.storage.declined import NOT_STORED
 
     sender = "telegram:2"
     events = [

@@ -10,8 +10,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from bot.apps.telegram.app import serve
 from bot.config import PROJECT_ROOT
-from bot.telegram.app import serve
 from tests.telegram.conftest import (
     WEBHOOK_SECRET,
     get_json,
@@ -211,7 +211,7 @@ async def test_telegram_unreachable_at_start_does_not_kill_the_bridge(
 async def test_the_command_runs_and_never_prints_the_token(
     telegram_api: FakeBotAPI, tmp_path: Path
 ):
-    """`python -m bot.telegram` with a token Telegram rejects: a clear message, no token."""
+    """`python -m bot.apps.telegram` with a token Telegram rejects: a clear message, no token."""
     env = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": "999999:WRONG-TOKEN-never-print-me",
@@ -220,7 +220,7 @@ async def test_the_command_runs_and_never_prints_the_token(
         "HCMC_VAR_DIR": str(tmp_path),
     }
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.telegram",
+        sys.executable, "-m", "bot.apps.telegram",
         cwd=PROJECT_ROOT, env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
     )  # fmt: skip
@@ -232,7 +232,7 @@ async def test_the_command_runs_and_never_prints_the_token(
 
     env.pop("TELEGRAM_BOT_TOKEN")
     missing = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.telegram",
+        sys.executable, "-m", "bot.apps.telegram",
         cwd=PROJECT_ROOT, env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
     )  # fmt: skip

@@ -236,7 +236,7 @@ async def test_where_are_you_without_a_place_lists_both_centres(dispatcher, doma
 
 
 def test_a_question_left_to_the_therapist_says_so_in_the_summary():
-    from bot.interview.summary import summary_fields
+    from bot.triage.interview.summary import summary_fields
 
     slots = {"pain_regions": ["neck"], "skipped_questions": ["pain_onset", "pain_severity"]}
     assert summary_fields(slots, "nl")["onset"] == "na te vragen op de afspraak"

@@ -20,9 +20,9 @@ from actions.follow_up import (
     conversation_channel,
 )
 from actions.red_flags import ActionRedFlagAdvice
-from bot.clinic.contact_details import load_words, read_contact
-from bot.clinic.reply_hours import BRUSSELS
 from bot.config import Settings, load_settings
+from bot.triage.clinic.contact_details import load_words, read_contact
+from bot.triage.clinic.reply_hours import BRUSSELS
 from tests.conftest import make_tracker, parse, payload, responses
 
 MONDAY_10 = datetime(2025, 3, 17, 10, 0, tzinfo=BRUSSELS)

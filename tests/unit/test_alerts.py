@@ -18,10 +18,10 @@ from sqlalchemy import insert, select
 from bench.review_inbox import events_table
 from bot.alerts.dispatcher import RETRY_DELAYS, Dispatcher, channels
 from bot.alerts.wording import Alert
-from bot.channels.live import split_for_telegram
+from bot.apps.review.database import review_engine
 from bot.config import Settings, load_settings
-from bot.review.database import review_engine
-from bot.review.schema import alerts
+from bot.rasa_plugins.channels.live import split_for_telegram
+from bot.storage.tables import alerts
 from tests.support.smtp import free_port, self_signed, start_smtp
 from tests.telegram.fake_bot_api import FAKE_TOKEN, FakeBotAPI
 
@@ -203,7 +203,7 @@ async def test_asking_for_a_person_after_a_red_flag_alerts_staff_again(tmp_path,
 def test_an_index_from_before_a_new_column_is_rebuilt_from_the_events(tmp_path):
     from sqlalchemy import create_engine, inspect, text
 
-    from bot.review.schema import create_tables
+    from bot.storage.tables import create_tables
 
     settings = settings_for(tmp_path)
     add_events(settings, "web:old", red_flag_events())

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.cli.stack import Stack, rasa_environment, rasa_server_command
 from bot.config import PROJECT_ROOT, load_settings, redact_url
-from bot.endpoints import (
+from bot.ops.supervisor import Stack, rasa_environment, rasa_server_command
+from bot.rasa_plugins.endpoints import (
     ATOMIC_REDIS_LOCK_STORE,
     endpoints_config,
     lock_store_config,
@@ -85,7 +85,7 @@ def test_committed_endpoints_match_the_defaults():
 def test_postgresql_url_becomes_rasa_tracker_store_settings():
     config = tracker_store_config("postgresql://rasa:secret@127.0.0.1:5432/conversations")
     assert config == {
-        "type": "bot.conversations.consent_store.ConsentAwareTrackerStore",
+        "type": "bot.storage.consent_store.ConsentAwareTrackerStore",
         "dialect": "postgresql",
         "db": "conversations",
         "login_db": "postgres",
@@ -151,7 +151,7 @@ def test_passwords_never_reach_the_terminal():
 def test_embedded_tracker_store_is_put_in_write_ahead_log_mode(tmp_path: Path):
     import sqlite3
 
-    from bot.conversations.sqlite import use_write_ahead_log
+    from bot.storage.sqlite import use_write_ahead_log
 
     database = tmp_path / "var" / "conversations.db"
     use_write_ahead_log(f"sqlite:///{database}")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.consent import is_refusal
-from bot.nlu.consent_refusal import ConsentRefusalInterceptor
+from bot.rasa_plugins.nlu.consent_refusal import ConsentRefusalInterceptor
+from bot.triage.consent import is_refusal
 
 REFUSALS = [
     "I'm withdrawing my consent",

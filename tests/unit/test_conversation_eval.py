@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.cli.conversation_eval import Outcome, load_scripts, score_summary
+from bot.ops.cli.conversation_eval import Outcome, load_scripts, score_summary
 
 
 def outcome(expected: str, end: str, tier: str | None) -> Outcome:

@@ -12,8 +12,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.conversations.consent_store import ConsentAwareTrackerStore
-from bot.red_flags.advice import load_advice, urgent_payload
+from bot.storage.consent_store import ConsentAwareTrackerStore
+from bot.triage.red_flags.advice import load_advice, urgent_payload
 from tests.conftest import PROJECT_ROOT
 
 REASON = load_advice().reason("cauda_equina", "en")
@@ -179,8 +179,8 @@ def test_a_crisis_line_stays_with_the_advice_for_the_rest_of_the_conversation(st
 
 
 def test_a_reload_shows_no_placeholder_in_the_assistants_voice():
-    from bot.conversations.declined import NOT_STORED
-    from bot.conversations.history import visible_messages
+    from bot.storage.declined import NOT_STORED
+    from bot.storage.history import visible_messages
 
     events = [
         {"event": "bot", "text": NOT_STORED, "data": {"buttons": None}},

@@ -11,10 +11,10 @@ import subprocess
 import pytest
 import yaml
 
-from bot.cli import cluster as cluster_cli
-from bot.cluster.haproxy import compose_config, haproxy_binary, render_config
-from bot.cluster.replicas import Cluster, ClusterError
 from bot.config import PROJECT_ROOT, load_settings
+from bot.ops.cli import cluster as cluster_cli
+from bot.ops.cluster.haproxy import compose_config, haproxy_binary, render_config
+from bot.ops.cluster.replicas import Cluster, ClusterError
 
 DEPLOY = PROJECT_ROOT / "deploy"
 
@@ -34,7 +34,7 @@ def test_every_balanced_server_is_a_compose_service_running_that_server():
     for name, host, _ in servers:
         assert host == name
         role = "rasa" if name.startswith("rasa") else "actions"
-        assert services[name]["command"] == ["python", "-m", "bot.cli.serve", role]
+        assert services[name]["command"] == ["python", "-m", "bot.ops.cli.serve", role]
 
 
 def test_replicas_share_postgresql_and_redis_and_call_actions_through_the_balancer():

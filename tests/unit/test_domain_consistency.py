@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.cli.validate_data import responses_sent_by_code, unexpected_warnings
-from bot.red_flags import flag_ids, load_rules
+from bot.ops.cli.validate_data import responses_sent_by_code, unexpected_warnings
+from bot.triage.red_flags import flag_ids, load_rules
 from tests.conftest import PROJECT_ROOT, domain_dict
 
 

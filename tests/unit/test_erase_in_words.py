@@ -12,8 +12,8 @@ from rasa_sdk.events import SlotSet
 
 from actions.consent import ActionEraseConversation
 from actions.interview import INTERRUPTING_INTENTS
-from bot.conversations.consent_store import ConsentAwareTrackerStore
-from bot.telegram.rendering import conversation_erased
+from bot.apps.telegram.rendering import conversation_erased
+from bot.storage.consent_store import ConsentAwareTrackerStore
 from tests.conftest import PROJECT_ROOT, make_tracker, parse, responses
 from tests.unit.test_sql_store import turn
 

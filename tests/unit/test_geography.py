@@ -1,4 +1,5 @@
-"""Tests for bot.geography: the place and centre data, place lookup, and the nearer centre."""
+"""Tests for bot.triage.geography: the place and centre data, place lookup, and the nearer
+centre."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.geography import (
+from bot.triage.geography import (
     FAR_AWAY_KM,
     Centre,
     Place,

@@ -16,8 +16,8 @@ from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.intent_classifier import SentenceIntentClassifier
-from bot.nlu.sentence_embeddings import SentenceEmbeddingFeaturizer
+from bot.rasa_plugins.nlu.intent_classifier import SentenceIntentClassifier
+from bot.rasa_plugins.nlu.sentence_embeddings import SentenceEmbeddingFeaturizer
 
 # A few English examples only: the French and Dutch messages below must be recognised through
 # the multilingual embedding, since none of their words was seen in training.

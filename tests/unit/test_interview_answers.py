@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from bot.interview.answers import interpret, needs_side
-from bot.interview.dates import days_since_named_time
-from bot.interview.durations import duration_category, duration_in_days
-from bot.interview.numbers import first_number
-from bot.interview.severity import parse_severity
-from bot.nlp.entities import extract_entities
+from bot.triage.interview.answers import interpret, needs_side
+from bot.triage.interview.dates import days_since_named_time
+from bot.triage.interview.durations import duration_category, duration_in_days
+from bot.triage.interview.numbers import first_number
+from bot.triage.interview.severity import parse_severity
+from bot.triage.nlp.canonical_entities import extract_entities
 from tests.conftest import nlp
 
 
@@ -258,7 +258,7 @@ def test_french_durations_after_an_elision_are_read(text: str, days: int) -> Non
 
 
 def test_a_false_friend_must_be_a_word_in_known_languages(tmp_path) -> None:
-    from bot.nlp.pipeline import build_pipeline
+    from bot.triage.nlp.pipeline import build_pipeline
 
     (tmp_path / "bad.jsonl").write_text(
         '{"label": "duration", "id": "days", "lang": "fr", "pattern": "hier", "not_in": ["de"]}\n'
@@ -500,7 +500,7 @@ def test_an_answer_about_how_it_started_does_not_guess_a_duration_from_loose_wor
     ],
 )
 def test_loose_and_corrected_answers(text, requested, slot, expected, monkeypatch):
-    monkeypatch.setattr("bot.interview.dates.date", _FixedDate)
+    monkeypatch.setattr("bot.triage.interview.dates.date", _FixedDate)
     assert read(text, requested)[slot] == expected
 
 

@@ -1,4 +1,5 @@
-"""The referred-pain knowledge base (bot/knowledge) and the body-region entity-ruler patterns."""
+"""The referred-pain knowledge base (bot/triage/knowledge) and the body-region entity-ruler
+patterns."""
 
 from __future__ import annotations
 
@@ -12,17 +13,17 @@ import spacy
 import yaml
 from spacy.language import Language
 
-from bot.knowledge import (
+from bot.triage.knowledge import (
     LANGUAGES,
     REGION_IDS,
     WEAK,
     KnowledgeBase,
     load_knowledge_base,
 )
-from bot.knowledge.loader import CONTRACT_REGION_IDS, DEFAULT_PATH
+from bot.triage.knowledge.loader import CONTRACT_REGION_IDS, DEFAULT_PATH
 
 PATTERNS_PATH = (
-    Path(__file__).resolve().parents[2] / "bot" / "nlp" / "patterns" / "body_regions.jsonl"
+    Path(__file__).resolve().parents[2] / "bot" / "triage" / "nlp" / "patterns" / "body_regions.jsonl"
 )
 DOCTOR_FIRST_REGIONS = ("chest", "abdomen")
 
@@ -311,7 +312,7 @@ def test_a_valid_copy_loads_from_any_path(tmp_path: Path, kb: KnowledgeBase) -> 
     assert copy_kb is not kb and list(copy_kb.regions) == list(REGION_IDS)
 
 
-# --- Entity-ruler patterns (bot/nlp/patterns/body_regions.jsonl) ---------------------------------
+# --- Entity-ruler patterns (bot/triage/nlp/patterns/body_regions.jsonl) -----------------------
 
 
 def _pattern_entries() -> list[dict[str, Any]]:

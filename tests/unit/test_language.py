@@ -18,7 +18,7 @@ from actions.centres import INTERRUPTING_INTENTS as LOCATION_INTERRUPTIONS
 from actions.interview import INTERRUPTING_INTENTS as INTERVIEW_INTERRUPTIONS
 from actions.language import ActionSwitchLanguage, ValidateSlotMappings
 from actions.session import ActionSessionStart, language_before_restart
-from bot.cli.nlu_eval import (
+from bot.ops.cli.nlu_eval import (
     below_target,
     entity_scores,
     examples_by_intent,
@@ -26,13 +26,13 @@ from bot.cli.nlu_eval import (
     load_heldout,
     nlu_files,
 )
-from bot.geography import load_centres
-from bot.interview.vocabulary import load_vocabulary
-from bot.knowledge import load_knowledge_base
-from bot.language import detect_language, language_from_code, load_cues
-from bot.language.detect import CUES_FILE
-from bot.nlu.entities import PatternEntityExtractor
-from bot.nlu.language import LanguageDetector
+from bot.rasa_plugins.nlu.entity_extractor import PatternEntityExtractor
+from bot.rasa_plugins.nlu.language import LanguageDetector
+from bot.triage.geography import load_centres
+from bot.triage.interview.vocabulary import load_vocabulary
+from bot.triage.knowledge import load_knowledge_base
+from bot.triage.language import detect_language, language_from_code, load_cues
+from bot.triage.language.detect import CUES_FILE
 from tests.conftest import PROJECT_ROOT, domain_dict, make_tracker, nlp, parse, payload
 
 LANGUAGES = ("en", "fr", "nl")
@@ -310,7 +310,8 @@ def placeholders(variation: dict[str, Any]) -> set[str]:
 def test_every_response_speaks_english_french_and_dutch(name: str) -> None:
     variations = domain_responses()[name]
     if [v.get("text") for v in variations] == ["{practical_answer}"]:
-        # Text made by an action from bot/clinic/practical.yml, which is checked for all three.
+        # Text made by an action from bot/triage/clinic/practical.yml, which is checked for all
+        # three.
         return
     assert [language_of(v) for v in variations] == ["fr", "nl", "en"], name
     english = variations[-1]
@@ -431,7 +432,7 @@ def test_heldout_scores_say_how_the_model_reads_messages_it_was_not_taught():
 
 
 def test_heldout_faq_scores_count_a_question_taken_for_something_else_as_wrong(tmp_path):
-    from bot.cli.nlu_eval import faq_answer_of, heldout_faq_scores
+    from bot.ops.cli.nlu_eval import faq_answer_of, heldout_faq_scores
 
     path = tmp_path / "heldout_faq.yml"
     path.write_text("nl:\n  session: [hoe lang duurt een sessie]\n  prices: [wat kost dat]\n")
@@ -451,7 +452,7 @@ def test_heldout_faq_scores_count_a_question_taken_for_something_else_as_wrong(t
 
 
 def test_the_heldout_faq_questions_cover_every_answer_in_each_language():
-    from bot.cli.nlu_eval import HELDOUT_FAQ
+    from bot.ops.cli.nlu_eval import HELDOUT_FAQ
 
     heldout = yaml.safe_load(HELDOUT_FAQ.read_text(encoding="utf-8"))
     answers = {

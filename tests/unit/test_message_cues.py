@@ -1,4 +1,5 @@
-"""Emoji alone and pain mentions the classifier could not place (bot/nlu/message_cues.py)."""
+"""Emoji alone and pain mentions the classifier could not place
+(bot/rasa_plugins/nlu/message_cues.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from pathlib import Path
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.entities import extract_entities
-from bot.nlp.message_cues import CUES_FILE, load_cues
-from bot.nlu.message_cues import MessageCueInterpreter
+from bot.rasa_plugins.nlu.message_cues import MessageCueInterpreter
+from bot.triage.nlp.canonical_entities import extract_entities
+from bot.triage.nlp.message_cues import CUES_FILE, load_cues
 from tests.conftest import nlp
 
 

@@ -7,9 +7,9 @@ from rasa.nlu.selectors.response_selector import ResponseSelector
 from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.entities import PatternEntityExtractor
-from bot.nlu.faq_selector import FaqResponseSelector
-from bot.nlu.red_flags import RedFlagInterceptor
+from bot.rasa_plugins.nlu.entity_extractor import PatternEntityExtractor
+from bot.rasa_plugins.nlu.faq_selector import FaqResponseSelector
+from bot.rasa_plugins.nlu.red_flags import RedFlagInterceptor
 from tests.conftest import nlp
 
 

@@ -1,7 +1,7 @@
 """Practical questions: contact, hours, prices, reimbursement, parking, transport, call-backs.
 
-Answered from bot/clinic/practical.yml; what the clinic has not filled in is said to be unknown,
-with a way to find out that works.
+Answered from bot/triage/clinic/practical.yml; what the clinic has not filled in is said to be
+unknown, with a way to find out that works.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import yaml
 from rasa_sdk.events import SlotSet
 
 from actions.faq import ActionAnswerFaq
-from bot.clinic import answer_lines, load_practical
-from bot.clinic.practical import PRACTICAL_FILE
+from bot.triage.clinic import answer_lines, load_practical
+from bot.triage.clinic.practical import PRACTICAL_FILE
 from tests.conftest import make_tracker, parse
 
 URLS = {"kraainem": "https://book.example/k", "boitsfort": "https://book.example/b"}
@@ -188,7 +188,7 @@ async def test_an_unsure_pick_offers_the_best_answers_instead_of_guessing(dispat
 
 
 def test_every_faq_answer_has_a_short_name_in_three_languages():
-    from bot.knowledge.faq_topics import load_faq_topic_names
+    from bot.triage.knowledge.faq_topics import load_faq_topic_names
     from tests.conftest import domain_dict
 
     answers = {name.removeprefix("utter_faq/") for name in domain_dict()["responses"]

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot.cli.process_logs import RotatingLog, delete_old_rotated_logs, start_logged
+from bot.ops.process_logs import RotatingLog, delete_old_rotated_logs, start_logged
 
 
 def mode(path: Path) -> int:

@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 
-from bot.rasa_speedups import validate_action_result
+from bot.rasa_plugins.patches.speedups import validate_action_result
 
 GOOD = {
     "events": [{"event": "slot", "name": "language", "value": "fr", "timestamp": None}],
@@ -42,7 +42,7 @@ def test_events_are_resolved_to_the_classes_rasa_finds():
     from rasa.shared.core.events import Event
     from rasa.shared.utils.common import all_subclasses
 
-    from bot.rasa_speedups import _rasa_resolve_by_type, resolve_by_type
+    from bot.rasa_plugins.patches.speedups import _rasa_resolve_by_type, resolve_by_type
 
     names = {cls.type_name for cls in all_subclasses(Event)}
     assert len(names) > 20
@@ -69,7 +69,7 @@ def test_calls_to_the_action_server_reuse_one_connection():
     from aiohttp import web
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.rasa_speedups import endpoint_session, shared_connector
+    from bot.rasa_plugins.patches.speedups import endpoint_session, shared_connector
 
     connections: set[int] = set()
 
@@ -139,7 +139,7 @@ async def test_the_language_validation_is_skipped_exactly_when_the_action_return
     from rasa.shared.core.trackers import DialogueStateTracker
     from rasa_sdk.executor import CollectingDispatcher
 
-    import bot.rasa_speedups as speedups
+    import bot.rasa_plugins.patches.speedups as speedups
     from actions.language import ValidateSlotMappings
     from tests.conftest import PROJECT_ROOT, domain_dict, make_tracker
     from tests.unit.test_language import with_detected
@@ -174,7 +174,7 @@ async def test_the_language_validation_is_skipped_exactly_when_the_action_return
 
 def test_the_shortcut_relies_on_the_action_following_the_language_alone() -> None:
     """If the validation action ever extracts or validates another slot, the Rasa server's
-    shortcut (bot/rasa_speedups.py, item 4) would skip it: this fails first."""
+    shortcut (bot/rasa_plugins/patches/speedups.py, item 4) would skip it: this fails first."""
     from rasa_sdk.forms import ValidationAction
 
     from actions.language import ValidateSlotMappings

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.red_flags import (
+from bot.triage.red_flags import (
     DEFAULT_RULES_PATH,
     TIERS,
     RedFlagMatch,
@@ -25,7 +25,7 @@ from bot.red_flags import (
     tier_of,
     tier_rank,
 )
-from bot.red_flags.normalise import normalise
+from bot.triage.red_flags.normalise import normalise
 
 FLAG_TIERS = {
     "self_harm": "call_112",

@@ -11,8 +11,8 @@ import uuid
 
 import pytest
 
-from bot.conversations.redis_lock_store import AtomicRedisLockStore
-from bot.endpoints import lock_store_config
+from bot.rasa_plugins.endpoints import lock_store_config
+from bot.rasa_plugins.stores.redis_lock_store import AtomicRedisLockStore
 
 redis = pytest.importorskip("redis")
 REDIS_DB = 9

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.clinic.reply_hours import (
+from bot.triage.clinic.reply_hours import (
     BRUSSELS,
     REPLY_HOURS_FILE,
     load_words,

@@ -1,4 +1,5 @@
-"""The guarded REST channel (bot/channels/rest.py): who may speak for which conversation."""
+"""The guarded REST channel (bot/rasa_plugins/channels/rest.py): who may speak for which
+conversation."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ import sys
 import pytest
 from sanic.exceptions import SanicException
 
-from bot.channels.rest import check_sender
 from bot.config import load_settings
-from bot.conversations.tokens import channel_key
+from bot.rasa_plugins.channels.rest import check_sender
+from bot.storage.tokens import channel_key
 
 
 def status_of(body, token, settings) -> int:
@@ -84,7 +85,7 @@ async def serve_rest(settings, handle):
 
     from sanic import Sanic
 
-    from bot.channels.rest import GuardedRestInput
+    from bot.rasa_plugins.channels.rest import GuardedRestInput
 
     channel = GuardedRestInput()
     channel.__dict__["settings"] = settings  # cached_property: the test's settings
@@ -158,9 +159,9 @@ def test_rasas_structured_logs_carry_no_patient_text(caplog, monkeypatch):
     import structlog
     from rasa.utils import log_utils
 
-    from bot.cli import rasa_server
+    from bot.ops.cli import rasa_server
 
-    # The Rasa server's own start (bot/cli/rasa_server.py), with Rasa's CLI replaced by what it
+    # The Rasa server's own start (bot/ops/cli/rasa_server.py), with Rasa's CLI replaced by what it
     # does first: configure its logging.
     monkeypatch.setattr(rasa.__main__, "main", lambda: log_utils.configure_structlog())
     monkeypatch.setattr(rasa_server, "apply", lambda: None)  # the speed fixes: not this test's

@@ -16,9 +16,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.cli.stack import PURGE_COMMAND, Stack
 from bot.config import load_settings
-from bot.conversations.sql_store import FastSQLTrackerStore
+from bot.ops.supervisor import PURGE_COMMAND, Stack
+from bot.rasa_plugins.stores.sql_store import FastSQLTrackerStore
 from tests.conftest import PROJECT_ROOT
 
 DAY = 24 * 3600
@@ -69,7 +69,7 @@ def test_the_purge_process_erases_expired_conversations_and_stops_cleanly(tmp_pa
 
 
 def test_make_run_and_the_cluster_run_the_purge(tmp_path: Path, monkeypatch):
-    from bot.cluster import replicas
+    from bot.ops.cluster import replicas
 
     settings = load_settings(
         {
@@ -91,7 +91,7 @@ def test_the_compose_deployment_runs_the_purge_on_the_conversations_database():
     purgers = [
         service
         for service in services.values()
-        if service.get("command") == ["python", "-m", "bot.cli.purge", "--repeat"]
+        if service.get("command") == ["python", "-m", "bot.ops.cli.purge", "--repeat"]
     ]
     assert len(purgers) == 1
     environment = purgers[0]["environment"]

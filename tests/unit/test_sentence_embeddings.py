@@ -6,7 +6,11 @@ import numpy as np
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.sentence_embeddings import EMBEDDING_SIZE, SentenceEmbeddingFeaturizer, embed
+from bot.rasa_plugins.nlu.sentence_embeddings import (
+    EMBEDDING_SIZE,
+    SentenceEmbeddingFeaturizer,
+    embed,
+)
 
 
 def featurizer() -> SentenceEmbeddingFeaturizer:

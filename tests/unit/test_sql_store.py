@@ -17,7 +17,7 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.conversations.sql_store import FastSQLTrackerStore
+from bot.rasa_plugins.stores.sql_store import FastSQLTrackerStore
 from tests.conftest import PROJECT_ROOT
 
 
@@ -95,7 +95,7 @@ def rasas_view(store: FastSQLTrackerStore):
 def test_a_turn_under_way_when_its_conversation_is_erased_does_not_bring_it_back(
     domain: Domain, tmp_path: Path
 ):
-    from bot.conversations.erase import erase_conversation
+    from bot.storage.erase import erase_conversation
 
     db = tmp_path / "conversations.db"
     store = FastSQLTrackerStore(domain, db=str(db))
@@ -121,7 +121,7 @@ def test_a_turn_under_way_when_its_conversation_is_erased_does_not_bring_it_back
 def test_an_erasure_committed_while_a_turn_is_written_leaves_nothing(
     domain: Domain, tmp_path: Path
 ):
-    from bot.conversations.erase import erase_conversation
+    from bot.storage.erase import erase_conversation
 
     db = tmp_path / "conversations.db"
 

@@ -11,9 +11,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.conversations.consent_store import ConsentAwareTrackerStore
-from bot.conversations.erase import erase_conversation
-from bot.conversations.sqlite import use_write_ahead_log
+from bot.storage.consent_store import ConsentAwareTrackerStore
+from bot.storage.erase import erase_conversation
+from bot.storage.sqlite import use_write_ahead_log
 from tests.conftest import PROJECT_ROOT
 from tests.unit.test_sql_store import turn
 

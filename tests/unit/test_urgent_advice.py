@@ -11,12 +11,12 @@ from rasa_sdk.events import SlotSet
 
 from actions.booking import ActionBookingHandoff
 from actions.red_flags import ActionRedFlagAdvice
-from bot.conversations.history import visible_messages
-from bot.red_flags import flag_ids, tiers
-from bot.red_flags.advice import DEFAULT_ADVICE_PATH, load_advice, urgent_payload
-from bot.telegram.messages import messages
-from bot.telegram.payloads import PayloadStore
-from bot.telegram.rendering import merge_urgent, render_replies
+from bot.apps.telegram.messages import messages
+from bot.apps.telegram.payloads import PayloadStore
+from bot.apps.telegram.rendering import merge_urgent, render_replies
+from bot.storage.history import visible_messages
+from bot.triage.red_flags import flag_ids, tiers
+from bot.triage.red_flags.advice import DEFAULT_ADVICE_PATH, load_advice, urgent_payload
 from tests.conftest import make_tracker, parse, responses
 
 

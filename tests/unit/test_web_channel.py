@@ -12,8 +12,8 @@ import pytest
 from rasa.core.channels.channel import UserMessage
 
 from bot.config import load_settings
-from bot.conversations.tokens import widget_session_token
-from bot.web.channel import WidgetInput
+from bot.rasa_plugins.channels.widget import WidgetInput
+from bot.storage.tokens import widget_session_token
 
 
 class Channel:

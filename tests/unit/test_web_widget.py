@@ -11,12 +11,17 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from bot.apps.web.config import WebSettings
+from bot.apps.web.server import create_app
 from bot.config import PROJECT_ROOT
-from bot.conversations.erase import erase_conversation
-from bot.conversations.history import conversation_history, visible_messages
-from bot.web.channel import MAX_MESSAGE_CHARS, message_metadata, sender_for, valid_session_id
-from bot.web.config import WebSettings
-from bot.web.server import create_app
+from bot.rasa_plugins.channels.widget import (
+    MAX_MESSAGE_CHARS,
+    message_metadata,
+    sender_for,
+    valid_session_id,
+)
+from bot.storage.erase import erase_conversation
+from bot.storage.history import conversation_history, visible_messages
 
 CONSENT_BUTTONS = [
     {"title": "Yes, I agree", "payload": "/give_consent"},

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import load_settings
-from bot.conversations.tokens import widget_session_token
+from bot.storage.tokens import widget_session_token
 from tests.unit.test_web_channel import Channel, store
 
 KNOWN = "a" * 32

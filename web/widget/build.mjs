@@ -1,4 +1,4 @@
-// Builds the widget into build/web/widget/ (served by bot/web): the socket.io client from
+// Builds the widget into build/web/widget/ (served by bot/apps/web): the socket.io client from
 // node_modules, then the widget with its texts (src/messages.json) inlined, as one script.
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";

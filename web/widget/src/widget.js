@@ -1,4 +1,4 @@
-/* HCMC chat widget: one script tag, Rasa's socketio channel (bot.web.channel.WidgetInput).
+/* HCMC chat widget: one script tag, Rasa's socketio channel (bot.rasa_plugins.channels.widget.WidgetInput).
  *
  * <script src="https://assistant.example.org/widget/hcmc-widget.js" data-server="https://assistant.example.org:5005" defer></script>
  *
@@ -16,14 +16,14 @@
   // The server's token for the session id: without it the server starts a new conversation. In
   // localStorage beside the id, not in an HttpOnly cookie: the widget runs on the clinic's site
   // and talks to the assistant's origin, whose cookie would be a third-party one, which browsers
-  // block (bot/web/channel.py).
+  // block (bot/rasa_plugins/channels/widget.py).
   var TOKEN_KEY = "hcmc-widget-session-token";
   var OPEN_KEY = "hcmc-widget-open";
   var LOCATION_PAYLOAD = "/share_location";
   var GREETING_PAYLOAD = "/greet";
   var ANSWER_TIMEOUT_MS = 20000;
   // The longest message the widget sends, well under the server's own cap (2,000 characters,
-  // bot/web/channel.py MAX_MESSAGE_CHARS, which would cut a longer one without a word). The
+  // bot/rasa_plugins/channels/widget.py MAX_MESSAGE_CHARS, which would cut a longer one without a word). The
   // counter shows from 80% of it; a longer message is refused with a word, never cut.
   var MAX_MESSAGE_CHARS = 1000;
   var COUNTER_FROM = 800;

@@ -1,0 +1,106 @@
+"""The project's web server for the website widget: the built widget (script, stylesheet) and a
+demo page of the clinic's site with the widget embedded, served with strict security headers.
+
+The page and the widget load nothing from any other host: the socket.io client is part of the
+widget's script, built from the npm package (web/widget/), and the only other address the page may
+reach is the assistant's own socket.io channel (Content-Security-Policy, connect-src).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bot.apps.web.config import WebSettings
+
+# Demo pages of the mock clinic site: path -> file in web/demo/. Two English pages to show that
+# the conversation follows the visitor, and a French and a Dutch one for the language metadata.
+DEMO_PAGES = {
+    "/": "index.html",
+    "/treatments.html": "treatments.html",
+    "/fr/": "fr.html",
+    "/nl/": "nl.html",
+}
+
+
+def content_security_policy(assistant_url: str) -> str:
+    socket_url = assistant_url.replace("https://", "wss://", 1).replace("http://", "ws://", 1)
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            f"connect-src 'self' {assistant_url} {socket_url}",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
+class SecurityHeaders:
+    """Adds the same security headers to every response."""
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = list(message["headers"]) + self.headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def render_page(path: Path, web: WebSettings) -> str:
+    """A demo page with the widget's script tag pointing at this server and the assistant."""
+    page = path.read_text(encoding="utf-8")
+    return page.replace("{{assistant_url}}", html.escape(web.assistant_url, quote=True))
+
+
+def create_app(web: WebSettings) -> Starlette:
+    def page(file_name: str) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            return HTMLResponse(render_page(web.demo_dir / file_name, web))
+
+        return endpoint
+
+    async def health(request: Request) -> Response:
+        built = (web.widget_dir / "hcmc-widget.js").is_file()
+        return JSONResponse(
+            {"status": "ok" if built else "widget not built"}, 200 if built else 503
+        )
+
+    routes: list[BaseRoute] = [Route(path, page(name)) for path, name in DEMO_PAGES.items()]
+    routes += [
+        Route("/health", health),
+        Mount("/widget", StaticFiles(directory=web.widget_dir, check_dir=False), name="widget"),
+        Mount("/demo", StaticFiles(directory=web.demo_dir / "assets", check_dir=False)),
+    ]
+    app = Starlette(routes=routes)
+    headers = {
+        "Content-Security-Policy": content_security_policy(web.assistant_url),
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+        "Permissions-Policy": "geolocation=(self), camera=(), microphone=()",
+        # Other sites of the clinic may load the widget's script and stylesheet.
+        "Cross-Origin-Resource-Policy": "cross-origin",
+        "Cache-Control": "no-cache",
+    }
+    return SecurityHeaders(app, headers)  # type: ignore[return-value]

@@ -1,0 +1,410 @@
+"""Reads interview answers out of one user message.
+
+A patient may answer several questions at once ("my knee has hurt for three weeks, worse on
+stairs") or correct an earlier answer at any point; every value found in the message becomes a
+slot update, and the question being asked also accepts free-text answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from bot.triage.interview.dates import days_since_named_time
+from bot.triage.interview.durations import duration_category
+from bot.triage.interview.numbers import first_number
+from bot.triage.interview.severity import has_several_scores, scores_in
+from bot.triage.interview.vocabulary import values_of
+from bot.triage.interview.worst_time import read_worst_time
+
+INTERVIEW_SLOTS = (
+    "pain_regions",
+    "pain_side",
+    "pain_onset",
+    "pain_duration",
+    "time_pattern",
+    "pain_modifiers",
+    "pain_severity",
+    "precautions",
+)
+# Durations said without a number, mapped to the nearest category: "for months" is taken as
+# about three months, "for weeks" as three weeks, "a long time" as more than three months.
+VAGUE_DURATIONS = tuple(
+    (re.compile(pattern, re.I), days)
+    for pattern, days in (
+        (
+            r"\b(for|since|already|depuis|des|al|sinds|sedert)\s+(many\s+|plusieurs\s+|de\s+)?"
+            r"(years|ans|annees|années|jaren|jaar)\b",
+            365,
+        ),
+        (
+            r"\b(a long time|long time|ages|forever|longtemps|des lustres|une [eé]ternit[eé]|"
+            r"lang|lange tijd|heel lang|eeuwen|jaren)\b",
+            365,
+        ),
+        (r"\b(months|mois|maanden)\b", 90),
+        (r"\b(weeks|semaines|weken)\b", 21),
+        (r"\b(days|jours|dagen)\b", 3),
+    )
+)
+# "2 at rest, 6 when serving": the score is the highest, and the patient's words are kept too.
+SEVERITY_NOTE = "pain_severity_note"
+MAX_NOTE = 120
+# Regions on the body's midline: no left/right question for them alone.
+MIDLINE_REGIONS = frozenset({"chest", "abdomen", "mid_back", "forehead"})
+# "also my neck" adds a region instead of replacing the earlier ones.
+_ADDITION = re.compile(r"\b(also|too|as well|aussi|egalement|également|ook|eveneens)\b", re.I)
+# "my other knee", "l'autre épaule", "mijn andere knie", "the other side": the side switches
+# ("the other day" does not).
+_OTHER = re.compile(r"\b(other|autre|andere|ander)\s+(side|one|cote|côté|kant|zijde)?", re.I)
+OTHER_SIDE = {"left": "right", "right": "left"}
+# The clause that says what makes the pain worse or better.
+_MODIFIER_CLAUSE = re.compile(
+    r"[^.;!?,]*\b(worse|better|eases?|helps?|relieves?|aggravat\w*|pire|mieux|soulag\w*|"
+    r"aggrav\w*|erger|beter|verergert|helpt|verlicht\w*)\b[^.;!?]*",
+    re.I,
+)
+_NOTHING = re.compile(
+    r"^\W*(no(thing)?|none|not really|rien|niets|nee)\W*$",
+    re.I,
+)
+# "not sure", "je ne sais pas", "geen idee", "non peut-être" (Belgian for "of course"): never a
+# "no" to a safety question, whatever the classifier made of it.
+_UNSURE = re.compile(
+    r"\b(not sure|unsure|not certain|don'?t know|dunno|no idea|maybe|perhaps|possibly|"
+    r"pas s[uû]re?|je ne sais pas|j'?sais pas|sais pas|aucune? id[eé]e|peut[- ]?[eê]tre|"
+    r"niet zeker|weet (ik |het )*niet|geen idee|misschien|twijfel\w*)\b",
+    re.I,
+)
+# "no numbness", "non", "geen koorts": an answer to a screen question that starts with a no.
+# (A red flag that is actually affirmed never reaches here: the detector routes it first.)
+_STARTS_WITH_NO = re.compile(
+    r"^\W*(no|not|none|nope|nah|never|non|nan|pas|aucun\w*|nee|neen|geen|niet)\b", re.I
+)
+# A screen answer in several parts ("Neen, geen tintelingen, kracht in mijn armen is normaal",
+# "des fourmillements ? non, rien d'autre"): a "no" when every part rules a sign out, says all
+# is normal, or asks back. Any other part ("just the hand is tired") leaves it unclear, and the
+# question is asked again (the red-flag detector has read the message first).
+_SCREEN_PART = re.compile(r"[^,.;!?]+[,.;!?]?")
+_RULES_OUT = re.compile(
+    r"\b(no|not|none|nope|nah|never|nothing|neither|nor|non|nan|pas|ni|aucun\w*|rien|jamais|plus|"
+    r"nee|neen|geen|niet|niets|niks|nooit|normal\w*|fine|ok|okay|same|as usual|comme d'habitude|"
+    r"normale?s?|pareil|normaal|gewoon|hetzelfde)\b|n't\b",
+    re.I,
+)
+# An answer to the precautions question that rules them all out, in other words than a bare "no".
+_DENIES_ALL = re.compile(
+    r"^\W*(no|nope|non|nee|neen)\b|\b(none|nothing|neither|rien|aucune?|niets|niks|geen)\b|"
+    r"\b(that'?s all|that'?s it|c'est tout|dat is alles|dat is het|da'?s alles)\b",
+    re.I,
+)
+# "Metal allergy, no.", "allergie au nickel : non": a precaution named, then ruled out.
+_RULED_OUT_AFTER = re.compile(r"^\s*[,:;-]?\s*(no|non|nee|neen|nope)\b", re.I)
+# "surgery in 2009, so nothing recent", "il y a des années", "jaren geleden": not recent surgery.
+_NOT_RECENT = re.compile(
+    r"\b(nothing recent|not recent\w*|years ago|long ago|(19|20)\d\d|pas r[eé]cente?|"
+    r"rien de r[eé]cent|il y a (des|plusieurs|\d+) ans|jaren geleden|lang geleden|niet recent|"
+    r"niks recent)\b",
+    re.I,
+)
+# Outside the question that asks it, only "worse when/with/after..." says what changes the pain;
+# "it has been getting worse" says how it evolves.
+_MODIFIER_TRIGGER = re.compile(
+    r"\b(worse|better|pire|mieux|erger|beter)\s+(when|with|after|if|in|on|at|from|while|during|"
+    r"going|quand|avec|apr[eè]s|si|le|la|les|en|au|aux|dans|sur|pendant|lors|[aà]|als|met|na|bij|"
+    r"door|op|tijdens|wanneer)\b|\b(helps?|eases?|relieves?|soulag\w*|helpt|verlicht\w*)\b",
+    re.I,
+)
+_WORST_MOMENT = re.compile(
+    r"\b(worse|worst|mostly|especially|particularly|pire|surtout|davantage|erger|ergst|vooral|"
+    r"meest)\b",
+    re.I,
+)
+# In the answer to how it started, a duration counts only as "since", "for" or "ago".
+_SINCE_OR_AGO = re.compile(
+    r"\b(since|for|ago|already|depuis|il y a|[cç]a fait|voil[aà]|sinds|sedert|geleden|al|nu al)\b",
+    re.I,
+)
+_NIGHT = re.compile(r"\b(night|nuit|nacht)\b", re.I)
+_MIDDLE = re.compile(
+    r"\b(middle|centre|center|central|midline|milieu|au centre|midden|in het midden|centraal)\b",
+    re.I,
+)
+_BOTH = re.compile(r"\b(both|les deux|des deux|beide|allebei|alle twee|tous les deux)\b", re.I)
+MAX_FREE_TEXT = 200
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+# What an answer may change besides the question it answers. The answers to the later questions
+# name body parts, numbers and times that answer something else: "no numbness in my arm", "worse
+# when I bend my back", "an X-ray in October", "it eases within a few minutes". A message outside
+# the interview's questions (None) may say anything.
+OPEN_CONTEXTS = frozenset({None, "pain_regions", "pain_side"})
+FACT_CONTEXTS = OPEN_CONTEXTS | {"pain_onset", "pain_duration"}
+# "no wait, the right one", "actually it's my left knee", "en fait", "eigenlijk": a correction may
+# name a place or a side in answer to any question.
+_CORRECTION = re.compile(
+    r"\b(actually|no wait|wait|sorry|i mean|i meant|correction|not (in|on|at|the|my|a|an)|"
+    r"en fait|pardon|non attendez|je veux dire|plut[oô]t|"
+    r"pas (à|a|au|aux|le|la|l'|du|en|sur|mon|ma)|eigenlijk|nee wacht|wacht|ik bedoel|"
+    r"niet (de|het|aan|in|op|mijn|links|rechts|vooraan|achteraan))\b",
+    re.I,
+)
+
+
+def _entity_values(entities: Sequence[Mapping[str, Any]], name: str) -> list[Any]:
+    values: list[Any] = []
+    for entity in entities:
+        if entity.get("entity") == name and entity.get("value") not in values:
+            values.append(entity.get("value"))
+    return values
+
+
+def _named_precautions(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any]:
+    """Precautions the message names as applying: not those ruled out right after ("metal
+    allergy, no"), not surgery said to be old, not one only asked about ("does ibuprofen count
+    as a blood thinner?")."""
+    named: list[Any] = []
+    for entity in entities:
+        if entity.get("entity") not in ("precaution", "precautions"):
+            continue
+        value, start, end = entity.get("value"), entity.get("start"), entity.get("end")
+        if isinstance(start, int) and isinstance(end, int):
+            sentence_end = min(
+                (i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text)
+            )
+            sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+            sentence = text[sentence_start : sentence_end + 1]
+            if _RULED_OUT_AFTER.match(text[end:]) or sentence.rstrip().endswith("?"):
+                continue
+            if value == "recent_surgery" and _NOT_RECENT.search(sentence):
+                continue
+        if value not in named:
+            named.append(value)
+    return named
+
+
+def _rules_out_every_part(text: str) -> bool:
+    parts = [part.strip() for part in _SCREEN_PART.findall(text) if part.strip(" ,.;!?")]
+    return bool(parts) and all(part.endswith("?") or _RULES_OUT.search(part) for part in parts)
+
+
+# "22 weeks pregnant", "my son (3 years old)", "a 5 km run": a number of weeks that is not how long
+# the pain has lasted.
+_NOT_DURATION_AFTER = re.compile(
+    r"^\s*(pregnant|enceinte|zwanger|old|of age|oud|d'?[aâ]ge|postpartum|after (the )?birth|"
+    r"after giving birth|apr[eè]s l'accouchement|na de bevalling|de grossesse|zwangerschap)",
+    re.I,
+)
+
+
+def _not_a_duration(text: str, entity: Mapping[str, Any]) -> bool:
+    end = entity.get("end")
+    return isinstance(end, int) and bool(_NOT_DURATION_AFTER.match(text[end:]))
+
+
+def _last_named(entities: Sequence[Mapping[str, Any]], names: tuple[str, ...]) -> Any:
+    named = [e for e in entities if e.get("entity") in names]
+    return max(named, key=lambda e: e.get("start") or 0).get("value")
+
+
+def _same_body_part(regions: Sequence[str], earlier: Sequence[str]) -> bool:
+    """knee_front and knee_back are one knee: correcting one into the other keeps its side."""
+    return bool({r.split("_")[0] for r in regions} & {r.split("_")[0] for r in earlier})
+
+
+def _names_the_other_side(text: str, entities: Sequence[Mapping[str, Any]]) -> bool:
+    for found in _OTHER.finditer(text):
+        if found.group(2):
+            return True
+        regions_after = [
+            e for e in entities
+            if e.get("entity") == "body_region" and isinstance(e.get("start"), int)
+            and 0 <= e["start"] - found.end() <= 1
+        ]  # fmt: skip
+        if regions_after:
+            return True
+    return False
+
+
+def needs_side(regions: Sequence[str] | None) -> bool:
+    return bool(regions) and any(region not in MIDLINE_REGIONS for region in regions or ())
+
+
+def is_unsure(text: str) -> bool:
+    return bool(_UNSURE.search(text or ""))
+
+
+def interpret(
+    text: str,
+    entities: Sequence[Mapping[str, Any]],
+    intent: str | None,
+    requested_slot: str | None,
+    current: Mapping[str, Any],
+) -> dict[str, Any]:
+    """Slot updates found in one message (only slots whose value changes)."""
+    text = (text or "").strip()
+    updates: dict[str, Any] = {}
+    correcting = bool(_CORRECTION.search(text))
+    open_context = requested_slot in OPEN_CONTEXTS or correcting
+    fact_context = requested_slot in FACT_CONTEXTS or correcting
+
+    regions = _entity_values(entities, "body_region") + _entity_values(entities, "pain_regions")
+    adding = bool(_ADDITION.search(text)) and not str(requested_slot).startswith("screen_")
+    if regions and (open_context or (adding and requested_slot != "precautions")):
+        earlier = list(current.get("pain_regions") or [])
+        if earlier and _ADDITION.search(text):
+            regions = earlier + [region for region in regions if region not in earlier]
+        elif current.get("pain_side") and not _same_body_part(regions, earlier):
+            updates["pain_side"] = None  # another place: its side is asked, not assumed
+        updates["pain_regions"] = regions
+
+    sides = _entity_values(entities, "side") + _entity_values(entities, "pain_side")
+    if sides and not open_context:
+        pass
+    elif sides and correcting and len(set(sides)) > 1 and not _BOTH.search(text):
+        updates["pain_side"] = _last_named(
+            entities, ("side", "pain_side")
+        )  # "left, no wait: right"
+    elif sides:
+        updates["pain_side"] = "both" if len(set(sides)) > 1 else sides[0]
+    elif current.get("pain_side") in OTHER_SIDE and _names_the_other_side(text, entities):
+        updates["pain_side"] = OTHER_SIDE[current["pain_side"]]  # "actually my other knee"
+
+    if (
+        requested_slot in ("pain_regions", "pain_side")
+        and "pain_side" not in updates
+        and _MIDDLE.search(text)
+        and not _NIGHT.search(text)
+        and needs_side(updates.get("pain_regions") or current.get("pain_regions"))
+    ):
+        updates["pain_side"] = "middle"  # "onderrug, in het midden": the side is said too
+
+    onsets = _entity_values(entities, "onset") + _entity_values(entities, "pain_onset")
+    if onsets and fact_context:
+        updates["pain_onset"] = onsets[-1]
+
+    durations = (
+        [
+            e["value"]
+            for e in entities
+            if e.get("entity") == "duration" and not _not_a_duration(text, e)
+        ]
+        if fact_context
+        else []
+    )
+    if requested_slot == "pain_onset" and not _SINCE_OR_AGO.search(text):
+        durations = []  # "gradually, over a few weeks" says how it came on, not how long ago
+    since = days_since_named_time(text) if fact_context else None
+    if since is not None:
+        durations.append(since)
+    if not durations and requested_slot in (None, "pain_duration"):
+        # Before the question, only "for years" is clear enough; "for months", "most days of
+        # the week" are asked.
+        vague = [days for pattern, days in VAGUE_DURATIONS if pattern.search(text)][:1]
+        durations += [d for d in vague if requested_slot == "pain_duration" or d >= 365]
+    explicit = _entity_values(entities, "pain_duration")
+    if durations:
+        days = int(max(durations))
+        updates["pain_duration"] = duration_category(days)
+        updates["pain_duration_days"] = days
+    elif explicit and explicit[0] in values_of("pain_duration"):
+        updates["pain_duration"] = explicit[0]
+
+    # Before its question, only a moment said to be the worst counts ("worse at night"): "knee
+    # pain from running" names the cause, and the question asks when it is worst. "Worse when I
+    # sit" in answer to what makes it worse answers it too, unless it was already answered.
+    if requested_slot == "time_pattern" or (
+        _WORST_MOMENT.search(text)
+        and (
+            fact_context
+            or (requested_slot == "pain_modifiers" and current.get("time_pattern") is None)
+        )
+    ):
+        patterns = [p for p in read_worst_time(text, entities) if p in values_of("time_pattern")]
+        if patterns:
+            updates["time_pattern"] = patterns
+
+    asked_modifiers = requested_slot == "pain_modifiers"
+    modifier = _MODIFIER_CLAUSE.search(text) if fact_context or asked_modifiers else None
+    if modifier and (asked_modifiers or _MODIFIER_TRIGGER.search(modifier.group(0))):
+        updates["pain_modifiers"] = modifier.group(0).strip()[:MAX_FREE_TEXT]
+
+    scores = _entity_values(entities, "severity") + _entity_values(entities, "pain_severity")
+    if requested_slot == "pain_severity":
+        scores += scores_in(text)
+    elif not scores:
+        scores = _corrected_score(text, current.get("pain_severity"))
+    if scores and correcting and requested_slot == "pain_severity" and len(set(scores)) > 1:
+        updates["pain_severity"] = float(scores[-1])  # "7, no wait, more like a 6"
+        updates[SEVERITY_NOTE] = None
+    elif scores:
+        updates["pain_severity"] = float(max(scores))
+        updates[SEVERITY_NOTE] = text[:MAX_NOTE] if has_several_scores(text) else None
+
+    precautions = _named_precautions(text, entities)
+    if precautions:
+        earlier = [value for value in current.get("precautions") or [] if value != "none"]
+        updates["precautions"] = earlier + [value for value in precautions if value not in earlier]
+
+    updates.update(_answer_to_requested(requested_slot, text, intent, updates, current))
+    return {slot: value for slot, value in updates.items() if current.get(slot) != value}
+
+
+# "it's 6 not 4", "pas 4 mais 6", "niet 4, wel 6": a score named beside the one given earlier.
+_SCORE_CORRECTION = re.compile(
+    r"\b(?:not|pas|niet|geen)\b\s+(?:a |an |un |une |een )?(\w+)\b|"
+    r"\b(\w+)\s*,?\s*(?:and |et |en )?(?:not|pas|niet|geen)\b\s+(?:a |an |un |une |een )?(\w+)\b",
+    re.I,
+)
+
+
+def _corrected_score(text: str, earlier: Any) -> list[float]:
+    """A new score outside the severity question, only when the message rules out the earlier
+    one: a bare number elsewhere is a duration, an age or a distance, not a score."""
+    if earlier is None:
+        return []
+    ruled_out = False
+    for match in _SCORE_CORRECTION.finditer(text):
+        named = match.group(1) or match.group(3)
+        if scores_in(named) == [float(earlier)] or first_number(named, articles=False) == float(
+            earlier
+        ):
+            ruled_out = True
+    if not ruled_out:
+        return []
+    scores = [score for score in scores_in(text) if score != float(earlier)]
+    return scores[:1]
+
+
+def _answer_to_requested(
+    requested_slot: str | None,
+    text: str,
+    intent: str | None,
+    found: Mapping[str, Any],
+    current: Mapping[str, Any],
+) -> dict[str, Any]:
+    """Free-text answers that only make sense as a reply to the question just asked."""
+    if not requested_slot or requested_slot in found:
+        return {}
+    unsure = is_unsure(text)
+    says_nothing = not unsure and (intent == "deny" or bool(_NOTHING.match(text)))
+    if requested_slot == "pain_side" and _BOTH.search(text):
+        return {"pain_side": "both"}  # "les deux jambes", "allebei"
+    if requested_slot == "pain_side" and _MIDDLE.search(text):
+        return {"pain_side": "middle"}  # "au milieu, pas plus d'un côté que de l'autre"
+    if requested_slot == "time_pattern" and (says_nothing or unsure):
+        return {"time_pattern": ["no_pattern"]}
+    if requested_slot == "precautions" and unsure:
+        return {"precautions": ["unsure"]}  # the therapist asks again before treating
+    if requested_slot == "precautions" and (says_nothing or _DENIES_ALL.search(text)):
+        return {"precautions": ["none"]}  # "nope, none of those", "rien de tout ça", "geen"
+    if requested_slot == "pain_modifiers" and text and not text.startswith("/"):
+        # A question asked alongside ("stairs. is that normal?") is answered, not noted.
+        statement = " ".join(s for s in _SENTENCE.findall(text) if not s.strip().endswith("?"))
+        if not statement.strip():
+            return {}
+        return {"pain_modifiers": "-" if says_nothing else statement.strip()[:MAX_FREE_TEXT]}
+    no_to_screen = says_nothing or bool(_STARTS_WITH_NO.match(text)) or _rules_out_every_part(text)
+    if requested_slot.startswith("screen_") and not unsure and no_to_screen:
+        return {requested_slot: False}
+    return {}

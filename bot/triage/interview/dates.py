@@ -1,0 +1,92 @@
+"""Durations named by a point in time: "since September", "depuis l'été", "sinds de kerst".
+
+Counted back from today's date to the start of the month or (meteorological) season, the most
+recent one that has begun; "last spring" is read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.triage.interview.numbers import strip_accents
+
+MONTHS = {
+    1: ("january", "jan", "janvier", "januari"),
+    2: ("february", "feb", "fevrier", "februari"),
+    3: ("march", "mars", "maart"),
+    4: ("april", "avril"),
+    5: ("may", "mai", "mei"),
+    6: ("june", "juin", "juni"),
+    7: ("july", "juillet", "juli"),
+    8: ("august", "aug", "aout", "augustus"),
+    9: ("september", "sept", "septembre"),
+    10: ("october", "oct", "octobre", "oktober"),
+    11: ("november", "nov", "novembre"),
+    12: ("december", "dec", "decembre"),
+}
+# Meteorological seasons start on the first of these months.
+SEASONS = {
+    3: ("spring", "printemps", "lente", "voorjaar"),
+    6: ("summer", "ete", "zomer"),
+    9: ("autumn", "fall", "automne", "herfst", "najaar"),
+    12: ("winter", "hiver"),
+}
+FEASTS = {  # (month, day)
+    (12, 25): ("christmas", "xmas", "noel", "kerst", "kerstmis", "kerstdag"),
+    (1, 1): ("new year", "nouvel an", "nieuwjaar", "oud en nieuw"),
+    (10, 31): ("halloween",),
+    (9, 1): ("rentree", "back to school"),
+    (7, 1): (
+        "summer holidays",
+        "vacances d'ete",
+        "grandes vacances",
+        "zomervakantie",
+        "grote vakantie",
+    ),
+}
+_SINCE = r"(?:since|from|depuis|sinds|sedert|vanaf|sinns)"
+_FILLER = (
+    r"(?:[\s-]+(?:about|around|roughly|approximately|environ|vers|ongeveer|rond|omstreeks|"
+    r"the|le|la|l'|de|het|last|dernier|derniere|vorige|vorig|afgelopen|begin|debut|"
+    r"beginning|start|of|d'|du|van|mid|mi|midden|half|mois|month|maand))*"
+)
+# "since like early november", "depuis le blocus de juin", "sinds de bevalling in augustus": a
+# few other words may stand between "since" and the time named.
+_ANY_WORDS = r"(?:[\s-]+[\w']+){0,4}?"
+
+
+def _names_pattern() -> re.Pattern[str]:
+    names = [n for group in (*MONTHS.values(), *SEASONS.values(), *FEASTS.values()) for n in group]
+    alternatives = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return re.compile(rf"\b{_SINCE}{_ANY_WORDS}{_FILLER}[\s-]*({alternatives})\b", re.I)
+
+
+_PATTERN = _names_pattern()
+
+
+def _start(name: str, today: date) -> date:
+    for month, names in MONTHS.items():
+        if name in names:
+            return _latest(today, month, 1)
+    for month, names in SEASONS.items():
+        if name in names:
+            return _latest(today, month, 1)
+    for (month, day), names in FEASTS.items():
+        if name in names:
+            return _latest(today, month, day)
+    raise KeyError(name)
+
+
+def _latest(today: date, month: int, day: int) -> date:
+    this_year = date(today.year, month, day)
+    return this_year if this_year <= today else date(today.year - 1, month, day)
+
+
+def days_since_named_time(text: str, today: date | None = None) -> int | None:
+    """Days since the month, season or feast the text says the pain started from, or None."""
+    found = _PATTERN.search(strip_accents((text or "").casefold()))
+    if not found:
+        return None
+    today = today or date.today()
+    return max(1, (today - _start(found.group(1).lower(), today)).days)

@@ -1,0 +1,124 @@
+"""Reads when the pain is at its worst, clause by clause.
+
+The entity ruler names the moments it knows ("at night", "at my desk", "tennis"); patients also
+answer with what they are doing ("going downhill and when I squat", "na de shift", "quand je mâche
+un chewing-gum"). Each clause of the answer gives its own moments: an activity is "during" unless
+an "after" word says the pain follows it; "le soir après le boulot" is after work, not the night;
+a clause that says what eases the pain is left out. Words in worst_time.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.triage.interview.numbers import strip_accents
+
+CUES_FILE = Path(__file__).resolve().parent / "worst_time.yml"
+LISTS = (
+    "after", "during", "activities", "sports", "easing", "always", "all_day", "no_pattern",
+    "evening",
+)  # fmt: skip
+# Clauses end at punctuation and at "and"/"but"/"or" (not at Dutch "en"/"of", French "en", English
+# "of": "after a lot of walking" is one clause).
+_CLAUSE_BREAK = re.compile(r"[,.;!?()]|\b(and|but|or|et|mais|ou|maar)\b")
+# "worse when...", "pire quand...": a clause that also names an easing word still counts.
+_WORSE = re.compile(r"\b(worse|worst|pire|erger|ergst)\b")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, re.Pattern[str]]:
+    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    compiled: dict[str, re.Pattern[str]] = {}
+    for name in LISTS:
+        words = data.get(name)
+        if not words or not all(isinstance(word, str) and word for word in words):
+            raise ValueError(f"{CUES_FILE.name}: '{name}' needs a list of words")
+        compiled[name] = re.compile(r"\b(" + "|".join(words) + r")\b")
+    compiled["after_a_while"] = re.compile(" ".join(str(data["after_a_while"]).split()))
+    return compiled
+
+
+def _fold(text: str) -> str:
+    return strip_accents(text.casefold()).replace("’", "'")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for found in _CLAUSE_BREAK.finditer(text):
+        spans.append((start, found.start()))
+        start = found.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _says_after(clause: str) -> bool:
+    c = cues()
+    return bool(c["after"].search(clause)) and not c["after_a_while"].search(clause)
+
+
+def read_worst_time(text: str, entities: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The time patterns an answer names, in the order named; [] when it names none."""
+    c = cues()
+    folded = _fold(text)
+    moments = [
+        (e["start"], e["end"], str(e["value"]))
+        for e in entities
+        if e.get("entity") == "time_pattern" and isinstance(e.get("start"), int)
+    ]
+    found: list[str] = []
+    previous_activity = False
+    for start, end in _clauses(folded):
+        clause = folded[start:end]
+        named = [(s, e, v) for s, e, v in moments if start <= s < end]
+        if c["easing"].search(clause) and not _WORSE.search(clause):
+            continue  # "fine once I roll over", "mieux au repos"
+        kinds = [v for _, _, v in named]
+        after = _says_after(clause)
+        sport = "sport" in kinds or bool(c["sports"].search(clause))
+        activity = (
+            sport
+            or bool(c["activities"].search(clause))
+            or any(k in ("during_activity", "after_activity") for k in kinds)
+        )
+        place = [k for k in kinds if k in ("sitting", "desk_work")]
+        clause_moments: list[str] = []
+        for s, e, value in named:
+            if value in ("during_activity", "after_activity", "sport"):
+                continue  # decided below from the clause as a whole
+            if value == "night" and c["evening"].search(folded[s:e]) and (after or place):
+                continue  # "le soir après le boulot", "end of the day at the computer"
+            if value == "constant" and c["all_day"].search(folded[s:e]):
+                clause_moments.append("all_day")
+                continue
+            clause_moments.append(value)
+        if place:
+            pass  # "after sitting long in the car", "after hours at my desk": the place says it
+        elif activity and not ("morning_stiffness" in kinds and not c["during"].search(clause)):
+            clause_moments.append("after_activity" if after else "during_activity")
+            if sport:
+                clause_moments.append("sport")
+        elif after and previous_activity and not kinds:
+            clause_moments.append("after_activity")  # "...and afterwards", "et après"
+        elif c["no_pattern"].search(clause):
+            clause_moments.append("no_pattern")  # "pas d'heure, n'importe quand"
+        elif c["during"].search(clause) and not kinds:
+            clause_moments.append("during_activity")  # "when I take the baby out of the cot"
+        if c["always"].search(clause) and "constant" not in clause_moments:
+            clause_moments.append("constant")
+        previous_activity = activity or previous_activity
+        found += clause_moments
+    if not found and c["no_pattern"].search(folded):
+        found = ["no_pattern"]
+    unique = list(dict.fromkeys(found))
+    if len(unique) > 1 and "no_pattern" in unique:
+        unique.remove("no_pattern")
+    if "all_day" in unique:
+        # "all day at my desk": how long, beside the moment; alone it is constant
+        unique = [m for m in unique if m != "all_day"] or ["constant"]
+    return unique

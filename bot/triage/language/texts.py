@@ -1,0 +1,20 @@
+"""Texts a piece of code says to patients in their language, kept in YAML (key -> language ->
+text) and checked at load: every key it needs has a text in every language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+
+from bot.triage.language.detect import LANGUAGES
+
+
+def load_texts(path: Path, keys: Iterable[str]) -> dict[str, dict[str, str]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for key in keys:
+        missing = [language for language in LANGUAGES if not (data.get(key) or {}).get(language)]
+        if missing:
+            raise ValueError(f"{path}: {key} lacks {', '.join(missing)}")
+    return {key: dict(value) for key, value in data.items()}

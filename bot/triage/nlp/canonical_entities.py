@@ -1,0 +1,127 @@
+"""Canonical entities from the entity ruler's matches (plain spaCy, no Rasa)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+
+from bot.triage.interview.durations import duration_in_days
+from bot.triage.interview.severity import parse_severity
+from bot.triage.language import detect_language
+from bot.triage.nlp.pipeline import FALSE_FRIENDS_META
+
+# A value named right after one of these is one the user rules out ("not my knee, my hip", "6 not
+# 4", "nothing sudden", "pas à gauche", "niet links"). The look-back stops at punctuation, so in
+# "no, the right one" the "no" answers something else.
+NEGATION_WORDS = frozenset(
+    {"not", "no", "n't", "isn't", "wasn't", "nothing", "never", "pas", "rien", "jamais",
+     "niet", "geen", "niets", "niks", "nooit"}
+)  # fmt: skip
+# "not only at night": the value is kept, the patient adds to it; "not left but right": what
+# follows the "but" is what the patient means.
+NEGATION_BLOCKERS = frozenset(
+    {"only", "just", "seulement", "uniquement", "alleen", "enkel", "but", "mais", "maar"}
+)
+# Labels whose negated mentions are dropped ("no blood thinners" is not a precaution; "not sure
+# whether I take blood thinners" has no negation word right before it and is kept).
+NEGATABLE = frozenset({"body_region", "side", "onset", "time_pattern", "severity", "precaution"})
+_PUNCTUATION = re.compile(r"^[,.;:!?()\-]+$")
+MAX_TEXT_LENGTH = 1000  # longer messages are cut: a patient's answer never needs more
+# Dutch writes the side and the region as one word ("linkerknie", "rechterschouder"): the ruler
+# finds the region, and the side is read from the start of the word. English "toe" is matched
+# only with a word before or after it (Dutch "toe" is "af en toe", "ik stem toe"), so "left toe"
+# is one match too.
+SIDE_PREFIXES = {"linker": "left", "rechter": "right", "left ": "left", "right ": "right"}
+
+
+_UNKNOWN: Any = object()
+
+
+@lru_cache(maxsize=4)
+def _false_friends(nlp: Language) -> dict[tuple[str, str], frozenset[str]]:
+    """(label, word) -> languages in which the word means something else (the pipeline's meta,
+    read once per pipeline rather than on every message)."""
+    return {
+        (label, word): frozenset(languages)
+        for label, word, languages in nlp.meta.get(FALSE_FRIENDS_META, [])
+    }
+
+
+# "les premiers pas le matin" (the first steps): "pas" is a noun after these.
+_PAS_AS_STEPS = frozenset(
+    {"premiers", "premier", "petits", "quelques", "mes", "les", "ses", "deux"}
+)
+# "plus enceinte", "not pregnant anymore": only a precaution is ruled out by "plus" (elsewhere
+# it means "more").
+_PRECAUTION_NEGATIONS = frozenset({"plus"})
+
+
+def _is_negated(doc: Any, start: int, label: str = "") -> bool:
+    for index in range(start - 1, max(0, start - 3) - 1, -1):
+        token = doc[index]
+        if _PUNCTUATION.match(token.text) or token.lower_ in NEGATION_BLOCKERS:
+            return False
+        if token.lower_ == "pas" and index > 0 and doc[index - 1].lower_ in _PAS_AS_STEPS:
+            return False
+        if token.lower_ in NEGATION_WORDS:
+            return True
+        if label == "precaution" and token.lower_ in _PRECAUTION_NEGATIONS:
+            return True
+    return False
+
+
+def extract_entities(nlp: Language, text: str) -> list[dict[str, Any]]:
+    """Returns Rasa-style entity dicts with canonical values."""
+    doc = nlp(text[:MAX_TEXT_LENGTH])
+    false_friends = _false_friends(nlp)
+    language = _UNKNOWN
+    entities: list[dict[str, Any]] = []
+    for ent in doc.ents:
+        value: Any = ent.ent_id_ or ent.text
+        if ent.label_ in NEGATABLE and _is_negated(doc, ent.start, ent.label_):
+            if ent.label_ == "onset" and ent.ent_id_ == "sudden":
+                # "nothing sudden", "pas d'un coup", "niet plots": it came on gradually
+                entities.append(_entity("onset", "gradual", ent.start_char, ent.end_char))
+            continue
+        other_meaning = false_friends.get((ent.label_, ent.text.lower()))
+        if other_meaning:
+            if language is _UNKNOWN:  # detected only for a message with a false friend, once
+                language = detect_language(text)
+            if language in other_meaning:
+                continue
+        if ent.label_ == "duration":
+            days = duration_in_days(ent.text, ent.ent_id_)
+            if days is None:
+                continue
+            value = days
+        elif ent.label_ == "severity":
+            score = parse_severity(ent.text)
+            if score is None:
+                continue
+            value = score
+        if ent.label_ == "body_region":
+            side = _side_in_compound(ent.text)
+            if side and not any(e["entity"] == "side" for e in entities):
+                entities.append(_entity("side", side, ent.start_char, ent.end_char))
+        entities.append(
+            {
+                "entity": ent.label_,
+                "value": value,
+                "start": ent.start_char,
+                "end": ent.end_char,
+                "confidence_entity": 1.0,
+            }
+        )
+    return entities
+
+
+def _side_in_compound(word: str) -> str | None:
+    folded = word.casefold()
+    return next((side for prefix, side in SIDE_PREFIXES.items() if folded.startswith(prefix)), None)
+
+
+def _entity(label: str, value: Any, start: int, end: int) -> dict[str, Any]:
+    return {"entity": label, "value": value, "start": start, "end": end, "confidence_entity": 1.0}

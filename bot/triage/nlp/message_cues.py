@@ -1,0 +1,126 @@
+"""Cues in a message's words that the intent classifier is not trained for: emoji alone, words
+of pain, requests to correct one interview answer. Plain Python (no Rasa), used by the NLU
+component bot/rasa_plugins/nlu/message_cues.py and by the actions. The words live in
+message_cues.yml.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.triage.interview.answers import INTERVIEW_SLOTS
+from bot.triage.interview.numbers import strip_accents
+
+CUES_FILE = Path(__file__).resolve().parent / "message_cues.yml"
+ACKNOWLEDGE_INTENT = "acknowledge"
+CORRECT_FIELD_ENTITY = "correct_field"
+DESCRIBE_PAIN_INTENT = "describe_pain"
+BOOKING_INTENT = "request_booking"
+QUESTION_INTENT = "faq"
+# Intents a pain mention overrides: the classifier found nothing better.
+UNPLACED_INTENTS = frozenset({"out_of_scope", "nlu_fallback"})
+LANGUAGES = ("en", "fr", "nl")
+
+
+def _is_emoji_only(text: str) -> bool:
+    stripped = [char for char in text if not char.isspace()]
+    if not stripped or any(char.isalnum() for char in stripped):
+        return False
+    # Symbols ("So"), modifiers, joiners and variation selectors; at least one real symbol.
+    return any(unicodedata.category(char) == "So" for char in stripped)
+
+
+def _pattern(words: list[str], where: str) -> re.Pattern[str]:
+    alternatives = []
+    for word in words:
+        if word != strip_accents(word.casefold()):
+            raise ValueError(f"{where}: {word!r} must be lower case without accents")
+        body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
+        alternatives.append(body + ("" if word.endswith("*") else r"(?!\w)"))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})")
+
+
+@lru_cache(maxsize=2)
+def load_corrections(path: Path = CUES_FILE) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """The correction verbs, and each interview field's words."""
+    data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("corrections") or {}
+    verbs = data.get("verbs") or {}
+    if set(verbs) != set(LANGUAGES):
+        raise ValueError(f"{path.name}: corrections.verbs needs en, fr and nl")
+    fields = data.get("fields") or {}
+    if set(fields) != set(INTERVIEW_SLOTS):
+        raise ValueError(f"{path.name}: corrections.fields must name every interview question")
+    verb_words = [word for language in LANGUAGES for word in verbs[language]]
+    return _pattern(verb_words, path.name), {
+        field: _pattern(words, path.name) for field, words in fields.items()
+    }
+
+
+def field_to_correct(text: str) -> str | None:
+    """The interview field a message asks to change, when it names exactly one."""
+    folded = strip_accents((text or "").casefold())
+    verbs, fields = load_corrections()
+    if not verbs.search(folded):
+        return None
+    named = [field for field, pattern in fields.items() if pattern.search(folded)]
+    return named[0] if len(named) == 1 else None
+
+
+@lru_cache(maxsize=2)
+def load_cues(path: Path = CUES_FILE) -> tuple[dict[str, str], re.Pattern[str]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    emoji: dict[str, str] = {}
+    for intent, symbols in (data.get("emoji") or {}).items():
+        for symbol in symbols:
+            if not _is_emoji_only(symbol):
+                raise ValueError(f"{path.name}: {symbol!r} under emoji.{intent} is not an emoji")
+            emoji[symbol] = intent
+    words = data.get("pain_words") or {}
+    if set(words) != set(LANGUAGES):
+        raise ValueError(f"{path.name}: pain_words needs en, fr and nl")
+    pain_words = [word for language in LANGUAGES for word in words[language]]
+    return emoji, _pattern(pain_words, path.name)
+
+
+@lru_cache(maxsize=2)
+def load_booking_words(path: Path = CUES_FILE) -> re.Pattern[str]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    words = data.get("booking_words") or {}
+    if set(words) != set(LANGUAGES):
+        raise ValueError(f"{path.name}: booking_words needs en, fr and nl")
+    return _pattern([word for language in LANGUAGES for word in words[language]], path.name)
+
+
+def asks_to_book_for_pain(text: str, entities: list[dict[str, Any]]) -> bool:
+    """ "I have tennis elbow, can I make an appointment?": the patient's pain and a booking ask."""
+    folded = strip_accents((text or "").casefold())
+    return bool(load_booking_words().search(folded)) and mentions_pain(text, entities)
+
+
+def emoji_intent(text: str) -> str | None:
+    """The intent of an emoji-only message, or None for any other message."""
+    text = (text or "").strip()
+    if not _is_emoji_only(text):
+        return None
+    emoji, _ = load_cues()
+    key = "".join(char for char in text if not char.isspace() and char not in ".!?,")
+    if key in emoji:
+        return emoji[key]
+    # Repeated or mixed symbols: the first one known decides ("👍👍", "🙏🙂").
+    for symbol in sorted(emoji, key=len, reverse=True):
+        if key.startswith(symbol):
+            return emoji[symbol]
+    return ACKNOWLEDGE_INTENT
+
+
+def mentions_pain(text: str, entities: list[dict[str, Any]]) -> bool:
+    if any(entity.get("entity") == "body_region" for entity in entities):
+        return True
+    _, pain_words = load_cues()
+    return bool(pain_words.search(strip_accents((text or "").casefold())))

@@ -1,0 +1,355 @@
+"""Loading and validating rules.yml: the red-flag patterns, tiers, negation words and screens.
+
+Everything is checked at load time so a broken rules file stops the assistant from starting instead
+of silently missing a red flag in conversation. Errors are ValueErrors naming the file and the item.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.triage.red_flags.model import (
+    Flag,
+    LanguagePattern,
+    NegationRules,
+    PhraseIndex,
+    RedFlagRules,
+    Screen,
+    Term,
+)
+from bot.triage.red_flags.patterns import PatternBuilder, PatternError, words
+
+DEFAULT_RULES_PATH = Path(__file__).with_name("rules.yml")
+REQUIRED_LANGUAGE = "en"  # every flag must at least be detectable in English
+_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+_TOP_KEYS = {"languages", "tiers", "negation", "macros", "terms", "flags", "screens"}
+_FLAG_KEYS = {"id", "tier", "patterns", "combos", "not_after"}
+_NEGATION_KEYS = {
+    "max_words",
+    "max_list_item_words",
+    "max_total_words",
+    "window_chars",
+    "cues",
+    "pseudo_cues",
+    "post_cues",
+    "affirming_suffixes",
+    "boundary_punctuation",
+    "boundary_words",
+    "scope_breakers",
+    "clause_verbs",
+    "auxiliary_cues",
+    "participles",
+    "list_separators",
+}
+
+
+class _RulesError(ValueError):
+    """Raised without the file name deep in validation; load_rules adds it."""
+
+
+def load_rules(path: Path | str | None = None) -> RedFlagRules:
+    """Load and validate a rules file; the default file is loaded once and cached."""
+    if path is None or Path(path).resolve() == DEFAULT_RULES_PATH.resolve():
+        return _load_default()
+    return _load(Path(path))
+
+
+@functools.cache
+def _load_default() -> RedFlagRules:
+    return _load(DEFAULT_RULES_PATH)
+
+
+def _load(path: Path) -> RedFlagRules:
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
+        return _build(path, raw)
+    except (_RulesError, yaml.YAMLError) as exc:
+        raise ValueError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read red-flag rules: {exc}") from None
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that rejects duplicate mapping keys (PyYAML silently keeps the last one)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                line = key_node.start_mark.line + 1
+                raise _RulesError(f"duplicate key {key!r} (line {line})")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _build(path: Path, raw: Any) -> RedFlagRules:
+    doc = _mapping(raw, "the rules file")
+    _no_unknown_keys(doc, _TOP_KEYS, "the rules file")
+    languages = _unique_strings(doc.get("languages"), "languages")
+    if REQUIRED_LANGUAGE not in languages:
+        raise _RulesError(f"languages must include {REQUIRED_LANGUAGE!r}")
+    tiers = _unique_strings(doc.get("tiers"), "tiers")
+    negation_doc = _mapping(doc.get("negation"), "negation")
+    negation = _negation(negation_doc)
+    builder = PatternBuilder(
+        macros=_macros(doc.get("macros", {})),
+        gap_stop_words=_gap_stop_words(negation_doc),
+        punctuation=str(negation_doc["boundary_punctuation"]),
+    )
+    terms = _terms(doc.get("terms", {}), languages, builder)
+    flags = _flags(doc.get("flags"), languages, tiers, terms, builder)
+    used_terms = {name for flag in flags for combo in flag.combos for name in combo}
+    for name in terms:
+        if name not in used_terms:
+            raise _RulesError(f"term {name!r} is not used by any flag's combos")
+    screens = _screens(doc.get("screens"), {flag.id for flag in flags})
+    return RedFlagRules(path, languages, tiers, flags, terms, screens, negation)
+
+
+# --- flags and terms -----------------------------------------------------------------------------
+
+
+def _flags(
+    raw: Any,
+    languages: tuple[str, ...],
+    tiers: tuple[str, ...],
+    terms: Mapping[str, Term],
+    builder: PatternBuilder,
+) -> tuple[Flag, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise _RulesError("'flags' must be a non-empty list")
+    flags: list[Flag] = []
+    seen: set[str] = set()
+    for position, item in enumerate(raw, start=1):
+        entry = _mapping(item, f"flag #{position}")
+        flag_id = entry.get("id")
+        if not isinstance(flag_id, str) or not _ID.match(flag_id):
+            raise _RulesError(f"flag #{position}: 'id' must be a snake_case name, got {flag_id!r}")
+        where = f"flag {flag_id!r}"
+        if flag_id in seen:
+            raise _RulesError(f"{where}: duplicate flag id")
+        seen.add(flag_id)
+        _no_unknown_keys(entry, _FLAG_KEYS, where)
+        tier = entry.get("tier")
+        if tier not in tiers:
+            raise _RulesError(f"{where}: unknown tier {tier!r} (known: {', '.join(tiers)})")
+        patterns = _language_patterns(entry.get("patterns"), languages, builder, where)
+        combos = _combos(entry.get("combos", []), terms, where)
+        not_after = _not_after(entry.get("not_after"), languages, where)
+        flags.append(Flag(flag_id, str(tier), patterns, combos, not_after))
+    return tuple(flags)
+
+
+def _not_after(raw: Any, languages: tuple[str, ...], where: str) -> re.Pattern[str] | None:
+    """One regex that finds any of the phrases at the end of a sentence's text so far."""
+    if raw is None:
+        return None
+    by_language = _mapping(raw, f"{where}: not_after")
+    _no_unknown_keys(by_language, set(languages), f"{where}: not_after")
+    sources = []
+    for language, items in by_language.items():
+        if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
+            raise _RulesError(f"{where}: not_after ({language}) must be a list of regex strings")
+        sources += items
+    try:
+        return re.compile(r"(?<!\w)(?:" + "|".join(sources) + r")(?:\W+\w+){0,4}?\W*\Z")
+    except re.error as exc:
+        raise _RulesError(f"{where}: not_after: {exc}") from None
+
+
+def _terms(raw: Any, languages: tuple[str, ...], builder: PatternBuilder) -> dict[str, Term]:
+    terms: dict[str, Term] = {}
+    for name, patterns in _mapping(raw, "terms").items():
+        if not isinstance(name, str) or not _ID.match(name):
+            raise _RulesError(f"term name {name!r} must be a snake_case name")
+        where = f"term {name!r}"
+        terms[name] = Term(name, _language_patterns(patterns, languages, builder, where))
+    return terms
+
+
+def _language_patterns(
+    raw: Any, languages: tuple[str, ...], builder: PatternBuilder, where: str
+) -> tuple[LanguagePattern, ...]:
+    by_language = _mapping(raw, f"{where}: patterns")
+    _no_unknown_keys(by_language, set(languages), f"{where}: patterns")
+    if not by_language.get(REQUIRED_LANGUAGE):
+        raise _RulesError(f"{where}: no {REQUIRED_LANGUAGE!r} pattern")
+    compiled: list[LanguagePattern] = []
+    for language in languages:  # the declared language order makes results deterministic
+        sources = by_language.get(language)
+        if sources is None:
+            continue
+        if not isinstance(sources, list) or not all(isinstance(s, str) and s for s in sources):
+            raise _RulesError(f"{where} ({language}): patterns must be a list of regex strings")
+        try:
+            compiled.append(LanguagePattern(language, builder.compile_all(sources)))
+        except PatternError as exc:
+            raise _RulesError(f"{where} ({language}): {exc}") from None
+    return tuple(compiled)
+
+
+def _combos(raw: Any, terms: Mapping[str, Term], where: str) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(raw, list):
+        raise _RulesError(f"{where}: 'combos' must be a list of lists of term names")
+    combos: list[tuple[str, ...]] = []
+    for combo in raw:
+        if not isinstance(combo, list) or not combo:
+            raise _RulesError(f"{where}: each combo must be a non-empty list of term names")
+        for name in combo:
+            if name not in terms:
+                raise _RulesError(f"{where}: combo names unknown term {name!r}")
+        combos.append(tuple(combo))
+    return tuple(combos)
+
+
+def _macros(raw: Any) -> dict[str, str]:
+    macros = _mapping(raw, "macros")
+    for name, value in macros.items():
+        if not isinstance(name, str) or not _ID.match(name) or name == "gap":
+            raise _RulesError(f"macro name {name!r} must be snake_case and not 'gap'")
+        if not isinstance(value, str) or not value:
+            raise _RulesError(f"macro {name!r} must be a non-empty regex string")
+    return dict(macros)
+
+
+# --- screens -------------------------------------------------------------------------------------
+
+
+def _screens(raw: Any, flag_ids: set[str]) -> tuple[Screen, ...]:
+    screens: list[Screen] = []
+    for name, item in _mapping(raw, "screens").items():
+        where = f"screen {name!r}"
+        entry = _mapping(item, where)
+        _no_unknown_keys(entry, {"regions", "flags"}, where)
+        regions_raw = entry.get("regions")
+        regions = None if regions_raw == "all" else frozenset(_unique_strings(regions_raw, where))
+        flags = _unique_strings(entry.get("flags"), f"{where}: flags")
+        for flag_id in flags:
+            if flag_id not in flag_ids:
+                raise _RulesError(f"{where}: unknown flag {flag_id!r}")
+        screens.append(Screen(str(name), regions, flags))
+    if not any(screen.regions is None for screen in screens):
+        raise _RulesError("screens: one screen must apply to all regions ('regions: all')")
+    return tuple(screens)
+
+
+# --- negation ------------------------------------------------------------------------------------
+
+
+def _negation(doc: Mapping[str, Any]) -> NegationRules:
+    _no_unknown_keys(doc, _NEGATION_KEYS, "negation")
+    missing = _NEGATION_KEYS - set(doc)
+    if missing:
+        raise _RulesError(f"negation: missing {', '.join(sorted(missing))}")
+    punctuation = doc["boundary_punctuation"]
+    if not isinstance(punctuation, str) or not punctuation:
+        raise _RulesError("negation: 'boundary_punctuation' must be a string of characters")
+    boundary_words = _phrases(doc["boundary_words"], "boundary_words")
+    boundary = re.compile(
+        f"[{re.escape(punctuation)}]|(?<!\\w)(?:{_alternation(boundary_words)})(?!\\w)"
+    )
+    post_cues = re.compile(
+        f"[\\s?:=>\\-]*(?:{_alternation(_phrases(doc['post_cues'], 'post_cues'))})"
+        f"(?=\\s*(?:[{re.escape(punctuation)},)/]|\\Z))"
+    )
+    return NegationRules(
+        cues=_index(_phrases(doc["cues"], "cues")),
+        pseudo_cues=_index(_phrases(doc["pseudo_cues"], "pseudo_cues")),
+        post_cues=post_cues,
+        affirming_suffixes=_index(_phrases(doc["affirming_suffixes"], "affirming_suffixes")),
+        boundary=boundary,
+        scope_breakers=_single_words(doc["scope_breakers"], "scope_breakers"),
+        clause_verbs=_single_words(doc["clause_verbs"], "clause_verbs"),
+        auxiliary_cues=frozenset(_phrases(doc["auxiliary_cues"], "auxiliary_cues")),
+        participles=_single_words(doc["participles"], "participles"),
+        list_separators=frozenset(_flat_strings(doc["list_separators"], "list_separators")),
+        max_words=_positive_int(doc["max_words"], "max_words"),
+        max_list_item_words=_positive_int(doc["max_list_item_words"], "max_list_item_words"),
+        max_total_words=_positive_int(doc["max_total_words"], "max_total_words"),
+        window_chars=_positive_int(doc["window_chars"], "window_chars"),
+    )
+
+
+def _gap_stop_words(doc: Mapping[str, Any]) -> set[str]:
+    """Words a {{gap}} may not skip: negation cues ("don't" -> "don") and "but"-like words."""
+    stops: set[str] = set()
+    for phrase in _phrases(doc["cues"], "cues"):
+        if len(phrase) == 1 or phrase[-1] == "t":
+            stops.add(phrase[0])
+    stops.update(p[0] for p in _phrases(doc["boundary_words"], "boundary_words") if len(p) == 1)
+    return stops
+
+
+def _phrases(raw: Any, where: str) -> list[tuple[str, ...]]:
+    phrases = [words(text) for text in _flat_strings(raw, where)]
+    if not all(phrases):
+        raise _RulesError(f"negation: {where} has an entry without words")
+    return phrases
+
+
+def _single_words(raw: Any, where: str) -> frozenset[str]:
+    phrases = _phrases(raw, where)
+    if any(len(p) != 1 for p in phrases):
+        raise _RulesError(f"negation: {where} must be single words")
+    return frozenset(p[0] for p in phrases)
+
+
+def _index(phrases: Iterable[tuple[str, ...]]) -> PhraseIndex:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(set(phrases), key=len, reverse=True):  # longest phrase first
+        index.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in index.items()}
+
+
+def _alternation(phrases: Iterable[tuple[str, ...]]) -> str:
+    ordered = sorted({" ".join(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace("\\ ", "\\W+") for p in ordered)
+
+
+# --- generic shape checks ------------------------------------------------------------------------
+
+
+def _mapping(raw: Any, where: str) -> Mapping[Any, Any]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise _RulesError(f"{where} must be a mapping")
+    return raw
+
+
+def _no_unknown_keys(doc: Mapping[Any, Any], allowed: set[str], where: str) -> None:
+    unknown = sorted(str(key) for key in doc if key not in allowed)
+    if unknown:
+        raise _RulesError(f"{where}: unknown key(s) {', '.join(unknown)}")
+
+
+def _unique_strings(raw: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not raw or not all(isinstance(s, str) and s for s in raw):
+        raise _RulesError(f"{where} must be a non-empty list of names")
+    if len(set(raw)) != len(raw):
+        raise _RulesError(f"{where} has duplicates")
+    return tuple(raw)
+
+
+def _flat_strings(raw: Any, where: str) -> list[str]:
+    """A list of strings, or a mapping of language -> list of strings (merged)."""
+    lists = list(raw.values()) if isinstance(raw, Mapping) else [raw]
+    merged: list[str] = []
+    for item in lists:
+        if not isinstance(item, list) or not all(isinstance(s, str) for s in item):
+            raise _RulesError(f"negation: {where} must be a list of strings")
+        merged.extend(item)
+    return merged
+
+
+def _positive_int(raw: Any, where: str) -> int:
+    if not isinstance(raw, int) or isinstance(raw, bool) or raw < 1:
+        raise _RulesError(f"negation: {where} must be a positive integer")
+    return raw
