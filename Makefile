@@ -81,8 +81,9 @@ lint: $(INSTALLED)
 types: $(INSTALLED)
 	$(VENV)/bin/mypy
 
+# Every fast test, wherever it lives: no trained model, no browser (markers in pyproject.toml).
 unit: $(INSTALLED) $(SPACY_PIPELINE)
-	$(PY) -m pytest tests/unit -q
+	$(PY) -m pytest -q -m "not e2e and not browser"
 
 validate: $(INSTALLED)
 	$(PY) -m bot.ops.cli.validate_data
@@ -92,12 +93,12 @@ test-stories: $(MODEL)
 		--fail-on-prediction-errors 2>&1 | grep -v "it/s\]" | tail -n 15
 
 e2e: $(MODEL)
-	$(PY) -m pytest tests/e2e tests/telegram -q
+	$(PY) -m pytest tests/assistant tests/apps/web tests/apps/telegram -q -m "e2e and not browser"
 
-# The widget in headless Chromium against the real servers (tests/browser, screenshots in
+# The widget in headless Chromium against the real servers (tests/apps/web, screenshots in
 # var/results/screenshots/).
 browser: $(MODEL) $(WIDGET) chromium
-	$(PY) -m pytest tests/browser -q -p no:cacheprovider
+	$(PY) -m pytest tests/apps/web -q -p no:cacheprovider -m browser
 
 # The review app's inbox over 10,000 synthetic conversations (bench/results/review-inbox.md).
 bench-review: $(INSTALLED)
@@ -106,12 +107,12 @@ bench-review: $(INSTALLED)
 # The staff review app: unit and HTTP tests against a tracker store filled by the real assistant
 # (ports 5505/5555), PostgreSQL when reachable, and the browser test in Debian's chromium.
 review: $(MODEL) $(WIDGET) chromium
-	$(PY) -m pytest -p tests.review.fixtures tests/review -q -rs
+	$(PY) -m pytest tests/apps/review -q -rs -m "e2e or browser"
 
 # Two replicas, alternating and concurrent turns, a replica killed; skipped (with the reason)
 # when PostgreSQL or Redis is not reachable on 127.0.0.1.
 scale: $(MODEL) haproxy
-	$(PY) -m pytest tests/scale -q -rs
+	$(PY) -m pytest tests/ops/cluster -q -rs -m e2e
 
 bench: $(MODEL) haproxy
 	$(PY) -m bench.run
@@ -123,7 +124,7 @@ haproxy:
 
 # Checks the deployment files that can be checked without pulling images.
 deploy-check: $(INSTALLED) haproxy
-	$(PY) -m pytest tests/unit/test_deploy.py -q
+	$(PY) -m pytest tests/ops/test_deploy.py -q
 
 # NLU cross-validation per language (a few minutes; not part of `make test`).
 nlu-eval: $(INSTALLED) $(SPACY_PIPELINE) $(MODEL)

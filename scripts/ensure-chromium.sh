@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes sure Debian's chromium is there for the browser tests (tests/browser). Installs it with
+# Makes sure Debian's chromium is there for the browser tests (tests/apps/web). Installs it with
 # apt-get when running as root (CI); otherwise says how, and the tests skip with that reason.
 set -uo pipefail
 browser="${HCMC_CHROMIUM:-/usr/bin/chromium}"

@@ -14,8 +14,27 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.triage.nlp.canonical_entities import extract_entities
 from bot.triage.nlp.pipeline import build_pipeline
 from bot.triage.red_flags import detect
+from tests.support.assistant_stack import client, running_stack  # noqa: F401  (shared fixtures)
+
+# The review app's recording is shared by its HTTP and browser tests.
+pytest_plugins = ["tests.apps.review.fixtures"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Fixtures that start the real Rasa and action servers, or a browser: a test that uses one gets
+# the marker, so `-m "not e2e and not browser"` never needs a trained model or chromium.
+REAL_SERVERS = {"running_stack", "real_assistant", "recording", "servers", "cluster"}
+BROWSER = {"browser", "new_page"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & REAL_SERVERS:
+            item.add_marker(pytest.mark.e2e)
+        if used & BROWSER:
+            item.add_marker(pytest.mark.browser)
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,7 @@
 """Fixes to hot paths of Rasa 3.6's server, applied by `python -m bot.ops.cli.rasa_server` (how the
 project starts Rasa). Each gives exactly the result Rasa gives (for 4, with the project's own
 action), without repeating work on every turn (found with py-spy during `make bench`;
-tests/unit/test_rasa_speedups.py checks the sameness).
+tests/rasa_plugins/test_rasa_speedups.py checks the sameness).
 
 1. Rasa validates every action server response with ``jsonschema.validate(result, schema)``, which
 first re-validates the schema itself against JSON Schema's meta-schema. With jsonschema 4 that

@@ -3,7 +3,7 @@
 Rasa 3.6's RedisLockStore issues and returns tickets by reading the conversation's lock, changing
 it in Python and writing it back. Two replicas doing that at the same moment overwrite each
 other's ticket, so both may process a message of the same conversation at once and one turn's
-events are lost from the tracker store (seen in tests/scale: four concurrent messages, three
+events are lost from the tracker store (seen in tests/ops/cluster: four concurrent messages, three
 stored). Here every read-change-write runs in a Redis transaction (WATCH/MULTI/EXEC) and is
 retried when another replica changed the lock in between.
 """

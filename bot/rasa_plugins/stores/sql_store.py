@@ -4,9 +4,9 @@ Each turn Rasa 3.6 loads the conversation's events as full ORM objects (only the
 and, to save, counts them again through a subquery. Under load those two were a quarter of the
 Rasa server's time (py-spy, `make bench`). Here the same rows, filtered and ordered by Rasa's own
 query, are read as the JSON column alone; the trackers built from them are the same
-(tests/unit/test_sql_store.py compares with Rasa's store). A tracker read here remembers how many
-of its events are stored, so saving it needs no count: Rasa holds the conversation's lock from
-reading to saving, so nothing else adds events in between (a tracker read elsewhere is counted
+(tests/rasa_plugins/test_sql_store.py compares with Rasa's store). A tracker read here remembers
+how many of its events are stored, so saving it needs no count: Rasa holds the conversation's lock
+from reading to saving, so nothing else adds events in between (a tracker read elsewhere is counted
 with a plain COUNT). For a SQLite file the connections are also kept open between turns.
 
 A conversation erased while one of its turns was under way is not saved by that turn
