@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -21,22 +21,13 @@ from actions.red_flags import red_flag_reason, tier_flag
 from bot.config import Settings
 from bot.storage.tokens import conversation_token
 from bot.triage.geography import load_centres
+from bot.triage.geography.booking_link import booking_link
 from bot.triage.interview.summary import booking_reason, summary_fields
 from bot.triage.knowledge import load_knowledge_base
 from bot.triage.red_flags.advice import urgent_payload
 
 # Tiers after which no booking link is given in this conversation: medical help comes first.
 BLOCKING_TIERS = frozenset({"call_112", "emergency_department", "doctor_today", "unclear"})
-
-
-def booking_link(base_url: str, centre_id: str, reason: str) -> str:
-    """The centre's booking URL with the centre and a short reason as query parameters."""
-    parts = urlsplit(base_url)
-    params = {"centre": centre_id}
-    if reason:
-        params["reason"] = reason
-    query = f"{parts.query}&{urlencode(params)}" if parts.query else urlencode(params)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
 
 
 def tracked_booking_link(config: Settings, centre_id: str, reason: str, sender_id: str) -> str:

@@ -37,8 +37,7 @@ from actions.common import (
 from actions.faq import utter_practical
 from bot.alerts import heartbeat
 from bot.config import Settings
-from bot.rasa_plugins.channels.live import LIVE_CHANNELS
-from bot.storage.senders import TELEGRAM_PREFIX
+from bot.storage.senders import LIVE_CHANNELS, TELEGRAM_PREFIX
 from bot.triage.clinic.contact_details import (
     CONTACT_SLOTS,
     ContactReading,

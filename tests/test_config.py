@@ -85,7 +85,7 @@ def test_committed_endpoints_match_the_defaults():
 def test_postgresql_url_becomes_rasa_tracker_store_settings():
     config = tracker_store_config("postgresql://rasa:secret@127.0.0.1:5432/conversations")
     assert config == {
-        "type": "bot.storage.consent_store.ConsentAwareTrackerStore",
+        "type": "bot.rasa_plugins.stores.consent_store.ConsentAwareTrackerStore",
         "dialect": "postgresql",
         "db": "conversations",
         "login_db": "postgres",

@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 
 from bot.config import PROJECT_ROOT, Settings
 
-CONSENT_AWARE_STORE = "bot.storage.consent_store.ConsentAwareTrackerStore"
+CONSENT_AWARE_STORE = "bot.rasa_plugins.stores.consent_store.ConsentAwareTrackerStore"
 # Rasa's Redis lock store with atomic ticket updates (two replicas may lock at the same moment).
 ATOMIC_REDIS_LOCK_STORE = "bot.rasa_plugins.stores.redis_lock_store.AtomicRedisLockStore"
 

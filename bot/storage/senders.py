@@ -6,3 +6,6 @@ from __future__ import annotations
 
 TELEGRAM_PREFIX = "telegram:"
 WEB_PREFIX = "web:"
+
+# Channels where staff can write to the patient in the chat itself.
+LIVE_CHANNELS = frozenset({"web", "telegram"})

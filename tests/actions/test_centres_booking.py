@@ -7,8 +7,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.booking import ActionBookingHandoff, ActionHumanHandoff, booking_link
+from actions.booking import ActionBookingHandoff, ActionHumanHandoff
 from actions.centres import ActionListCentres, ActionSuggestCentre, ValidateLocationForm
+from bot.triage.geography.booking_link import booking_link
 from tests.conftest import make_tracker, parse, payload, responses
 
 

@@ -13,7 +13,7 @@ from rasa_sdk.events import SlotSet
 from actions.consent import ActionEraseConversation
 from actions.interview import INTERRUPTING_INTENTS
 from bot.apps.telegram.rendering import conversation_erased
-from bot.storage.consent_store import ConsentAwareTrackerStore
+from bot.rasa_plugins.stores.consent_store import ConsentAwareTrackerStore
 from tests.conftest import PROJECT_ROOT, make_tracker, parse, responses
 from tests.rasa_plugins.test_sql_store import turn
 

@@ -11,7 +11,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.storage.consent_store import ConsentAwareTrackerStore
+from bot.rasa_plugins.stores.consent_store import ConsentAwareTrackerStore
 from bot.storage.erase import erase_conversation
 from bot.storage.sqlite import use_write_ahead_log
 from tests.conftest import PROJECT_ROOT

@@ -86,11 +86,11 @@ from bot.apps.review.transcript import (
     turns,
 )
 from bot.config import Settings, load_settings
-from bot.rasa_plugins.channels.live import LIVE_CHANNELS
 from bot.rasa_plugins.channels.staff import MAX_REPLY
 from bot.storage.conversation_index import conversation_events, find_conversation, refresh_index
 from bot.storage.conversation_summary import summarise
 from bot.storage.erase import erase_conversation, erased_reference
+from bot.storage.senders import LIVE_CHANNELS
 from bot.storage.tables import alerts, corrections, notes
 
 HERE = Path(__file__).parent

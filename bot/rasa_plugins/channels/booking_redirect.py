@@ -21,15 +21,13 @@ from sqlalchemy import create_engine, insert
 
 from bot.config import load_settings
 from bot.storage.tables import booking_clicks, create_tables
+from bot.triage.geography.booking_link import booking_link
 
 log = logging.getLogger(__name__)
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{10,32}$")
 
 
 def booking_target(base_url: str, centre_id: str, reason: str) -> str:
-    # Imported here: actions/ is a sibling package the Rasa server may load later.
-    from actions.booking import booking_link
-
     return booking_link(base_url, centre_id, reason[:200])
 
 

@@ -19,8 +19,6 @@ from bot.storage.senders import TELEGRAM_PREFIX, WEB_PREFIX
 
 log = logging.getLogger(__name__)
 
-# Channels where staff can write to the patient in the chat itself.
-LIVE_CHANNELS = frozenset({"web", "telegram"})
 # Telegram refuses longer texts; longer staff replies go as several messages.
 TELEGRAM_LIMIT = 4096
 

@@ -12,7 +12,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.storage.consent_store import ConsentAwareTrackerStore
+from bot.rasa_plugins.stores.consent_store import ConsentAwareTrackerStore
 from bot.triage.red_flags.advice import load_advice, urgent_payload
 from tests.conftest import PROJECT_ROOT
 
