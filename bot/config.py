@@ -1,7 +1,9 @@
 """Settings for every process of the assistant, read once from the environment.
 
 Every variable has a documented default (see README, "Configuration") so that a fresh clone runs
-with no configuration at all. Nothing secret has a default.
+with no configuration at all. Nothing secret has a default. The helpers ``env_int``, ``env_path``
+and ``env_port`` are shared by the apps' own settings (bot/apps/telegram/config.py,
+bot/apps/web/config.py).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ DEFAULT_BOOKING_URLS = {
 DEFAULT_REPLY_HOURS = "mon-fri 09:00-18:00"
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
+def env_int(env: Mapping[str, str], name: str, default: int) -> int:
     raw = env.get(name, "").strip()
     if not raw:
         return default
@@ -35,10 +37,19 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise ValueError(f"{name} must be a whole number, got {raw!r}") from error
 
 
-def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
+def env_path(env: Mapping[str, str], name: str, default: Path) -> Path:
     raw = env.get(name, "").strip()
     path = Path(raw) if raw else default
     return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def env_port(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not 0 <= int(raw) <= 65535:
+        raise ValueError(f"{name} must be a port number, got {raw!r}")
+    return int(raw)
 
 
 # An origin is a scheme and a host, with an optional port and nothing after it: a browser sends
@@ -199,8 +210,8 @@ def redact_url(url: str) -> str:
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Builds settings from environment variables (``os.environ`` by default)."""
     env = os.environ if env is None else env
-    var_dir = _path(env, "HCMC_VAR_DIR", PROJECT_ROOT / "var")
-    retention_days = _int(env, "HCMC_RETENTION_DAYS", 90)
+    var_dir = env_path(env, "HCMC_VAR_DIR", PROJECT_ROOT / "var")
+    retention_days = env_int(env, "HCMC_RETENTION_DAYS", 90)
     if retention_days < 1:
         raise ValueError("HCMC_RETENTION_DAYS must be at least 1")
     booking_urls = {
@@ -221,8 +232,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raise ValueError(f"HCMC_STAFF_REPLY_HOURS: {error}") from error
     return Settings(
         rasa_host=env.get("HCMC_HOST", "127.0.0.1").strip() or "127.0.0.1",
-        rasa_port=_int(env, "HCMC_RASA_PORT", 5005),
-        action_port=_int(env, "HCMC_ACTION_PORT", 5055),
+        rasa_port=env_int(env, "HCMC_RASA_PORT", 5005),
+        action_port=env_int(env, "HCMC_ACTION_PORT", 5055),
         database_url=env.get("HCMC_DATABASE_URL", "").strip(),
         lock_store_url=_redis_url(env, "HCMC_LOCK_STORE_URL"),
         action_url=env.get("HCMC_ACTION_URL", "").strip(),
@@ -230,16 +241,16 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         booking_urls=booking_urls,
         contact_routes=contact_routes,
         var_dir=var_dir,
-        models_dir=_path(env, "HCMC_MODELS_DIR", PROJECT_ROOT / "models"),
+        models_dir=env_path(env, "HCMC_MODELS_DIR", PROJECT_ROOT / "models"),
         spacy_pipeline_dir=PROJECT_ROOT / "build" / "spacy" / "hcmc",
         public_url=env.get("HCMC_PUBLIC_URL", "").strip().rstrip("/"),
         secret_key=env.get("HCMC_SECRET_KEY", "").strip(),
         review_host=env.get("HCMC_REVIEW_HOST", "127.0.0.1").strip() or "127.0.0.1",
-        review_port=_int(env, "HCMC_REVIEW_PORT", 8000),
+        review_port=env_int(env, "HCMC_REVIEW_PORT", 8000),
         review_https=env.get("HCMC_REVIEW_HTTPS", "").strip().lower() in ("1", "true", "yes"),
-        purge_interval_hours=max(1, _int(env, "HCMC_PURGE_INTERVAL_HOURS", 6)),
-        log_max_bytes=max(1, _int(env, "HCMC_LOG_MAX_MB", 10)) * 1024 * 1024,
-        log_backups=max(0, _int(env, "HCMC_LOG_BACKUPS", 5)),
+        purge_interval_hours=max(1, env_int(env, "HCMC_PURGE_INTERVAL_HOURS", 6)),
+        log_max_bytes=max(1, env_int(env, "HCMC_LOG_MAX_MB", 10)) * 1024 * 1024,
+        log_backups=max(0, env_int(env, "HCMC_LOG_BACKUPS", 5)),
         cors_origins=_origins(env, "HCMC_CORS_ORIGINS"),
         staff_telegram_chat_id=env.get("HCMC_STAFF_TELEGRAM_CHAT_ID", "").strip(),
         telegram_bot_token=env.get("TELEGRAM_BOT_TOKEN", "").strip(),
@@ -254,6 +265,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         or "HCMC assistant <assistant@localhost>",
         review_public_url=env.get("HCMC_REVIEW_PUBLIC_URL", "").strip().rstrip("/"),
         staff_reply_hours=reply_hours,
-        takeover_idle_minutes=max(1, _int(env, "HCMC_TAKEOVER_IDLE_MINUTES", 30)),
+        takeover_idle_minutes=max(1, env_int(env, "HCMC_TAKEOVER_IDLE_MINUTES", 30)),
         rest_token=env.get("HCMC_REST_TOKEN", "").strip(),
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bot.config import PROJECT_ROOT, Settings, load_settings
+from bot.config import PROJECT_ROOT, Settings, env_port, load_settings
 from bot.storage.tokens import channel_key
 
 MODES = ("polling", "webhook")
@@ -94,15 +94,6 @@ def token_from(env: Mapping[str, str]) -> str:
     return env.get("TELEGRAM_BOT_TOKEN", "").strip()
 
 
-def _port(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or not 0 <= int(raw) <= 65535:
-        raise ValueError(f"{name} must be a port number, got {raw!r}")
-    return int(raw)
-
-
 def contact_routes_of(settings: Settings) -> tuple[tuple[str, str], ...]:
     """Each centre's phone or e-mail, or its booking page when none is configured."""
     from bot.triage.geography import load_centres
@@ -147,7 +138,7 @@ def load_telegram_settings(
         webhook_url=webhook_url,
         webhook_secret=secret,
         listen_host=env.get("TELEGRAM_LISTEN_HOST", "").strip() or "127.0.0.1",
-        listen_port=_port(env, "TELEGRAM_LISTEN_PORT", DEFAULT_LISTEN_PORT),
+        listen_port=env_port(env, "TELEGRAM_LISTEN_PORT", DEFAULT_LISTEN_PORT),
         assistant_url=env.get("TELEGRAM_ASSISTANT_URL", "").strip() or assistant.rest_webhook_url,
         api_base_url=api_base_url,
         database_url=assistant.tracker_database_url,

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.config import PROJECT_ROOT, Settings, _int, _path
+from bot.config import PROJECT_ROOT, Settings, env_int, env_path
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def load_web_settings(settings: Settings, env: Mapping[str, str] | None = None) 
     env = os.environ if env is None else env
     return WebSettings(
         host=env.get("HCMC_WEB_HOST", "").strip() or "127.0.0.1",
-        port=_int(env, "HCMC_WEB_PORT", 8080),
+        port=env_int(env, "HCMC_WEB_PORT", 8080),
         assistant_url=(env.get("HCMC_WIDGET_SERVER", "").strip() or settings.rasa_url).rstrip("/"),
-        widget_dir=_path(env, "HCMC_WIDGET_DIR", PROJECT_ROOT / "build" / "web" / "widget"),
+        widget_dir=env_path(env, "HCMC_WIDGET_DIR", PROJECT_ROOT / "build" / "web" / "widget"),
     )
