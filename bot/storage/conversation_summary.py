@@ -14,9 +14,9 @@ from typing import Any
 from bot.storage.senders import TELEGRAM_PREFIX
 from bot.triage.interview.answers import INTERVIEW_SLOTS, SEVERITY_NOTE
 
-# Rasa's FallbackClassifier takes over below 0.45 (config.yml). Above it, in cross-validation,
-# 80% of the intent classifier's mistakes had a confidence below 0.8 against 10% of its right
-# answers, so turns below 0.8 are worth a look.
+# Rasa's FallbackClassifier takes over below its threshold (config.yml). Above it, in
+# cross-validation, most of the intent classifier's mistakes and few of its right answers had a
+# confidence below this, so such turns are worth a look.
 LOW_CONFIDENCE = 0.8
 FALLBACK_INTENT = "nlu_fallback"
 INTERVIEW_COMPLETE_ACTION = "action_explain_pain"
