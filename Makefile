@@ -4,7 +4,10 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
+# The runtime install (`pip install -e .`, no extras) is all that the model and the servers need;
+# the dev tools (the `dev` extra: pytest, ruff, mypy, playwright) come on top for the test targets.
 INSTALLED := $(VENV)/.installed
+DEV_INSTALLED := $(VENV)/.installed-dev
 SPACY_PIPELINE := build/spacy/hcmc/meta.json
 MODEL := models/hcmc.tar.gz
 WIDGET := build/web/widget/hcmc-widget.js
@@ -23,7 +26,8 @@ TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml) 
 PATTERNS := $(wildcard bot/triage/nlp/patterns/*.jsonl) bot/triage/nlp/pipeline.py
 
 .PHONY: run chat cluster test lint types unit validate train test-stories e2e browser review scale \
-	chromium haproxy widget bench bench-review deploy-check nlu-eval triage-eval conversation-eval install spacy clean
+	chromium haproxy widget bench bench-review deploy-check nlu-eval triage-eval conversation-eval install \
+	install-dev spacy clean
 
 run: $(MODEL) $(WIDGET)
 	$(PY) -m bot.ops.cli.run
@@ -39,6 +43,8 @@ cluster: $(MODEL) haproxy
 	$(PY) -m bot.ops.cli.cluster --replicas $(REPLICAS) --action-servers $(ACTION_SERVERS)
 
 install: $(INSTALLED)
+
+install-dev: $(DEV_INSTALLED)
 
 # The website widget: the socket.io client from the npm registry (package-lock.json) and the
 # widget's own script, stylesheet and texts, built into build/web/widget/.
@@ -56,6 +62,10 @@ chromium:
 $(INSTALLED): pyproject.toml requirements/constraints.txt
 	@test -x $(PY) || "$$(scripts/find-python310.sh)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip<25"
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e .
+	@touch $@
+
+$(DEV_INSTALLED): $(INSTALLED)
 	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
 	@touch $@
 
@@ -74,15 +84,15 @@ $(MODEL): $(INSTALLED) $(TRAINING_INPUTS)
 
 test: lint types unit validate train test-stories e2e browser review scale
 
-lint: $(INSTALLED)
+lint: $(DEV_INSTALLED)
 	$(VENV)/bin/ruff check bot actions tests bench
 	$(VENV)/bin/ruff format --check bot actions tests bench
 
-types: $(INSTALLED)
+types: $(DEV_INSTALLED)
 	$(VENV)/bin/mypy
 
 # Every fast test, wherever it lives: no trained model, no browser (markers in pyproject.toml).
-unit: $(INSTALLED) $(SPACY_PIPELINE)
+unit: $(DEV_INSTALLED) $(SPACY_PIPELINE)
 	$(PY) -m pytest -q -m "not e2e and not browser"
 
 validate: $(INSTALLED)
@@ -92,12 +102,12 @@ test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out var/results/core \
 		--fail-on-prediction-errors 2>&1 | grep -v "it/s\]" | tail -n 15
 
-e2e: $(MODEL)
+e2e: $(DEV_INSTALLED) $(MODEL)
 	$(PY) -m pytest tests/assistant tests/apps/web tests/apps/telegram -q -m "e2e and not browser"
 
 # The widget in headless Chromium against the real servers (tests/apps/web, screenshots in
 # var/results/screenshots/).
-browser: $(MODEL) $(WIDGET) chromium
+browser: $(DEV_INSTALLED) $(MODEL) $(WIDGET) chromium
 	$(PY) -m pytest tests/apps/web -q -p no:cacheprovider -m browser
 
 # The review app's inbox over 10,000 synthetic conversations (bench/results/review-inbox.md).
@@ -106,12 +116,12 @@ bench-review: $(INSTALLED)
 
 # The staff review app: unit and HTTP tests against a tracker store filled by the real assistant
 # (ports 5505/5555), PostgreSQL when reachable, and the browser test in Debian's chromium.
-review: $(MODEL) $(WIDGET) chromium
+review: $(DEV_INSTALLED) $(MODEL) $(WIDGET) chromium
 	$(PY) -m pytest tests/apps/review -q -rs -m "e2e or browser"
 
 # Two replicas, alternating and concurrent turns, a replica killed; skipped (with the reason)
 # when PostgreSQL or Redis is not reachable on 127.0.0.1.
-scale: $(MODEL) haproxy
+scale: $(DEV_INSTALLED) $(MODEL) haproxy
 	$(PY) -m pytest tests/ops/cluster -q -rs -m e2e
 
 bench: $(MODEL) haproxy
@@ -123,7 +133,7 @@ haproxy:
 	@scripts/ensure-haproxy.sh
 
 # Checks the deployment files that can be checked without pulling images.
-deploy-check: $(INSTALLED) haproxy
+deploy-check: $(DEV_INSTALLED) haproxy
 	$(PY) -m pytest tests/ops/test_deploy.py -q
 
 # NLU cross-validation per language (a few minutes; not part of `make test`).
