@@ -18,7 +18,7 @@ from actions.common import (
 )
 from actions.faq import answer_side_questions, practical_topics, utter_practical
 from bot.triage.geography import CentreChoice, find_place, load_centres, load_places, nearest_centre
-from bot.triage.interview.numbers import strip_accents
+from bot.triage.language.text import fold
 
 # Intents that are not an answer to "where do you live?": a rule handles them, then the form
 # resumes.
@@ -57,12 +57,11 @@ def coordinates_from(tracker: Tracker) -> tuple[float, float] | None:
 
 def centres_named_in(text: str) -> list[str]:
     """Centres a patient picks by name ("I'll go to Boitsfort")."""
-    folded = strip_accents(text.casefold())
+    folded = fold(text)
     return [
         centre.id
         for centre in load_centres().values()
-        if centre.id in folded
-        or any(strip_accents(name.casefold()) in folded for name in centre.commune.values())
+        if centre.id in folded or any(fold(name) in folded for name in centre.commune.values())
     ]
 
 

@@ -8,8 +8,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from bot.config import Settings, load_settings
-
-LANGUAGES = ("en", "fr", "nl")
+from bot.triage.language import LANGUAGES
 
 
 @lru_cache(maxsize=1)

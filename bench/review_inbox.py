@@ -23,6 +23,7 @@ from bot.apps.review.accounts import add_account
 from bot.apps.review.app import create_app
 from bot.apps.review.database import review_engine
 from bot.config import PROJECT_ROOT, load_settings
+from bot.triage.language import LANGUAGES
 
 CONVERSATIONS = 10_000
 REPEAT = 30
@@ -87,7 +88,7 @@ def conversation(rng: random.Random, sender: str, start: float) -> list[dict]:
 
     events = [
         {"event": "action", "timestamp": at(), "name": "action_session_start"},
-        slot("language", rng.choice(("en", "fr", "nl"))),
+        slot("language", rng.choice(LANGUAGES)),
         user("hello", "greet", 0.99),
         {"event": "bot", "timestamp": at(), "text": "Hello, I'm the automated assistant."},
     ]

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.triage.language.text import normalise
 from bot.triage.red_flags import (
     DEFAULT_RULES_PATH,
     TIERS,
@@ -25,7 +26,6 @@ from bot.triage.red_flags import (
     tier_of,
     tier_rank,
 )
-from bot.triage.red_flags.normalise import normalise
 
 FLAG_TIERS = {
     "self_harm": "call_112",

@@ -18,8 +18,7 @@ from urllib.parse import quote
 import yaml
 from markupsafe import Markup, escape
 
-from bot.triage.language import language_from_code
-from bot.triage.language.detect import LANGUAGES
+from bot.triage.language import LANGUAGES, language_from_code
 from bot.triage.language.texts import load_texts
 
 TEXTS_PATH = Path(__file__).with_name("texts.yml")

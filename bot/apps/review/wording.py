@@ -18,7 +18,8 @@ from bot.triage.geography import load_centres
 from bot.triage.interview.summary import summary_fields
 from bot.triage.interview.vocabulary import load_vocabulary
 from bot.triage.knowledge import load_knowledge_base
-from bot.triage.language.detect import LANGUAGES, fold
+from bot.triage.language import LANGUAGES
+from bot.triage.language.text import fold
 from bot.triage.red_flags.advice import load_advice
 
 # The exports' language (CSV, JSON, YAML); the interface speaks the staff member's language.

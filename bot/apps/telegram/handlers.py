@@ -43,7 +43,7 @@ from bot.apps.telegram.assistant import (
 )
 from bot.apps.telegram.chatwork import ChatWork
 from bot.apps.telegram.config import TelegramSettings
-from bot.apps.telegram.messages import LANGUAGES, Messages, language_code
+from bot.apps.telegram.messages import Messages
 from bot.apps.telegram.payloads import INTERNAL_PREFIX, PayloadStore
 from bot.apps.telegram.processing import delivery_id
 from bot.apps.telegram.queue import UpdateQueue
@@ -58,7 +58,7 @@ from bot.apps.telegram.sending import call_telegram
 from bot.apps.telegram.turns import DELIVERY_KEY, stored_replies
 from bot.storage.erase import erase_conversation
 from bot.storage.senders import TELEGRAM_PREFIX
-from bot.triage.language import detect_language
+from bot.triage.language import LANGUAGES, detect_language, language_from_code
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +153,7 @@ class Bridge:
 
     def language(self, chat_id: int, user: User | None) -> str:
         """The language of the bridge's own texts."""
-        return language_code(self.preferred_language(chat_id, user)) or "en"
+        return language_from_code(self.preferred_language(chat_id, user)) or "en"
 
     def metadata(self, chat_id: int, user: User | None) -> dict[str, Any]:
         metadata: dict[str, Any] = {"channel": CHANNEL}
@@ -238,7 +238,7 @@ class Bridge:
                 len(expired),
             )
         for chat in expired:
-            language = language_code(chat.language) or "en"
+            language = language_from_code(chat.language) or "en"
             await self.say(bot, chat.chat_id, "expired", language, routes=self.routes())
             try:
                 self.queue.discard(chat.update_ids)
@@ -326,7 +326,9 @@ class Bridge:
             return
         if str(chat.id) == self.settings.staff_chat_id:
             return
-        language = language_code(message.from_user.language_code if message.from_user else None)
+        language = language_from_code(
+            message.from_user.language_code if message.from_user else None
+        )
         text = self.messages.text("group_only", language, bot_link=self._bot_link(context.bot))
         await call_telegram(
             lambda: message.reply_text(to_html(text), parse_mode=ParseMode.HTML),

@@ -10,15 +10,10 @@ from typing import Any
 
 import yaml
 
-LANGUAGES = ("en", "fr", "nl")
+from bot.triage.language import LANGUAGES
+
 FALLBACK_LANGUAGE = "en"
 MESSAGES_FILE = Path(__file__).with_name("messages.yml")
-
-
-def language_code(raw: str | None) -> str | None:
-    """ "fr", "fr-BE" or "nl_BE" (Telegram's language_code) -> "fr" / "nl"; None if unsupported."""
-    code = (raw or "").strip().lower()[:2]
-    return code if code in LANGUAGES else None
 
 
 def _placeholders(text: str) -> set[str]:

@@ -57,6 +57,7 @@ from bot.storage.erase import erase_conversation
 from bot.storage.history import conversation_history
 from bot.storage.senders import WEB_PREFIX
 from bot.storage.tokens import widget_session_token
+from bot.triage.language import language_from_code
 from bot.triage.language.texts import load_texts
 
 logger = logging.getLogger(__name__)
@@ -106,8 +107,7 @@ def _notices() -> dict[str, dict[str, str]]:
 def not_handled_notice(language: Any) -> str:
     """What a patient is told when their message could not be handled, in the page's language."""
     texts = _notices()["not_handled"]
-    code = str(language or "en")[:2].lower()
-    return texts.get(code) or texts["en"]
+    return texts[language_from_code(language) or "en"]
 
 
 class WidgetOutput(SocketIOOutput):

@@ -15,10 +15,10 @@ import phonenumbers
 import yaml
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
-from bot.triage.interview.numbers import strip_accents
+from bot.triage.language import LANGUAGES
+from bot.triage.language.text import fold
 
 CONTACT_DETAILS_FILE = Path(__file__).resolve().parent / "contact_details.yml"
-LANGUAGES = ("en", "fr", "nl")
 DEFAULT_REGION = "BE"
 # Numbers a person can be called back on; premium-rate, toll-free or shared-cost numbers are not.
 CALLABLE_TYPES = frozenset(
@@ -110,16 +110,12 @@ class ContactWords:
 
     def is_plain_refusal(self, text: str) -> bool:
         """ "no", "non merci", "nee, liever niet": every word a word of refusal."""
-        words = _WORD.findall(_fold(text))
+        words = _WORD.findall(fold(text or ""))
         return bool(words) and all(word in self.refusal_words for word in words)
 
     def is_never_mind(self, text: str) -> bool:
-        folded = _fold(text)
+        folded = fold(text or "")
         return any(pattern.search(folded) for pattern in self.never_mind)
-
-
-def _fold(text: str) -> str:
-    return strip_accents((text or "").casefold()).replace("\u2019", "'")
 
 
 def load_words(path: Path = CONTACT_DETAILS_FILE) -> ContactWords:
@@ -137,7 +133,7 @@ def _load_words(path: Path) -> ContactWords:
             raise ValueError(f"{where}: {name} needs a list in en, fr and nl")
         items = [str(item).strip() for language in LANGUAGES for item in entry[language]]
         for item in items:
-            if item != _fold(item):
+            if item != fold(item):
                 raise ValueError(f"{where}: {name}: {item!r} must be lower case without accents")
         lists[name] = items
     return ContactWords(

@@ -16,10 +16,10 @@ import yaml
 
 from bot.triage.geography import load_centres
 from bot.triage.geography.models import Centre
-from bot.triage.interview.numbers import strip_accents
+from bot.triage.language import LANGUAGES
+from bot.triage.language.text import fold
 
 PRACTICAL_FILE = Path(__file__).resolve().parent / "practical.yml"
-LANGUAGES = ("en", "fr", "nl")
 TOPICS = ("contact", "hours", "prices", "reimbursement", "parking", "transport", "callback")
 # Topics answered with a text per centre or for the whole clinic.
 ANSWERED_TOPICS = ("hours", "prices", "reimbursement", "parking", "transport")
@@ -52,7 +52,7 @@ class Practical:
 
     def topics_in(self, text: str) -> list[str]:
         """The topics a message names, in the order it names them."""
-        folded = strip_accents((text or "").casefold())
+        folded = fold(text or "")
         found: list[tuple[int, str]] = []
         for topic, patterns in self.keywords.items():
             positions = [m.start() for p in patterns if (m := p.search(folded))]
@@ -128,7 +128,7 @@ def _load(path: Path) -> Practical:
 
 def _keyword(word: str) -> re.Pattern[str]:
     word = str(word).strip()
-    if word != strip_accents(word.casefold()):
+    if word != fold(word):
         raise ValueError(f"practical.yml: keyword {word!r} must be lower case without accents")
     prefix = word.endswith("*")
     body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")

@@ -18,9 +18,10 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot.triage.language import LANGUAGES
+
 BRUSSELS = ZoneInfo("Europe/Brussels")
 REPLY_HOURS_FILE = Path(__file__).resolve().parent / "reply_hours.yml"
-LANGUAGES = ("en", "fr", "nl")
 DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PHRASES = (
     "time",

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from bot.triage.language import LANGUAGES
-from bot.triage.red_flags.normalise import normalise
+from bot.triage.language.text import normalise
 
 REFUSALS_FILE = Path(__file__).with_name("refusals.yml")
 

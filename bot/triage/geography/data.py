@@ -13,6 +13,7 @@ import yaml
 
 from bot.triage.geography.models import Centre, Place
 from bot.triage.geography.normalise import normalise
+from bot.triage.language import LANGUAGES
 
 DATA_DIR = Path(__file__).resolve().parent
 CENTRES_FILE = DATA_DIR / "centres.yml"
@@ -117,7 +118,7 @@ def _centre(entry: _Entry) -> Centre:
         commune=entry.languages("commune", required=("fr", "nl")),
         latitude=entry.coordinate("latitude", LATITUDE_RANGE),
         longitude=entry.coordinate("longitude", LONGITUDE_RANGE),
-        access=entry.languages("access", required=("en", "fr", "nl")),
+        access=entry.languages("access", required=LANGUAGES),
     )
 
 
@@ -150,8 +151,6 @@ def _place(entry: _Entry) -> Place:
 
 class _Entry:
     """One raw YAML entry under validation; every error names the file and the entry."""
-
-    _LANGUAGES = frozenset({"en", "fr", "nl"})
 
     def __init__(self, path: Path, index: int, raw: Any) -> None:
         self.path = path
@@ -197,7 +196,7 @@ class _Entry:
         missing = [language for language in required if language not in value]
         if missing:
             raise self.error(f"'{key}' is missing language(s): {', '.join(missing)}")
-        unknown = sorted(set(value) - self._LANGUAGES)
+        unknown = sorted(set(value) - set(LANGUAGES))
         if unknown:
             raise self.error(f"'{key}' has unknown language(s): {', '.join(map(str, unknown))}")
         if not all(_is_text(text) for text in value.values()):

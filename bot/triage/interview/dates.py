@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.triage.interview.numbers import strip_accents
+from bot.triage.language.text import fold
 
 MONTHS = {
     1: ("january", "jan", "janvier", "januari"),
@@ -85,7 +85,7 @@ def _latest(today: date, month: int, day: int) -> date:
 
 def days_since_named_time(text: str, today: date | None = None) -> int | None:
     """Days since the month, season or feast the text says the pain started from, or None."""
-    found = _PATTERN.search(strip_accents((text or "").casefold()))
+    found = _PATTERN.search(fold(text or ""))
     if not found:
         return None
     today = today or date.today()

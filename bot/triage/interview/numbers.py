@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from bot.triage.language.text import fold
 
 NUMBER_WORDS: dict[str, float] = {
     # English
@@ -30,11 +31,6 @@ _DIGITS = re.compile(r"(?<![\d.,])(-?\d{1,3}(?:[.,]\d)?)(?![\d])")
 _WORD = re.compile(r"[a-z]+")
 
 
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 # Articles read as "one" only when nothing else in the text is a number ("a week" vs
 # "a couple of weeks", "a pain of 7").
 ARTICLES = frozenset({"a", "an", "un", "une", "een", "ne", "nen"})
@@ -45,7 +41,7 @@ def first_number(text: str, articles: bool = True) -> float | None:
 
     With ``articles``, "a"/"un"/"een" alone count as one ("a week").
     """
-    folded = strip_accents(text.casefold())
+    folded = fold(text)
     candidates: list[tuple[int, float]] = []
     digit = _DIGITS.search(folded)
     if digit:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.triage.interview.numbers import NUMBER_WORDS, strip_accents
+from bot.triage.interview.numbers import NUMBER_WORDS
+from bot.triage.language.text import fold
 
 # A number followed by one of these is not a score ("3 weeks", "10 km", "2 x per week").
 _NOT_A_SCORE_AFTER = re.compile(
@@ -26,7 +27,7 @@ def scores_in(text: str) -> list[float]:
     """Every 0-10 score named in the text, in order, leaving out scales, durations and the ones
     ruled out ("6 not 4" gives 6)."""
     # "5-6", "6–7": a range names both scores.
-    folded = _RANGE.sub(r"\1 \2", strip_accents((text or "").casefold()))
+    folded = _RANGE.sub(r"\1 \2", fold(text or ""))
     scores: list[float] = []
     for match in _TOKEN.finditer(folded):
         word = match.group()

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import yaml
 
+from bot.triage.language import LANGUAGES
+
 VOCABULARY_FILE = Path(__file__).resolve().parent / "vocabulary.yml"
-LANGUAGES = ("en", "fr", "nl")
 
 
 @lru_cache(maxsize=1)

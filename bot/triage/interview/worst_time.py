@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from bot.triage.interview.numbers import strip_accents
+from bot.triage.language.text import fold
 
 CUES_FILE = Path(__file__).resolve().parent / "worst_time.yml"
 LISTS = (
@@ -44,10 +44,6 @@ def cues() -> dict[str, re.Pattern[str]]:
     return compiled
 
 
-def _fold(text: str) -> str:
-    return strip_accents(text.casefold()).replace("’", "'")
-
-
 def _clauses(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for found in _CLAUSE_BREAK.finditer(text):
@@ -65,7 +61,8 @@ def _says_after(clause: str) -> bool:
 def read_worst_time(text: str, entities: Sequence[Mapping[str, Any]]) -> list[str]:
     """The time patterns an answer names, in the order named; [] when it names none."""
     c = cues()
-    folded = _fold(text)
+    # The entities' offsets are the original text's: "œ" -> "oe" would shift them.
+    folded = fold(text, spell_out_ligatures=False)
     moments = [
         (e["start"], e["end"], str(e["value"]))
         for e in entities

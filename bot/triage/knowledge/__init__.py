@@ -6,7 +6,6 @@ The content lives in ``regions.yml``; this package loads, validates and exposes 
 from bot.triage.knowledge.loader import load_knowledge_base
 from bot.triage.knowledge.models import (
     DOCTOR_FIRST,
-    LANGUAGES,
     MUSCULAR,
     USUAL,
     WEAK,
@@ -14,6 +13,7 @@ from bot.triage.knowledge.models import (
     Muscle,
     Region,
 )
+from bot.triage.language import LANGUAGES
 
 # Read from the YAML (validated against the agreed list), so importers get ids in file order.
 REGION_IDS: tuple[str, ...] = tuple(load_knowledge_base().regions)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import yaml
 
+from bot.triage.language import LANGUAGES
+
 FAQ_TOPICS_FILE = Path(__file__).resolve().parent / "faq_topics.yml"
-LANGUAGES = ("en", "fr", "nl")
 
 
 @lru_cache(maxsize=2)

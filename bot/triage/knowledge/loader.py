@@ -10,13 +10,13 @@ from bot.triage.knowledge.models import (
     DOCTOR_FIRST,
     EVIDENCE_LEVELS,
     EXPLANATIONS,
-    LANGUAGES,
     USUAL,
     KnowledgeBase,
     Muscle,
     Region,
 )
 from bot.triage.knowledge.strict_yaml import read_yaml
+from bot.triage.language import LANGUAGES
 
 DEFAULT_PATH = Path(__file__).resolve().with_name("regions.yml")
 

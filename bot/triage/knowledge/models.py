@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-LANGUAGES = ("en", "fr", "nl")
 FALLBACK_LANGUAGE = "en"
 
 MUSCULAR = "muscular"

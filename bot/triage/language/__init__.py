@@ -1,31 +1,24 @@
 """The conversation's language: English, French or Dutch.
 
-``detect_language`` reads it from what the patient writes (deterministic, None when unsure);
-``language_from_code`` reads a channel's code ("fr-BE", "nl_BE", Telegram's "nl");
-``language_to_follow`` decides whether the conversation follows the language a message is in.
+``LANGUAGES`` and ``language_from_code`` (languages.py) are the one list of languages and the one
+reading of a channel's code ("fr-BE", "nl_BE", Telegram's "nl"); ``detect_language`` reads the
+language from what the patient writes (deterministic, None when unsure); ``language_to_follow``
+decides whether the conversation follows the language a message is in. Text is made comparable
+by text.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.triage.language.detect import LANGUAGES, detect_language, language_scores, load_cues
+from bot.triage.language.detect import detect_language, language_scores, load_cues
+from bot.triage.language.languages import DEFAULT_LANGUAGE, LANGUAGES, language_from_code
 
-DEFAULT_LANGUAGE = "en"
 # The conversation's language, and whether the patient asked for it (domain/language.yml).
 LANGUAGE_SLOT = "language"
 CHOSEN_SLOT = "language_chosen"
 # The language a message is clearly written in (bot/rasa_plugins/nlu/language.py).
 DETECTED_LANGUAGE_ENTITY = "detected_language"
-
-
-def language_from_code(code: object) -> str | None:
-    """ "fr", "fr-BE", "NL_be" -> "fr" / "nl"; None for anything else ("de", "", None)."""
-    raw = str(code or "").strip().lower()
-    prefix = raw[:2]
-    if prefix in LANGUAGES and (len(raw) == 2 or raw[2] in "-_"):
-        return prefix
-    return None
 
 
 def language_to_follow(chosen: object, current: object, detected: Iterable[object]) -> str | None:

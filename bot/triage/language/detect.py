@@ -8,7 +8,6 @@ English contractions: no model, nothing downloaded. Short or neutral messages ("
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,20 +15,15 @@ from typing import Any
 
 import yaml
 
+from bot.triage.language.languages import LANGUAGES
+from bot.triage.language.text import fold, straighten_apostrophes
+
 CUES_FILE = Path(__file__).resolve().parent / "cues.yml"
-LANGUAGES = ("en", "fr", "nl")
 STRONG_WEIGHT = 2.0
 WORD_WEIGHT = 1.0
 
 # Words, with inner apostrophes ("j'ai", "don't", "m'n") and a leading one ("'s avonds").
 _TOKEN = re.compile(r"'?[^\W\d_]+(?:'[^\W\d_]+)*'?")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-
-
-def fold(word: str) -> str:
-    """Lowercase and accent-free: "Épaule" -> "epaule"."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("œ", "oe"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @dataclass(frozen=True)
@@ -107,7 +101,7 @@ def language_scores(text: str) -> dict[str, float]:
     """The score of each language for the text (higher: more likely)."""
     cues = load_cues()
     scores = dict.fromkeys(LANGUAGES, 0.0)
-    for token in _TOKEN.findall((text or "").translate(_APOSTROPHES)):
+    for token in _TOKEN.findall(straighten_apostrophes(text or "")):
         _score_token(token, cues, scores)
         if any(char in cues.french_accents for char in token.casefold()):
             scores["fr"] += cues.accent_weight

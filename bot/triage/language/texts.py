@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.triage.language.detect import LANGUAGES
+from bot.triage.language.languages import LANGUAGES
 
 
 def load_texts(path: Path, keys: Iterable[str]) -> dict[str, dict[str, str]]:

@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 
 from bot.triage.interview.answers import INTERVIEW_SLOTS
-from bot.triage.interview.numbers import strip_accents
+from bot.triage.language import LANGUAGES
+from bot.triage.language.text import fold
 
 CUES_FILE = Path(__file__).resolve().parent / "message_cues.yml"
 ACKNOWLEDGE_INTENT = "acknowledge"
@@ -25,7 +26,6 @@ BOOKING_INTENT = "request_booking"
 QUESTION_INTENT = "faq"
 # Intents a pain mention overrides: the classifier found nothing better.
 UNPLACED_INTENTS = frozenset({"out_of_scope", "nlu_fallback"})
-LANGUAGES = ("en", "fr", "nl")
 
 
 def _is_emoji_only(text: str) -> bool:
@@ -39,7 +39,7 @@ def _is_emoji_only(text: str) -> bool:
 def _pattern(words: list[str], where: str) -> re.Pattern[str]:
     alternatives = []
     for word in words:
-        if word != strip_accents(word.casefold()):
+        if word != fold(word):
             raise ValueError(f"{where}: {word!r} must be lower case without accents")
         body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
         alternatives.append(body + ("" if word.endswith("*") else r"(?!\w)"))
@@ -64,7 +64,7 @@ def load_corrections(path: Path = CUES_FILE) -> tuple[re.Pattern[str], dict[str,
 
 def field_to_correct(text: str) -> str | None:
     """The interview field a message asks to change, when it names exactly one."""
-    folded = strip_accents((text or "").casefold())
+    folded = fold(text or "")
     verbs, fields = load_corrections()
     if not verbs.search(folded):
         return None
@@ -99,7 +99,7 @@ def load_booking_words(path: Path = CUES_FILE) -> re.Pattern[str]:
 
 def asks_to_book_for_pain(text: str, entities: list[dict[str, Any]]) -> bool:
     """ "I have tennis elbow, can I make an appointment?": the patient's pain and a booking ask."""
-    folded = strip_accents((text or "").casefold())
+    folded = fold(text or "")
     return bool(load_booking_words().search(folded)) and mentions_pain(text, entities)
 
 
@@ -123,4 +123,4 @@ def mentions_pain(text: str, entities: list[dict[str, Any]]) -> bool:
     if any(entity.get("entity") == "body_region" for entity in entities):
         return True
     _, pain_words = load_cues()
-    return bool(pain_words.search(strip_accents((text or "").casefold())))
+    return bool(pain_words.search(fold(text or "")))

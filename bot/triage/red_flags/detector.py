@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.triage.language.text import normalise
 from bot.triage.red_flags.model import LanguagePattern, RedFlagMatch, RedFlagRules
 from bot.triage.red_flags.negation import is_negated
-from bot.triage.red_flags.normalise import normalise
 from bot.triage.red_flags.patterns import any_of
 from bot.triage.red_flags.rules import load_rules
 

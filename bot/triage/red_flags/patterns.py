@@ -13,7 +13,7 @@ import sre_parse
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from bot.triage.red_flags.normalise import normalise
+from bot.triage.language.text import normalise
 
 DEFAULT_GAP = 3
 MAX_GAP = 8

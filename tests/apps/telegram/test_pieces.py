@@ -10,7 +10,7 @@ from telegram import ReplyKeyboardMarkup, ReplyKeyboardRemove
 from telegram.error import InvalidToken
 
 from bot.apps.telegram.config import load_telegram_settings
-from bot.apps.telegram.messages import LANGUAGES, language_code, load_messages, messages
+from bot.apps.telegram.messages import LANGUAGES, load_messages, messages
 from bot.apps.telegram.payloads import PayloadStore
 from bot.apps.telegram.rendering import (
     render_replies,
@@ -20,6 +20,7 @@ from bot.apps.telegram.rendering import (
 )
 from bot.redaction import protect
 from bot.storage.erase import erase_conversation
+from bot.triage.language import language_from_code
 from tests.apps.telegram.fake_bot_api import FAKE_TOKEN
 
 # --- rendering ------------------------------------------------------------------------------
@@ -114,10 +115,10 @@ def test_every_message_exists_in_english_french_and_dutch():
 
 
 def test_language_codes_from_telegram():
-    assert language_code("fr") == "fr"
-    assert language_code("nl-BE") == "nl"
-    assert language_code("de") is None
-    assert language_code(None) is None
+    assert language_from_code("fr") == "fr"
+    assert language_from_code("nl-BE") == "nl"
+    assert language_from_code("de") is None
+    assert language_from_code(None) is None
 
 
 def test_messages_file_is_checked(tmp_path: Path):
