@@ -54,7 +54,7 @@ class ActionSwitchLanguage(Action):
 class ValidateSlotMappings(ValidationAction):
     """Run by Rasa after a user message: follows the language the patient writes in, unless the
     patient asked for one. (The Rasa server calls it only when
-    ``language_to_follow`` says the language changes: bot/rasa_plugins/patches/speedups.py.)"""
+    ``language_to_follow`` says the language changes: bot/triage/language/slot_validation.py.)"""
 
     def name(self) -> str:
         return "action_validate_slot_mappings"

@@ -99,7 +99,7 @@ def rasa_bin() -> str:
 
 
 def rasa_server_command(settings: Settings, endpoints: Path, port: int) -> list[str]:
-    # Rasa's own CLI, with the project's speed fix applied (bot/rasa_plugins/patches/speedups.py).
+    # Rasa's own CLI, with the project's patches applied (bot/rasa_plugins/patches).
     command = [
         sys.executable, "-m", "bot.ops.cli.rasa_server", "run",
         "--model", str(settings.models_dir / MODEL_FILE),

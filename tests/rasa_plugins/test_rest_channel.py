@@ -154,18 +154,18 @@ async def test_a_message_is_answered_or_refused_loudly_and_never_logged(open_res
     assert (empty, not_json, streamed) == (400, 400, 400)
 
 
-def test_rasas_structured_logs_carry_no_patient_text(caplog, monkeypatch):
+def test_rasas_structured_logs_carry_no_patient_text(caplog, monkeypatch, request):
     import rasa.__main__
     import structlog
     from rasa.utils import log_utils
 
     from bot.ops.cli import rasa_server
+    from bot.rasa_plugins.patches import remove_patches
 
     # The Rasa server's own start (bot/ops/cli/rasa_server.py), with Rasa's CLI replaced by what it
     # does first: configure its logging.
     monkeypatch.setattr(rasa.__main__, "main", lambda: log_utils.configure_structlog())
-    monkeypatch.setattr(rasa_server, "apply", lambda: None)  # the speed fixes: not this test's
-    monkeypatch.setattr(rasa_server.paused_red_flags, "apply", lambda: None)
+    request.addfinalizer(remove_patches)  # it patches Rasa: Rasa's own code again afterwards
     monkeypatch.setattr(sys, "argv", ["rasa_server"])
     rasa_server.main()
     structlog.get_logger().error("rest.message.received.failure", text=SECRET_SYMPTOM)

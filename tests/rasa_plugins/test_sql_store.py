@@ -1,4 +1,5 @@
-"""The project's SQL tracker store gives back exactly the conversations Rasa's own store does."""
+"""The project's SQL tracker store gives back exactly the conversations Rasa's own store does,
+built as the Rasa server builds it from the endpoints file."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from rasa.core.tracker_store import SQLTrackerStore
+import yaml
+from rasa.core.agent import Agent
+from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
+from rasa.core.utils import AvailableEndpoints
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -16,8 +20,10 @@ from rasa.shared.core.events import (
     UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.utils.common import class_from_module_path
 
-from bot.rasa_plugins.stores.sql_store import FastSQLTrackerStore
+from bot.rasa_plugins.endpoints import tracker_store_config
+from bot.rasa_plugins.stores.sql_store import RASA_METHODS_RELIED_ON, FastSQLTrackerStore
 from tests.conftest import PROJECT_ROOT
 
 
@@ -38,9 +44,40 @@ def turn(text: str, intent: str, at: float) -> list:
     ]
 
 
-def stores(domain: Domain, tmp_path: Path) -> tuple[SQLTrackerStore, FastSQLTrackerStore]:
-    db = str(tmp_path / "conversations.db")
-    return SQLTrackerStore(domain, db=db), FastSQLTrackerStore(domain, db=db)
+def configured_store(domain: Domain, db: Path) -> TrackerStore:
+    """The tracker store as the Rasa server gets it: the class and settings the endpoints file
+    names (written as bot/rasa_plugins/endpoints.py writes it), made by Rasa's factory, and handed
+    the domain by Rasa's agent, which wraps it."""
+    endpoints = db.with_name("endpoints.yml")
+    config = {"tracker_store": tracker_store_config(f"sqlite:///{db}")}
+    endpoints.write_text(yaml.safe_dump(config))
+    store = TrackerStore.create(AvailableEndpoints.read_endpoints(str(endpoints)).tracker_store)
+    assert isinstance(store, FastSQLTrackerStore)
+    return Agent(domain=domain, tracker_store=store).tracker_store
+
+
+def stores(domain: Domain, tmp_path: Path) -> tuple[SQLTrackerStore, TrackerStore]:
+    db = tmp_path / "conversations.db"
+    return SQLTrackerStore(domain, db=str(db)), configured_store(domain, db)
+
+
+def test_the_store_both_endpoints_files_name_is_this_one():
+    committed = yaml.safe_load((PROJECT_ROOT / "endpoints.yml").read_text())["tracker_store"]
+    written = tracker_store_config("sqlite:///conversations.db")
+    assert committed["type"] == written["type"]
+    assert issubclass(class_from_module_path(written["type"]), FastSQLTrackerStore)
+
+
+def test_every_rasa_method_it_overrides_is_checked_when_the_server_starts():
+    """bot/rasa_plugins/patches checks RASA_METHODS_RELIED_ON against the installed Rasa: an
+    override missing from it would go unchecked."""
+    overridden = {
+        name
+        for name, value in vars(FastSQLTrackerStore).items()
+        if callable(value) and hasattr(SQLTrackerStore, name)
+    }
+    assert overridden <= RASA_METHODS_RELIED_ON.keys()
+    assert {"__init__", "_retrieve", "save", "_additional_events"} <= overridden
 
 
 def test_a_conversation_reads_back_as_rasas_store_reads_it(domain: Domain, tmp_path: Path):
@@ -98,8 +135,7 @@ def test_a_turn_under_way_when_its_conversation_is_erased_does_not_bring_it_back
     from bot.storage.erase import erase_conversation
 
     db = tmp_path / "conversations.db"
-    store = FastSQLTrackerStore(domain, db=str(db))
-    rasa = rasas_view(store)
+    rasa = configured_store(domain, db)
     asyncio.run(rasa.save(DialogueStateTracker.from_events("web:p1", turn("hi", "greet", 1.0))))
     # A message arrives: the assistant reads the conversation and starts on its turn...
     under_way = asyncio.run(rasa.get_or_create_tracker("web:p1"))

@@ -1,22 +1,18 @@
-"""The `rasa` command with the project's changes to Rasa 3.6 applied: the speed fixes
-(bot/rasa_plugins/patches/speedups.py), urgent advice through a staff takeover
-(bot/rasa_plugins/channels/paused_red_flags.py) and no patient text in its logs
-(bot/rasa_plugins/log_redaction.py). `python -m bot.ops.cli.rasa_server run --model ...` takes the
-same arguments as `rasa run ...`."""
+"""The `rasa` command with the project's changes to Rasa 3.6 applied first
+(bot/rasa_plugins/patches: the speed fixes, urgent advice through a staff takeover, no patient
+text in its logs), each checked against the installed Rasa: a Rasa they were not written for
+stops here.
+`python -m bot.ops.cli.rasa_server run --model ...` takes the same arguments as `rasa run ...`."""
 
 from __future__ import annotations
 
 import sys
 
-from bot.rasa_plugins import log_redaction as rasa_log_redaction
-from bot.rasa_plugins.channels import paused_red_flags
-from bot.rasa_plugins.patches.speedups import apply
+from bot.rasa_plugins.patches import apply_patches
 
 
 def main() -> None:
-    apply()
-    paused_red_flags.apply()
-    rasa_log_redaction.apply()
+    apply_patches()  # before Rasa configures its logging, which reads two of the patches
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

@@ -5,7 +5,8 @@ stepped away from a takeover they forgot to hand back.
 
 Rasa 3.6 lets only ``/restart`` through a pause (``MessageProcessor._should_handle_message``); this
 lets the detector's intent through too. The rest of the turn stays paused: the advice action says
-only the advice (actions/red_flags.py), and the next ordinary message is silent again.
+only the advice (actions/red_flags.py), and the next ordinary message is silent again. The Rasa
+server applies this with its other patches (bot/rasa_plugins/patches/red_flags_while_paused.py).
 """
 
 from __future__ import annotations
@@ -19,12 +20,8 @@ RED_FLAG_INTENT = "red_flag"
 _original = MessageProcessor._should_handle_message
 
 
-def _should_handle_message(tracker: DialogueStateTracker) -> bool:
+def should_handle_message(tracker: DialogueStateTracker) -> bool:
     if _original(tracker):
         return True
     latest = tracker.latest_message
     return latest is not None and latest.intent.get(INTENT_NAME_KEY) == RED_FLAG_INTENT
-
-
-def apply() -> None:
-    MessageProcessor._should_handle_message = staticmethod(_should_handle_message)

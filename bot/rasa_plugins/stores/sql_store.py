@@ -34,6 +34,25 @@ from bot.storage.erasures import create_table, erased_since
 from bot.storage.sqlite import overwrite_deleted
 from bot.storage.tokens import conversation_token
 
+# The methods of Rasa's SQLTrackerStore this store overrides or calls, with the parameters they
+# take in the Rasa it was written for. The Rasa server checks them when it starts
+# (bot/rasa_plugins/patches), so that a Rasa whose store changed stops there instead of storing
+# conversations wrongly.
+RASA_METHODS_RELIED_ON: dict[str, tuple[str, ...]] = {
+    "__init__": (
+        "self", "domain", "dialect", "host", "port", "db", "username", "password",
+        "event_broker", "login_db", "query", "kwargs",
+    ),
+    "retrieve": ("self", "sender_id"),  # calls _retrieve
+    "retrieve_full_tracker": ("self", "conversation_id"),  # calls _retrieve
+    "_retrieve": ("self", "sender_id", "fetch_events_from_all_sessions"),
+    "_event_query": ("self", "session", "sender_id", "fetch_events_from_all_sessions"),
+    "session_scope": ("self",),
+    "save": ("self", "tracker"),
+    "stream_events": ("self", "tracker"),
+    "_additional_events": ("self", "session", "tracker"),
+}  # fmt: skip
+
 # Attribute set on the trackers this store reads: how many of their events are in the database.
 STORED_EVENTS = "_hcmc_stored_events"
 # Attribute set on the trackers this store hands out: when (time.time()) they were read.

@@ -1,14 +1,22 @@
 """Patient text kept out of Rasa's structured logs.
 
-Rasa 3.6 logs some events with what the patient wrote (``text=...``, ``user_message=...``) and
-passes each event through one hook first, an "anonymizer" that does nothing without Rasa's paid
-plugins. Here that hook replaces the values of the keys Rasa itself lists as personal by a marker,
-in the Rasa server (bot/ops/cli/rasa_server.py), before any log is written.
+Why: Rasa 3.6 logs some events with what the patient wrote (``text=...``, ``user_message=...``)
+and passes each event through one hook first, an "anonymizer" that does nothing without Rasa's
+paid plugins. Here that hook replaces the values of the keys Rasa itself lists as personal by a
+marker, before any log is written. Rasa reads the hook when it configures its logging, so the
+patch must be applied before (bot/ops/cli/rasa_server.py applies every patch first).
+
+Replaces: rasa.utils.log_utils._anonymizer(_, __, event_dict), a structlog processor
+With: redact_personal_fields.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from rasa.utils import log_utils
+
+from bot.rasa_plugins.patches.patch import Patch
 
 REDACTED = "[patient text not logged]"
 # Rasa's own list of the event keys that can hold what a person wrote or what was understood.
@@ -29,13 +37,10 @@ def redact_personal_fields(_logger: Any, _name: str, event_dict: dict[str, Any])
     return event_dict
 
 
-def apply() -> None:
-    """Installs the redaction; before Rasa configures its logging (it looks the hook up then).
-    Structured tracebacks lose their frames' local variables, which hold slots and messages."""
-    import structlog
-    from rasa.utils import log_utils
-
-    log_utils._anonymizer = redact_personal_fields
-    structlog.processors.dict_tracebacks = structlog.processors.ExceptionRenderer(
-        structlog.tracebacks.ExceptionDictTransformer(show_locals=False)
-    )
+PATCH = Patch(
+    name="log_redaction",
+    target=log_utils,
+    attribute="_anonymizer",
+    parameters=("_", "__", "event_dict"),
+    replacement=redact_personal_fields,
+)
