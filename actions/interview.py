@@ -32,6 +32,7 @@ from bot.triage.interview.answers import (
     needs_side,
 )
 from bot.triage.interview.summary import noted_so_far
+from bot.triage.nlp.message_cues import asks_a_question
 from bot.triage.red_flags import screens_for_regions
 
 # Intents that are not answers: the form steps aside and a rule handles them, then it resumes.
@@ -214,6 +215,24 @@ class ActionDeferBooking(Action):
         return [SlotSet("booking_deferred", True)]
 
 
+def answers_to(tracker: Tracker, slot: str) -> int:
+    """How many of the patient's messages, since the interview began, came while ``slot`` was
+    the question asked (the latest message included)."""
+    count = 0
+    asked: str | None = None
+    for event in tracker.events:
+        ended = event.get("event") == "active_loop" and not event.get("name")
+        if ended or (
+            event.get("event") == "action" and event.get("name") == "action_session_start"
+        ):
+            count = 0  # a new interview, or a new session, starts afresh
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            asked = event.get("value")
+        elif event.get("event") == "user" and asked == slot:
+            count += 1
+    return count
+
+
 def _messages_to_read(tracker: Tracker) -> list[dict[str, Any]]:
     """User messages of this session since the last consent question or interview."""
     messages: list[dict[str, Any]] = []
@@ -245,9 +264,43 @@ class ValidateInterviewForm(FormValidationAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        events = await self._validate(dispatcher, tracker)
+        requested = tracker.get_slot("requested_slot")
+        asked_next = next(
+            (e.get("value") for e in reversed(events) if e.get("name") == "requested_slot"), None
+        )
+        if requested and asked_next == requested and answers_to(tracker, requested) >= 2:
+            # Whatever the path (a question answered in between, a correction), no question is
+            # shown a third time: it is left to the therapist, as after two unreadable answers.
+            values = current_values(tracker)
+            values.update({e["name"]: e.get("value") for e in events if e.get("event") == "slot"})
+            kept = [e for e in events if e.get("name") != "requested_slot"]
+            if requested == AREA_CHECKED:
+                values[AREA_CHECKED] = True
+                return [
+                    *kept,
+                    SlotSet(AREA_CHECKED, True),
+                    SlotSet("requested_slot", next_slot(values)),
+                ]
+            if requested in SKIPPABLE or requested == "pain_modifiers":
+                return kept + self._skip(requested, values, {}, dispatcher)
+        return events
+
+    async def _validate(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> list[EventType]:
         intent = latest_intent(tracker)
         requested = tracker.get_slot("requested_slot")
         values = current_values(tracker)
+        if (
+            intent == "faq"
+            and requested
+            and (requested in INTERVIEW_SLOTS or requested == AREA_CHECKED)
+            and not asks_a_question(latest_text(tracker))
+        ):
+            # "le weekend ca va mieux": no question asked, so an answer to the one asked, whatever
+            # the classifier guessed (a practical question about opening days, here).
+            intent = "describe_pain"
         if intent in INTERRUPTING_INTENTS:
             if not returning_to_form(tracker, "interview_form"):
                 return []  # the form rejects, so the rule for this intent runs
@@ -271,6 +324,8 @@ class ValidateInterviewForm(FormValidationAction):
             unsure = is_unsure(latest_text(tracker))
             if requested == "precautions" and "precautions" not in updates and unsure:
                 updates["precautions"] = ["unsure"]
+            if requested == AREA_CHECKED and answers:
+                updates[AREA_CHECKED] = True  # any answer to "where exactly?" moves on
             values.update(updates)
             return [SlotSet(slot, value) for slot, value in updates.items()] + [
                 SlotSet("requested_slot", next_slot(values))
@@ -282,7 +337,8 @@ class ValidateInterviewForm(FormValidationAction):
             return self._area_checked(dispatcher, tracker, values)
         # A goodbye is read without the question asked, since a free-text question takes any
         # words ("doei" would become what makes the pain worse).
-        leaving = intent in LEAVING_INTENTS
+        # A question is no goodbye: "Vandaag nog, lukt da?" (still today, is that possible?).
+        leaving = intent in LEAVING_INTENTS and not asks_a_question(latest_text(tracker))
         # ...but a named moment ("de hele dag door") still answers when it is worst.
         names_a_moment = requested == "time_pattern" and bool(
             entity_values(tracker, "time_pattern")

@@ -506,3 +506,66 @@ async def test_after_a_question_is_answered_what_the_message_states_answers_the_
     tracker = make_tracker(parse(text, "faq"), slots, said, "interview_form")
     events = await ValidateInterviewForm().run(dispatcher, tracker, domain)
     assert SlotSet(slot, value) in events
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "filled"),
+    [
+        ("le weekend ca va mieux, la souris verticale aide un peu", "pain_modifiers", None),
+        ("stuur hoger zetten hielp wat, na de rit is t binnen een uur weg", "pain_modifiers", None),
+        ("the front of the thigh above it feels tight and tender", "pain_area_checked", True),
+    ],
+)
+async def test_a_statement_the_classifier_took_for_a_question_answers_the_question(
+    text, requested, filled, dispatcher, domain
+):
+    slots = {**ANSWERED_UP_TO_SEVERITY, "pain_modifiers": None, "requested_slot": requested}
+    if requested == "pain_area_checked":
+        slots = {"pain_regions": ["knee_front"], "requested_slot": requested}
+    events = await validate(parse(text, "faq"), slots, dispatcher, domain)
+    assert events  # the form takes it: no FAQ or opening-hours answer to a statement
+    taken = {e["name"]: e["value"] for e in events}
+    assert taken.get(requested) is not None
+    if filled is not None:
+        assert taken[requested] == filled
+    assert taken["requested_slot"] != requested
+
+
+async def test_turning_to_the_other_side_in_bed_is_when_it_hurts_not_a_new_side(dispatcher, domain):
+    slots = {**ASKED_WHEN_WORST, "pain_regions": ["low_back"], "pain_side": "right"}
+    text = "Evening time and at night when I turn in bed. If I change to the other side it settles."
+    events = await validate(parse(text, "describe_pain"), slots, dispatcher, domain)
+    assert SlotSet("time_pattern", ["night"]) in events
+    assert not [e for e in events if e.get("name") == "pain_side"]
+    assert events[-1] == SlotSet("requested_slot", "pain_modifiers")
+
+
+async def test_no_question_is_shown_a_third_time_whatever_the_path(dispatcher, domain):
+    # Asked twice already, each time answered by a question the form stepped aside for.
+    said = []
+    for _ in range(2):
+        said += [
+            {"event": "slot", "name": "requested_slot", "value": "time_pattern"},
+            {"event": "user", "text": "what does it cost?"},
+            {"event": "action", "name": "action_answer_faq"},
+        ]
+    message = parse("what does it cost?", "faq")
+    tracker = make_tracker(message, ASKED_WHEN_WORST, said, "interview_form")
+    events = await ValidateInterviewForm().run(dispatcher, tracker, domain)
+    assert SlotSet("skipped_questions", ["time_pattern"]) in events
+    assert events[-1] == SlotSet("requested_slot", "pain_modifiers")
+    assert responses(dispatcher) == ["utter_question_skipped"]
+
+
+async def test_a_question_read_as_goodbye_does_not_end_the_interview(dispatcher, domain):
+    slots = {
+        "pain_regions": ["knee_front"],
+        "pain_area_checked": True,
+        "pain_side": "left",
+        "pain_duration": "acute",
+        "pain_duration_days": 1,
+        "requested_slot": "pain_onset",
+    }
+    events = await validate(parse("Vandaag nog, lukt da?", "goodbye"), slots, dispatcher, domain)
+    assert events  # the form goes on: a goodbye would have made it step aside ([])
+    assert events[-1] == SlotSet("requested_slot", "pain_onset")

@@ -333,7 +333,9 @@ def test_behind_not_in_front_moves_the_knee_pain_behind():
     ("text", "days_on_6_december"),
     [("since September", 96), ("depuis septembre", 96), ("sinds september", 96),
      ("since the summer", 188), ("depuis l'été", 188), ("sinds de zomer", 188),
-     ("since about April", 249), ("depuis le mois de mars", 280), ("sinds half oktober", 66)],
+     ("since about April", 249), ("depuis le mois de mars", 280), ("sinds half oktober", 66),
+     ("depuis la Toussaint", 35), ("sinds Sinterklaas vorig jaar", 365),
+     ("since Christmas last year", 346), ("depuis la toussaint de l'an dernier", 400)],
 )  # fmt: skip
 def test_since_a_month_or_season_counts_back_from_today(text, days_on_6_december) -> None:
     assert days_since_named_time(text, date(2026, 12, 6)) == days_on_6_december

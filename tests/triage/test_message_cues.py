@@ -10,7 +10,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.rasa_plugins.nlu.message_cues import MessageCueInterpreter
 from bot.triage.nlp.canonical_entities import extract_entities
-from bot.triage.nlp.message_cues import CUES_FILE, load_cues
+from bot.triage.nlp.message_cues import CUES_FILE, asks_a_question, field_to_correct, load_cues
 from tests.conftest import nlp
 
 
@@ -97,3 +97,36 @@ def test_a_word_with_accents_in_the_cues_file_stops_the_start(tmp_path: Path) ->
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(ValueError):
         load_cues(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("change the side", "pain_side"),
+        ("la durée est fausse", "pain_duration"),
+        ("de kant klopt niet", "pain_side"),
+        ("je me suis trompé de côté", "pain_side"),
+        # A verb and a field word far apart, or "the other side" one turns to, ask nothing.
+        ("at night when I turn in bed. If I change to the other side it settles.", None),
+        ("je change de côté la nuit et ça passe", None),
+        ("'s nachts draai ik naar de andere kant en dan gaat het", None),
+    ],
+)
+def test_a_correction_names_its_field_beside_its_verb(text, field):
+    assert field_to_correct(text) == field
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("does the needling hurt", True),
+        ("c possible le samedi", True),
+        ("mag ik blijven lopen", True),
+        ("fietsen mag toch blijven?", True),
+        ("le weekend ca va mieux. la souris verticale aide", False),
+        ("stuur hoger zetten hielp wat", False),
+        ("it is worse at night", False),
+    ],
+)
+def test_a_question_is_told_by_its_mark_or_its_first_word(text, question):
+    assert asks_a_question(text) is question

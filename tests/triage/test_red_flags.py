@@ -147,6 +147,10 @@ BREATHING_EMERGENCY = [
 ]
 
 DVT = [
+    case("en", "It looks a bit puffier than the right, my sock left a mark", "dvt"),
+    case("en", "The skin on that calf is a bit warm and pinkish", "dvt"),
+    case("fr", "mon mollet gauche est plus gonflé que l'autre", "dvt"),
+    case("nl", "mijn linkerkuit is dikker dan de rechter", "dvt"),
     case("en", "my left calf is swollen and red", "dvt"),
     case("en", "one leg is swollen", "dvt"),
     case("en", "one of my legs is swollen and warm", "dvt"),
@@ -435,6 +439,16 @@ NEGATION_AND_HEDGES = [
 # --- everyday complaints that must not raise anything ---------------------------------------------
 
 EVERYDAY = [
+    # Flemish and Brussels negations ("nie", "gene"), "ni ... ni", an idiom, a place name, an
+    # accident long ago: nothing to alarm about.
+    case("nl", "nee, knie is nie dik, nie warm, gene koorts"),
+    case("nl", "'k ben nie gevallen of iets, gewoon te zwaar geheven"),
+    case("fr", "les genoux ne sont ni gonflés ni chauds"),
+    case("fr", "le genou n'a jamais été gonflé ni chaud"),
+    case("fr", "mon médecin m'a dit de lever le pied avec le sport"),
+    case("nl", "Sint-Lambrechts-Woluwe, Tomberg"),
+    case("en", "a titanium plate in my wrist from a bike accident years ago"),
+    case("en", "my right arm is bigger than the left one since I started the gym"),
     case("en", "my knee hurts on stairs"),
     case("en", "it hurts when I chew"),
     case("en", "stiff neck when I wake up"),
@@ -692,6 +706,8 @@ MAJOR_TRAUMA = [
 ]
 
 FOCAL_WEAKNESS = [
+    case("fr", "je n'arrive plus à lever le pied droit", "focal_weakness", "progressive_weakness"),
+    case("fr", "j'ai du mal à relever la pointe du pied", "focal_weakness"),
     case("en", "I keep dropping things and my grip is weak", "focal_weakness"),
     case("en", "my toes keep catching on the floor", "focal_weakness"),
     case("fr", "je laisse tomber les objets depuis deux jours", "focal_weakness"),
@@ -716,6 +732,8 @@ BILATERAL_NUMBNESS = [
 ]
 
 HOT_SWOLLEN_JOINT = [
+    case("fr", "mon genou est énorme, tout gonflé et très chaud", "hot_swollen_joint"),
+    case("nl", "knie is dik en warm sinds gisteren", "hot_swollen_joint"),
     case("en", "my knee is hot and swollen", "hot_swollen_joint"),
     case("en", "my ankle swelled up overnight and it's red", "hot_swollen_joint"),
     case("fr", "mon genou est chaud et gonfle", "hot_swollen_joint"),

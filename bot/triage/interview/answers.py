@@ -267,8 +267,14 @@ def interpret(
         )  # "left, no wait: right"
     elif sides:
         updates["pain_side"] = "both" if len(set(sides)) > 1 else sides[0]
-    elif current.get("pain_side") in OTHER_SIDE and _names_the_other_side(text, entities):
-        updates["pain_side"] = OTHER_SIDE[current["pain_side"]]  # "actually my other knee"
+    elif (
+        open_context
+        and current.get("pain_side") in OTHER_SIDE
+        and _names_the_other_side(text, entities)
+    ):
+        # "actually my other knee"; in the answer to another question, "the other side" is
+        # where one turns in bed, not a new side.
+        updates["pain_side"] = OTHER_SIDE[current["pain_side"]]
 
     if (
         requested_slot in ("pain_regions", "pain_side")

@@ -36,6 +36,8 @@ FEASTS = {  # (month, day)
     (12, 25): ("christmas", "xmas", "noel", "kerst", "kerstmis", "kerstdag"),
     (1, 1): ("new year", "nouvel an", "nieuwjaar", "oud en nieuw"),
     (10, 31): ("halloween",),
+    (11, 1): ("toussaint", "all saints", "allerheiligen"),
+    (12, 6): ("sinterklaas", "sint-niklaas", "sint niklaas", "saint-nicolas", "saint nicolas"),
     (9, 1): ("rentree", "back to school"),
     (7, 1): (
         "summer holidays",
@@ -83,10 +85,21 @@ def _latest(today: date, month: int, day: int) -> date:
     return this_year if this_year <= today else date(today.year - 1, month, day)
 
 
+# "since Sinterklaas last year", "depuis la Toussaint de l'an dernier": a year further back.
+_A_YEAR_BEFORE = re.compile(
+    r"^[\s,]*(?:of |de |d'|van )?(?:last year|l'an (?:passe|dernier)|l'annee (?:passee|derniere)|"
+    r"vorig jaar|verleden jaar|vorige jaar)"
+)
+
+
 def days_since_named_time(text: str, today: date | None = None) -> int | None:
     """Days since the month, season or feast the text says the pain started from, or None."""
-    found = _PATTERN.search(fold(text or ""))
+    folded = fold(text or "")
+    found = _PATTERN.search(folded)
     if not found:
         return None
     today = today or date.today()
-    return max(1, (today - _start(found.group(1).lower(), today)).days)
+    start = _start(found.group(1).lower(), today)
+    if _A_YEAR_BEFORE.search(folded[found.end() :]):
+        start = start.replace(year=today.year - 1)
+    return max(1, (today - start).days)

@@ -62,13 +62,33 @@ def load_corrections(path: Path = CUES_FILE) -> tuple[re.Pattern[str], dict[str,
     }
 
 
+# A correction names the field beside its verb ("change the side", "la duree est fausse"); a
+# verb and a field word far apart in a long answer are two other things ("when I change to the
+# other side it settles", "je change de cote" are about turning over in bed).
+_NEAR = 30
+_OTHER_BEFORE = re.compile(r"(?:other|autre|andere|ander|chang\w* de|van)\s+$")
+
+
 def field_to_correct(text: str) -> str | None:
     """The interview field a message asks to change, when it names exactly one."""
     folded = fold(text or "")
     verbs, fields = load_corrections()
-    if not verbs.search(folded):
+    verb_spans = [found.span() for found in verbs.finditer(folded)]
+    if not verb_spans:
         return None
-    named = [field for field, pattern in fields.items() if pattern.search(folded)]
+
+    def near_a_verb(found: re.Match[str]) -> bool:
+        if _OTHER_BEFORE.search(folded[: found.start()]):
+            return False
+        return any(
+            found.start() - end <= _NEAR and start - found.end() <= _NEAR
+            for start, end in verb_spans
+        )
+
+    named = [
+        field for field, pattern in fields.items()
+        if any(near_a_verb(found) for found in pattern.finditer(folded))
+    ]  # fmt: skip
     return named[0] if len(named) == 1 else None
 
 
@@ -95,6 +115,27 @@ def load_booking_words(path: Path = CUES_FILE) -> re.Pattern[str]:
     if set(words) != set(LANGUAGES):
         raise ValueError(f"{path.name}: booking_words needs en, fr and nl")
     return _pattern([word for language in LANGUAGES for word in words[language]], path.name)
+
+
+@lru_cache(maxsize=2)
+def load_question_openers(path: Path = CUES_FILE) -> re.Pattern[str]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    words = data.get("question_openers") or {}
+    if set(words) != set(LANGUAGES):
+        raise ValueError(f"{path.name}: question_openers needs en, fr and nl")
+    return _pattern([word for language in LANGUAGES for word in words[language]], path.name)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?;\n])\s*")
+
+
+def asks_a_question(text: str) -> bool:
+    """A question mark, or a sentence that opens as a question does ("does it hurt")."""
+    if "?" in (text or ""):
+        return True
+    folded = fold(text or "")
+    openers = load_question_openers()
+    return any(openers.match(folded, start.end()) for start in _SENTENCE_START.finditer(folded))
 
 
 def asks_to_book_for_pain(text: str, entities: list[dict[str, Any]]) -> bool:
