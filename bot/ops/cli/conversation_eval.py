@@ -280,6 +280,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scripts", type=Path, default=SCRIPTS)
     parser.add_argument("--only", help="only the scripts whose id starts with this")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--transcripts",
+        action="store_true",
+        help="keep what was said and each field's expected value (for development sets only: "
+        "held-out scripts must stay unread)",
+    )
     args = parser.parse_args(argv)
     scripts = [s for s in load_scripts(args.scripts) if str(s["id"]).startswith(args.only or "")]
     token = secrets.token_hex(16)
@@ -309,6 +315,10 @@ def main(argv: Sequence[str] | None = None) -> int:
          "under_triage": outcome.under_triage}
         for outcome in outcomes
     ]  # fmt: skip
+    if not args.transcripts:
+        for detail in details:  # which fields missed, not what was said or expected
+            detail["transcript"] = []
+            detail["field_misses"] = sorted(detail["field_misses"])
     args.out.write_text(json.dumps(details, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0
 
