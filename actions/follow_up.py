@@ -151,7 +151,7 @@ def utter_staff_alerted(dispatcher: CollectingDispatcher, tracker: Tracker) -> N
 
 
 def follow_up_after_red_flag(
-    dispatcher: CollectingDispatcher, tracker: Tracker, emergency: bool
+    dispatcher: CollectingDispatcher, tracker: Tracker, emergency: bool, offer: bool = True
 ) -> list[EventType]:
     """After the urgent advice, when staff are alerted: what happens now, then the offer (or the
     contact routes for a patient who declined consent). In an emergency (112, the emergency
@@ -159,6 +159,8 @@ def follow_up_after_red_flag(
     utter_staff_alerted(dispatcher, tracker)
     if emergency:
         return []
+    if not offer:  # the interview goes on: the offer would be a question in its way
+        return [SlotSet(CONTACT_OFFER, False)]
     if consent_declined(tracker):
         dispatcher.utter_message(
             response="utter_reception_routes_no_details", **reception_routes(tracker)

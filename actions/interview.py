@@ -24,6 +24,7 @@ from actions.common import (
     returning_to_form,
 )
 from actions.faq import QUESTION, answer_side_questions, practical_topics, utter_practical
+from actions.red_flags import give_red_flag_advice, interview_goes_on_after
 from bot.triage.interview.answers import (
     INTERVIEW_SLOTS,
     SEVERITY_NOTE,
@@ -264,7 +265,22 @@ class ValidateInterviewForm(FormValidationAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        events = await self._validate(dispatcher, tracker)
+        advice: list[EventType] = []
+        intent: str | None = None
+        requested_now = tracker.get_slot("requested_slot")
+        if (
+            latest_intent(tracker) == "red_flag"
+            and requested_now
+            and not str(requested_now).startswith("screen_")
+            and not returning_to_form(tracker, "interview_form")
+            and interview_goes_on_after(tracker)
+        ):
+            # A sign that allows booking with a word to the GP (night pain, say): the advice now,
+            # then the interview goes on, so its last safety question is still asked.
+            advice = give_red_flag_advice(dispatcher, tracker, offer=False)
+            dispatcher.utter_message(response="utter_interview_goes_on")
+            intent = "describe_pain"
+        events = advice + await self._validate(dispatcher, tracker, intent)
         requested = tracker.get_slot("requested_slot")
         asked_next = next(
             (e.get("value") for e in reversed(events) if e.get("name") == "requested_slot"), None
@@ -287,9 +303,9 @@ class ValidateInterviewForm(FormValidationAction):
         return events
 
     async def _validate(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, intent: str | None = None
     ) -> list[EventType]:
-        intent = latest_intent(tracker)
+        intent = intent or latest_intent(tracker)
         requested = tracker.get_slot("requested_slot")
         values = current_values(tracker)
         if (

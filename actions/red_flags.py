@@ -59,32 +59,51 @@ class ActionRedFlagAdvice(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        flags = flags_in_message(tracker)
-        flag = flags[0] if flags else None
-        tier = tier_of(flag) if flag else UNCLEAR_TIER
-        dispatcher.utter_message(response=f"utter_red_flag_{flag or 'unclear'}")
-        # The tier's advice carries the structured part that channels render as urgent.
-        urgent = urgent_payload(tier, flag, language_of(tracker))
-        dispatcher.utter_message(response=f"utter_tier_{tier}", json_message=urgent)
-        # After the advice, never before it: who will follow up, and how. During a takeover a
-        # person is in the chat already (bot/rasa_plugins/channels/paused_red_flags.py): the advice
-        # alone.
-        if tracker.is_paused():
-            follow_up: list[EventType] = []
-        elif staff_alerted():
-            follow_up = follow_up_after_red_flag(
-                dispatcher, tracker, emergency=tier in STANDING_TIERS
-            )
-        else:
-            dispatcher.utter_message(response="utter_red_flag_staff_note")
-            follow_up = []
-        earlier = list(tracker.get_slot("red_flags") or [])
-        return [
-            SlotSet("red_flag_tier", more_urgent(tier, tracker.get_slot("red_flag_tier"))),
-            SlotSet("red_flags", earlier + [flag for flag in flags if flag not in earlier]),
-            SlotSet("needs_staff_followup", True),
-            *follow_up,
-        ]
+        return give_red_flag_advice(dispatcher, tracker)
+
+
+# Tiers whose advice allows booking (with a word to the GP): found during the interview, the
+# interview goes on after the advice, so that its last safety question is still asked.
+INTERVIEW_GOES_ON_TIERS = frozenset({"gp_soon"})
+
+
+def interview_goes_on_after(tracker: Tracker) -> bool:
+    """The message's red flags all allow booking: the advice, then the rest of the interview."""
+    flags = flags_in_message(tracker)
+    return bool(flags) and all(tier_of(flag) in INTERVIEW_GOES_ON_TIERS for flag in flags)
+
+
+def give_red_flag_advice(
+    dispatcher: CollectingDispatcher, tracker: Tracker, offer: bool = True
+) -> list[EventType]:
+    """The advice for the message's most urgent red flag, and who follows up (with the offer to
+    be contacted unless ``offer`` is False)."""
+    flags = flags_in_message(tracker)
+    flag = flags[0] if flags else None
+    tier = tier_of(flag) if flag else UNCLEAR_TIER
+    dispatcher.utter_message(response=f"utter_red_flag_{flag or 'unclear'}")
+    # The tier's advice carries the structured part that channels render as urgent.
+    urgent = urgent_payload(tier, flag, language_of(tracker))
+    dispatcher.utter_message(response=f"utter_tier_{tier}", json_message=urgent)
+    # After the advice, never before it: who will follow up, and how. During a takeover a
+    # person is in the chat already (bot/rasa_plugins/channels/paused_red_flags.py): the advice
+    # alone.
+    if tracker.is_paused():
+        follow_up: list[EventType] = []
+    elif staff_alerted():
+        follow_up = follow_up_after_red_flag(
+            dispatcher, tracker, emergency=tier in STANDING_TIERS, offer=offer
+        )
+    else:
+        dispatcher.utter_message(response="utter_red_flag_staff_note")
+        follow_up = []
+    earlier = list(tracker.get_slot("red_flags") or [])
+    return [
+        SlotSet("red_flag_tier", more_urgent(tier, tracker.get_slot("red_flag_tier"))),
+        SlotSet("red_flags", earlier + [flag for flag in flags if flag not in earlier]),
+        SlotSet("needs_staff_followup", True),
+        *follow_up,
+    ]
 
 
 # Tiers that stand whatever the patient says next: an emergency is never talked away in a chat.

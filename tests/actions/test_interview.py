@@ -569,3 +569,26 @@ async def test_a_question_read_as_goodbye_does_not_end_the_interview(dispatcher,
     events = await validate(parse("Vandaag nog, lukt da?", "goodbye"), slots, dispatcher, domain)
     assert events  # the form goes on: a goodbye would have made it step aside ([])
     assert events[-1] == SlotSet("requested_slot", "pain_onset")
+
+
+async def test_a_sign_that_allows_booking_is_advised_and_the_interview_goes_on(dispatcher, domain):
+    text = "Getting up off the sofa. And in bed, can't get comfy whichever way I lie."
+    events = await validate(parse(text, "red_flag"), ASKED_WHEN_WORST, dispatcher, domain)
+    assert responses(dispatcher)[:3] == [
+        "utter_red_flag_night_pain",
+        "utter_tier_gp_soon",
+        "utter_red_flag_staff_note",
+    ]
+    assert "utter_interview_goes_on" in responses(dispatcher)
+    assert SlotSet("red_flag_tier", "gp_soon") in events
+    assert SlotSet("red_flags", ["night_pain"]) in events
+    # The answer is still taken, and the next question comes: the last safety check is ahead.
+    assert events[-1]["name"] == "requested_slot"
+    assert events[-1]["value"] not in (None, "time_pattern")
+
+
+async def test_an_emergency_sign_in_the_interview_ends_it_as_before(dispatcher, domain):
+    text = "it's gone numb round my backside and I had to push to pee"
+    events = await validate(parse(text, "red_flag"), ASKED_WHEN_WORST, dispatcher, domain)
+    assert events == []  # the form steps aside: the red-flag rule gives the advice and ends it
+    assert responses(dispatcher) == []
