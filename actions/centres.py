@@ -123,8 +123,12 @@ class ValidateLocationForm(FormValidationAction):
         resolved = resolve_location(tracker)
         if resolved is None and latest_intent(tracker) == "goodbye":
             return []  # the form rejects, so the goodbye rule ends the question
-        if resolved is None and tracker.get_slot("missed_question") == "nearest_centre":
-            # A second place it cannot find: both centres' links rather than a third question.
+        wants_the_link = latest_intent(tracker) == "request_booking"
+        if resolved is None and (
+            wants_the_link or tracker.get_slot("missed_question") == "nearest_centre"
+        ):
+            # "I'd like to book" instead of a place, or a second place it cannot find: both
+            # centres' links rather than another question.
             dispatcher.utter_message(response="utter_place_skipped")
             return [SlotSet("nearest_centre", EITHER_CENTRE), SlotSet("missed_question", None)]
         if resolved is None:

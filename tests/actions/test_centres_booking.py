@@ -55,6 +55,17 @@ async def test_a_second_unknown_place_gives_both_centres_instead_of_a_third_ques
     assert responses(dispatcher) == ["utter_booking_links_both"]
 
 
+@pytest.mark.parametrize(
+    "text", ["I'd like to book", "je voudrais prendre rendez-vous", "ik wil een afspraak maken"]
+)
+async def test_a_booking_request_instead_of_a_place_gives_both_centres(text, dispatcher, domain):
+    events = await ValidateLocationForm().run(
+        dispatcher, asked_where(parse(text, "request_booking")), domain
+    )
+    assert events == [SlotSet("nearest_centre", "either"), SlotSet("missed_question", None)]
+    assert responses(dispatcher) == ["utter_place_skipped"]
+
+
 async def test_goodbye_lets_the_question_end(dispatcher, domain):
     tracker = asked_where(parse("doei", "goodbye"))
     assert await ValidateLocationForm().run(dispatcher, tracker, domain) == []
