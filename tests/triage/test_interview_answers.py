@@ -592,3 +592,38 @@ def test_where_with_in_the_middle_answers_the_side_too():
     assert "pain_side" not in read(
         "my lower back, it wakes me in the middle of the night", "pain_regions"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Since the end of September, so about ten weeks.", 70),
+        ("since last summer, when I was on holiday in Spain for two weeks", 188),
+        ("Sinds de bevalling, half juli.", 158),
+        ("n maand of twee, sinds ze mn beugel eruit gehaald hebben begin oktober", 66),
+    ],
+)
+def test_a_count_close_to_the_month_named_is_the_patients_own(text, days, monkeypatch) -> None:
+    class SixthOfDecember(date):
+        @classmethod
+        def today(cls) -> date:
+            return date(2026, 12, 6)
+
+    monkeypatch.setattr("bot.triage.interview.dates.date", SixthOfDecember)
+    assert read(text, "pain_duration")["pain_duration_days"] == days
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("To be honest I faint when I see needles. Nothing else.", ["needle_fear"]),
+        ("I take metformin and a statin. That's all.", ["diabetes"]),
+        ("Aucun. Par contre j'ai horreur des piqures.", ["needle_fear"]),
+        ("ik spuit insuline, verder niks", ["diabetes"]),
+        # Flemish "gene" and "nie" rule out what follows, as "geen" and "niet" do.
+        ("Niks. 'k Eet wel veel suiker, maar 'k heb gene suikerziekte.", ["none"]),
+        ("ik ben nie zwanger en gene bloedverdunners", ["none"]),
+    ],
+)
+def test_precautions_named_by_a_drug_a_feeling_or_in_dialect(text, expected):
+    assert read(text, "precautions")["precautions"] == expected

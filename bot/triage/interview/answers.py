@@ -95,7 +95,7 @@ _RULES_OUT = re.compile(
 )
 # An answer to the precautions question that rules them all out, in other words than a bare "no".
 _DENIES_ALL = re.compile(
-    r"^\W*(no|nope|non|nee|neen)\b|\b(none|nothing|neither|rien|aucune?|niets|niks|geen)\b|"
+    r"^\W*(no|nope|non|nee|neen)\b|\b(none|nothing|neither|rien|aucune?|niets|niks|geen|genen?)\b|"
     r"\b(that'?s all|that'?s it|c'est tout|dat is alles|dat is het|da'?s alles)\b",
     re.I,
 )
@@ -301,7 +301,10 @@ def interpret(
     if requested_slot == "pain_onset" and not _SINCE_OR_AGO.search(text):
         durations = []  # "gradually, over a few weeks" says how it came on, not how long ago
     since = days_since_named_time(text) if fact_context else None
-    if since is not None:
+    if since is not None and (not durations or max(durations) < since / 2):
+        # A number said beside a month, and close to it, is the patient's own count: "since the
+        # end of September, so about ten weeks" is ten weeks, not since the first of September;
+        # "since last summer, after two weeks in Spain" is since the summer.
         durations.append(since)
     if not durations and requested_slot in (None, "pain_duration"):
         # Before the question, only "for years" is clear enough; "for months", "most days of

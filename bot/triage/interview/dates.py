@@ -53,9 +53,9 @@ _FILLER = (
     r"the|le|la|l'|de|het|last|dernier|derniere|vorige|vorig|afgelopen|begin|debut|"
     r"beginning|start|of|d'|du|van|mid|mi|midden|half|mois|month|maand))*"
 )
-# "since like early november", "depuis le blocus de juin", "sinds de bevalling in augustus": a
-# few other words may stand between "since" and the time named.
-_ANY_WORDS = r"(?:[\s-]+[\w']+){0,4}?"
+# "since like early november", "depuis le blocus de juin", "sinds de bevalling, half juli": a
+# few other words, and a comma, may stand between "since" and the time named.
+_ANY_WORDS = r"(?:[\s,-]+[\w']+){0,6}?"
 
 
 def _names_pattern() -> re.Pattern[str]:

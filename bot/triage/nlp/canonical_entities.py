@@ -16,9 +16,10 @@ from bot.triage.nlp.pipeline import FALSE_FRIENDS_META
 # A value named right after one of these is one the user rules out ("not my knee, my hip", "6 not
 # 4", "nothing sudden", "pas à gauche", "niet links"). The look-back stops at punctuation, so in
 # "no, the right one" the "no" answers something else.
+# Flemish and Brussels speech says "nie" and "gene" for "niet" and "geen".
 NEGATION_WORDS = frozenset(
-    {"not", "no", "n't", "isn't", "wasn't", "nothing", "never", "pas", "rien", "jamais",
-     "niet", "geen", "niets", "niks", "nooit"}
+    {"not", "no", "n't", "isn't", "wasn't", "nothing", "never", "pas", "rien", "jamais", "ni",
+     "niet", "geen", "niets", "niks", "nooit", "nie", "gene", "genen"}
 )  # fmt: skip
 # "not only at night": the value is kept, the patient adds to it; "not left but right": what
 # follows the "but" is what the patient means.

@@ -160,7 +160,7 @@ async def test_messages_waiting_when_the_bridge_stops_are_answered_after_the_res
         async with running_bridge(settings):
             api.push(api.text_update(chat, "my knee hurts"))
             api.push(api.text_update(chat, "since last week"))
-            await api.wait_for_text(chat, "briefly unavailable", timeout=5)
+            await api.wait_for_text(chat, "briefly unavailable", timeout=15)
         # Stopped during the outage: Telegram has been told both updates were received.
         assert api.pending == []
         await assistant.start()
@@ -329,9 +329,9 @@ async def test_forget_drops_the_chats_waiting_messages_from_the_queue_on_disk(
         async with running_bridge(settings):
             api.push(api.text_update(chat, "my knee hurts"))
             api.push(api.text_update(chat, "since last week"))
-            await api.wait_for_text(chat, "briefly unavailable", timeout=5)
+            await api.wait_for_text(chat, "briefly unavailable", timeout=15)
             api.push(api.text_update(chat, "/forget"))
-            await api.wait_for_text(chat, FORGET_NOTHING, timeout=5)
+            await api.wait_for_text(chat, FORGET_NOTHING, timeout=15)
             assert pending_rows(queue) == 0
         await assistant.start()
         async with running_bridge(settings):
