@@ -39,6 +39,7 @@ def test_an_emoji_alone_gets_a_meaning_not_a_guess(text: str, intent: str) -> No
         "j'ai mal depuis des semaines, vous pouvez faire quelque chose ?",
         "ik heb al een hele tijd last van mijn rug, kunt ge mij helpen?",
         "mijne nek zit helemaal vast, wa kunde doen",
+        "j'ai une gene derriere le genou droit dans les postures",
     ],
 )
 @pytest.mark.parametrize("intent", ["out_of_scope", "nlu_fallback"])
