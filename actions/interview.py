@@ -24,7 +24,7 @@ from actions.common import (
     returning_to_form,
 )
 from actions.faq import QUESTION, answer_side_questions, practical_topics, utter_practical
-from actions.red_flags import give_red_flag_advice, interview_goes_on_after
+from actions.red_flags import flags_in_message, give_red_flag_advice, interview_goes_on_after
 from bot.triage.interview.answers import (
     INTERVIEW_SLOTS,
     SEVERITY_NOTE,
@@ -268,16 +268,16 @@ class ValidateInterviewForm(FormValidationAction):
         advice: list[EventType] = []
         intent: str | None = None
         requested_now = tracker.get_slot("requested_slot")
+        flags = flags_in_message(tracker) if latest_intent(tracker) == "red_flag" else []
         if (
-            latest_intent(tracker) == "red_flag"
-            and requested_now
+            requested_now
             and not str(requested_now).startswith("screen_")
             and not returning_to_form(tracker, "interview_form")
-            and interview_goes_on_after(tracker)
+            and interview_goes_on_after(flags)
         ):
             # A sign that allows booking with a word to the GP (night pain, say): the advice now,
             # then the interview goes on, so its last safety question is still asked.
-            advice = give_red_flag_advice(dispatcher, tracker, offer=False)
+            advice = give_red_flag_advice(dispatcher, tracker, offer=False, flags=flags)
             dispatcher.utter_message(response="utter_interview_goes_on")
             intent = "describe_pain"
         events = advice + await self._validate(dispatcher, tracker, intent)
@@ -308,11 +308,12 @@ class ValidateInterviewForm(FormValidationAction):
         intent = intent or latest_intent(tracker)
         requested = tracker.get_slot("requested_slot")
         values = current_values(tracker)
+        asks = asks_a_question(latest_text(tracker))
         if (
             intent == "faq"
             and requested
             and (requested in INTERVIEW_SLOTS or requested == AREA_CHECKED)
-            and not asks_a_question(latest_text(tracker))
+            and not asks
         ):
             # "le weekend ca va mieux": no question asked, so an answer to the one asked, whatever
             # the classifier guessed (a practical question about opening days, here).
@@ -354,7 +355,7 @@ class ValidateInterviewForm(FormValidationAction):
         # A goodbye is read without the question asked, since a free-text question takes any
         # words ("doei" would become what makes the pain worse).
         # A question is no goodbye: "Vandaag nog, lukt da?" (still today, is that possible?).
-        leaving = intent in LEAVING_INTENTS and not asks_a_question(latest_text(tracker))
+        leaving = intent in LEAVING_INTENTS and not asks
         # ...but a named moment ("de hele dag door") still answers when it is worst.
         names_a_moment = requested == "time_pattern" and bool(
             entity_values(tracker, "time_pattern")

@@ -67,18 +67,20 @@ class ActionRedFlagAdvice(Action):
 INTERVIEW_GOES_ON_TIERS = frozenset({"gp_soon"})
 
 
-def interview_goes_on_after(tracker: Tracker) -> bool:
+def interview_goes_on_after(flags: list[str]) -> bool:
     """The message's red flags all allow booking: the advice, then the rest of the interview."""
-    flags = flags_in_message(tracker)
     return bool(flags) and all(tier_of(flag) in INTERVIEW_GOES_ON_TIERS for flag in flags)
 
 
 def give_red_flag_advice(
-    dispatcher: CollectingDispatcher, tracker: Tracker, offer: bool = True
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    offer: bool = True,
+    flags: list[str] | None = None,
 ) -> list[EventType]:
-    """The advice for the message's most urgent red flag, and who follows up (with the offer to
-    be contacted unless ``offer`` is False)."""
-    flags = flags_in_message(tracker)
+    """The advice for the message's most urgent red flag (``flags``, found again when not given),
+    and who follows up (with the offer to be contacted unless ``offer`` is False)."""
+    flags = flags_in_message(tracker) if flags is None else flags
     flag = flags[0] if flags else None
     tier = tier_of(flag) if flag else UNCLEAR_TIER
     dispatcher.utter_message(response=f"utter_red_flag_{flag or 'unclear'}")

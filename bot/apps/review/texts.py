@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import yaml
 from markupsafe import Markup, escape
 
 from bot.triage.language import LANGUAGES, language_from_code
@@ -47,11 +46,8 @@ def check_texts(
     """The texts, after checking that every key (those in the file and those the code builds
     from ids, `required_keys()` unless given) has a text in each language, with the same
     placeholders in each."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: not a mapping of keys to texts")
     needed = required_keys() if required is None else list(required)
-    texts = load_texts(path, [*data, *needed])
+    texts = load_texts(path, needed, every_key=True)
     for key, languages in texts.items():
         extra = set(languages) - set(LANGUAGES)
         if extra:

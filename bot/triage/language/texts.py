@@ -11,9 +11,15 @@ import yaml
 from bot.triage.language.languages import LANGUAGES
 
 
-def load_texts(path: Path, keys: Iterable[str]) -> dict[str, dict[str, str]]:
+def load_texts(
+    path: Path, keys: Iterable[str], every_key: bool = False
+) -> dict[str, dict[str, str]]:
+    """The texts of a file, after checking that each of ``keys`` (and, with ``every_key``, each
+    key in the file) has a text in every language."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    for key in keys:
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: not a mapping of keys to texts")
+    for key in [*data, *keys] if every_key else keys:
         missing = [language for language in LANGUAGES if not (data.get(key) or {}).get(language)]
         if missing:
             raise ValueError(f"{path}: {key} lacks {', '.join(missing)}")

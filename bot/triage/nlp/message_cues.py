@@ -47,19 +47,27 @@ def _pattern(words: list[str], where: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=2)
+def _cues(path: Path) -> dict[str, Any]:
+    """The cues file, read once for every list in it."""
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def _words_of_every_language(path: Path, where: str, words: Any) -> re.Pattern[str]:
+    """One pattern for a list given per language (en, fr and nl, all required)."""
+    if set(words or {}) != set(LANGUAGES):
+        raise ValueError(f"{path.name}: {where} needs en, fr and nl")
+    return _pattern([word for language in LANGUAGES for word in words[language]], path.name)
+
+
+@lru_cache(maxsize=2)
 def load_corrections(path: Path = CUES_FILE) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
     """The correction verbs, and each interview field's words."""
-    data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("corrections") or {}
-    verbs = data.get("verbs") or {}
-    if set(verbs) != set(LANGUAGES):
-        raise ValueError(f"{path.name}: corrections.verbs needs en, fr and nl")
+    data = _cues(path).get("corrections") or {}
+    verbs = _words_of_every_language(path, "corrections.verbs", data.get("verbs"))
     fields = data.get("fields") or {}
     if set(fields) != set(INTERVIEW_SLOTS):
         raise ValueError(f"{path.name}: corrections.fields must name every interview question")
-    verb_words = [word for language in LANGUAGES for word in verbs[language]]
-    return _pattern(verb_words, path.name), {
-        field: _pattern(words, path.name) for field, words in fields.items()
-    }
+    return verbs, {field: _pattern(words, path.name) for field, words in fields.items()}
 
 
 # A correction names the field beside its verb ("change the side", "la duree est fausse"); a
@@ -94,36 +102,24 @@ def field_to_correct(text: str) -> str | None:
 
 @lru_cache(maxsize=2)
 def load_cues(path: Path = CUES_FILE) -> tuple[dict[str, str], re.Pattern[str]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = _cues(path)
     emoji: dict[str, str] = {}
     for intent, symbols in (data.get("emoji") or {}).items():
         for symbol in symbols:
             if not _is_emoji_only(symbol):
                 raise ValueError(f"{path.name}: {symbol!r} under emoji.{intent} is not an emoji")
             emoji[symbol] = intent
-    words = data.get("pain_words") or {}
-    if set(words) != set(LANGUAGES):
-        raise ValueError(f"{path.name}: pain_words needs en, fr and nl")
-    pain_words = [word for language in LANGUAGES for word in words[language]]
-    return emoji, _pattern(pain_words, path.name)
+    return emoji, _words_of_every_language(path, "pain_words", data.get("pain_words"))
 
 
 @lru_cache(maxsize=2)
 def load_booking_words(path: Path = CUES_FILE) -> re.Pattern[str]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    words = data.get("booking_words") or {}
-    if set(words) != set(LANGUAGES):
-        raise ValueError(f"{path.name}: booking_words needs en, fr and nl")
-    return _pattern([word for language in LANGUAGES for word in words[language]], path.name)
+    return _words_of_every_language(path, "booking_words", _cues(path).get("booking_words"))
 
 
 @lru_cache(maxsize=2)
 def load_question_openers(path: Path = CUES_FILE) -> re.Pattern[str]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    words = data.get("question_openers") or {}
-    if set(words) != set(LANGUAGES):
-        raise ValueError(f"{path.name}: question_openers needs en, fr and nl")
-    return _pattern([word for language in LANGUAGES for word in words[language]], path.name)
+    return _words_of_every_language(path, "question_openers", _cues(path).get("question_openers"))
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?;\n])\s*")
