@@ -334,6 +334,8 @@ CANCER_HISTORY = [
 ]
 
 NIGHT_PAIN = [
+    case("nl", "ik kan in geen enkele houding liggen, de pijn is er heel de nacht", "night_pain"),
+    case("nl", "de pijn is er heel de nacht, in elke houding", "night_pain"),
     case(
         "en",
         "constant pain at night that doesn't ease when I change position",
@@ -447,6 +449,7 @@ EVERYDAY = [
     case("fr", "le genou n'a jamais été gonflé ni chaud"),
     case("fr", "mon médecin m'a dit de lever le pied avec le sport"),
     case("nl", "Sint-Lambrechts-Woluwe, Tomberg"),
+    case("nl", "ik slaap heel de nacht goed"),
     case("en", "a titanium plate in my wrist from a bike accident years ago"),
     case("en", "my right arm is bigger than the left one since I started the gym"),
     case("en", "my knee hurts on stairs"),
