@@ -21,7 +21,10 @@ YES_INTENTS = ("give_consent", "affirm")
 def health_slots() -> tuple[str, ...]:
     """Every slot that holds a health detail from the interview."""
     screens = tuple(screens_for_regions(REGION_IDS))
-    return (*INTERVIEW_SLOTS, "pain_duration_days", SEVERITY_NOTE, "explained_regions", *screens)
+    return (
+        *INTERVIEW_SLOTS, "pain_duration_days", SEVERITY_NOTE, "explained_regions",
+        "explained_side", "suspected_red_flags", "safety_answer", *screens,
+    )  # fmt: skip
 
 
 class ActionIntroduce(Action):

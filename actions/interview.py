@@ -24,7 +24,13 @@ from actions.common import (
     returning_to_form,
 )
 from actions.faq import QUESTION, answer_side_questions, practical_topics, utter_practical
-from actions.red_flags import flags_in_message, give_red_flag_advice, interview_goes_on_after
+from actions.red_flags import (
+    SUSPECTED_SLOT,
+    flags_in_message,
+    give_red_flag_advice,
+    interview_goes_on_after,
+    suspected_flags,
+)
 from bot.triage.interview.answers import (
     INTERVIEW_SLOTS,
     SEVERITY_NOTE,
@@ -71,16 +77,24 @@ CORRECT_FIELD = "correct_field"
 # Whether the patient said exactly where it hurts and where it spreads: asked when the place
 # was only named in passing before the interview ("tennis elbow, can I book?").
 AREA_CHECKED = "pain_area_checked"
+# An answer that, with earlier ones, could be a red flag (bot/triage/red_flags/across_messages.py):
+# one safety question before the interview goes on; a yes is a red flag and ends it.
+SAFETY_ANSWER = "safety_answer"
 SLOTS_READ = (
     *INTERVIEW_SLOTS, "pain_duration_days", SEVERITY_NOTE, *ALL_SCREENS, MISSED, SKIPPED,
-    AREA_CHECKED,
+    AREA_CHECKED, SUSPECTED_SLOT, SAFETY_ANSWER,
 )  # fmt: skip
+
+
+# What an answer can fill (not the interview's own bookkeeping).
+ANSWERS = frozenset(SLOTS_READ) - {MISSED, SKIPPED, SUSPECTED_SLOT, SAFETY_ANSWER}
 
 
 def required_slots_for(values: Mapping[str, Any]) -> list[str]:
     """The questions this patient needs, in the order they are asked."""
     regions = values.get("pain_regions") or []
-    slots = ["pain_regions"]
+    slots = [SAFETY_ANSWER] if values.get(SUSPECTED_SLOT) else []
+    slots.append("pain_regions")
     if values.get(AREA_CHECKED) is None and regions:
         slots.append(AREA_CHECKED)  # the place came from the first messages: where exactly?
     if not regions or needs_side(regions):
@@ -216,6 +230,19 @@ class ActionDeferBooking(Action):
         return [SlotSet("booking_deferred", True)]
 
 
+def answers_since_asked(tracker: Tracker) -> int:
+    """The patient's messages since the safety question about several messages was raised
+    (the latest included)."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == SUSPECTED_SLOT:
+            if event.get("value"):
+                break
+        elif event.get("event") == "user":
+            count += 1
+    return count
+
+
 def answers_to(tracker: Tracker, slot: str) -> int:
     """How many of the patient's messages, since the interview began, came while ``slot`` was
     the question asked (the latest message included)."""
@@ -268,7 +295,36 @@ class ValidateInterviewForm(FormValidationAction):
         advice: list[EventType] = []
         intent: str | None = None
         requested_now = tracker.get_slot("requested_slot")
+        if requested_now == SAFETY_ANSWER and latest_intent(tracker) != "red_flag":
+            return self._safety_answered(dispatcher, tracker)
+        suspected = (
+            suspected_flags(tracker.latest_message)
+            if requested_now and latest_intent(tracker) == "possible_red_flag"
+            else []
+        )
+        if suspected:
+            # What the answer says is kept, without a word about it (no "didn't catch that"):
+            # the safety question comes before anything else.
+            events = await self._validate(CollectingDispatcher(), tracker, "describe_pain")
+            return [
+                *(e for e in events if e.get("name") in ANSWERS and e.get("value") is not None),
+                SlotSet(SUSPECTED_SLOT, suspected),
+                SlotSet(SAFETY_ANSWER, None),
+                SlotSet("requested_slot", SAFETY_ANSWER),
+            ]
         flags = flags_in_message(tracker) if latest_intent(tracker) == "red_flag" else []
+        if requested_now == SAFETY_ANSWER and interview_goes_on_after(flags):
+            # Yes to the question, about a sign that allows booking (a new pain after 50): the
+            # advice, then the rest of the interview.
+            values = {**current_values(tracker), SUSPECTED_SLOT: None, SAFETY_ANSWER: "yes"}
+            advice = give_red_flag_advice(dispatcher, tracker, offer=False, flags=flags)
+            dispatcher.utter_message(response="utter_interview_goes_on")
+            return [
+                *advice,
+                SlotSet(SUSPECTED_SLOT, None),
+                SlotSet(SAFETY_ANSWER, "yes"),
+                SlotSet("requested_slot", next_slot(values)),
+            ]
         if (
             requested_now
             and not str(requested_now).startswith("screen_")
@@ -301,6 +357,46 @@ class ValidateInterviewForm(FormValidationAction):
             if requested in SKIPPABLE or requested == "pain_modifiers":
                 return kept + self._skip(requested, values, {}, dispatcher)
         return events
+
+    @staticmethod
+    def _safety_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """The answer to the safety question about several messages. A yes never gets here: it
+        is a red flag, read before this form (bot/rasa_plugins/nlu/red_flags_across_messages.py),
+        and its rule ends the interview. A no lets the interview go on; a request (a question,
+        stop, erasure) goes to its rule first; anything else is asked once more, and a second
+        unclear answer gets the advice for when urgency cannot be ruled out."""
+        intent = latest_intent(tracker)
+        ask_again: list[EventType] = [
+            SlotSet(SAFETY_ANSWER, None),  # so that Rasa asks again instead of rejecting
+            SlotSet("requested_slot", SAFETY_ANSWER),
+        ]
+        if intent in INTERRUPTING_INTENTS:
+            return ask_again if returning_to_form(tracker, "interview_form") else []
+        values = current_values(tracker)
+        suspected = list(values.get(SUSPECTED_SLOT) or [])
+        new = [flag for flag in suspected_flags(tracker.latest_message) if flag not in suspected]
+        if intent == "possible_red_flag" and new:
+            return [SlotSet(SUSPECTED_SLOT, suspected + new), *ask_again]
+        values[SUSPECTED_SLOT] = None
+        if intent == "deny":
+            dispatcher.utter_message(response="utter_safety_clear_interview")
+            values[SAFETY_ANSWER] = "no"
+            events: list[EventType] = []
+        elif answers_since_asked(tracker) < 2:
+            dispatcher.utter_message(response="utter_not_understood_answer")
+            return ask_again
+        else:
+            # Urgency could not be ruled out: the advice (booking waits, staff are told), and
+            # the interview goes on, as after a sign that allows booking.
+            events = give_red_flag_advice(dispatcher, tracker, offer=False, flags=[])
+            dispatcher.utter_message(response="utter_interview_goes_on")
+            values[SAFETY_ANSWER] = "unclear"
+        return [
+            *events,
+            SlotSet(SUSPECTED_SLOT, None),
+            SlotSet(SAFETY_ANSWER, values[SAFETY_ANSWER]),
+            SlotSet("requested_slot", next_slot(values)),
+        ]
 
     async def _validate(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, intent: str | None = None

@@ -8,21 +8,89 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import entity_values, language_of, latest_text, previous_user_message
+from actions.common import (
+    entity_values,
+    language_of,
+    latest_text,
+    previous_user_message,
+)
 from actions.faq import offer_interview
 from actions.follow_up import follow_up_after_red_flag, staff_alerted
 from bot.triage.nlp.message_cues import mentions_pain
 from bot.triage.red_flags import detect, flag_ids, tier_of, tier_rank
 from bot.triage.red_flags.advice import UNCLEAR_TIER, load_advice, urgent_payload
 
+# Set with possible_red_flag when a message completes a red flag with earlier ones
+# (bot/rasa_plugins/nlu/red_flags_across_messages.py).
+SUSPECTED_ENTITY = "suspected_red_flag"
+# The flags an interview answer made together with earlier ones, waiting for the question.
+SUSPECTED_SLOT = "suspected_red_flags"
+
+
+def suspected_flags(parse_data: dict[str, Any] | None) -> list[str]:
+    entities = (parse_data or {}).get("entities") or []
+    return [
+        str(entity.get("value"))
+        for entity in entities
+        if entity.get("entity") == SUSPECTED_ENTITY and entity.get("value") in flag_ids()
+    ]
+
 
 def flags_in_message(tracker: Tracker) -> list[str]:
-    """Flags from the detector (run again here, deterministic) and from screen buttons."""
+    """Flags from the detector (run again here, deterministic) and from screen buttons (and
+    from a yes to the question about a flag told over several messages)."""
     found = [match.flag_id for match in detect(latest_text(tracker))]
     for value in entity_values(tracker, "red_flag_id"):
         if value in flag_ids() and value not in found:
             found.append(value)
     return sorted(found, key=lambda flag: tier_rank(tier_of(flag)))
+
+
+def ask_about_suspected(
+    dispatcher: CollectingDispatcher, tracker: Tracker, flags: list[str]
+) -> None:
+    """The question about a red flag told over several messages, naming what it may be; a yes
+    becomes that flag (bot/rasa_plugins/nlu/red_flags_across_messages.py)."""
+    flag = min(flags, key=lambda f: tier_rank(tier_of(f)))
+    reason = load_advice().reason(flag, language_of(tracker))
+    dispatcher.utter_message(response="utter_ask_safety_check_across", reason=reason)
+
+
+class ActionAskSafetyCheck(Action):
+    """One safety question before any alarm. When the message put together with earlier ones
+    makes a red flag, the question names what it could be; otherwise (only the classifier
+    suspects something) it lists the warning signs."""
+
+    def name(self) -> str:
+        return "action_ask_safety_check"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        suspected = suspected_flags(tracker.latest_message)
+        if suspected:
+            ask_about_suspected(dispatcher, tracker, suspected)
+        else:
+            dispatcher.utter_message(response="utter_ask_safety_check")
+        return []
+
+
+class ActionAskSafetyAnswer(Action):
+    """The interview's own safety question, when an answer completed a red flag with earlier
+    ones (actions/interview.py): asked before the interview goes on."""
+
+    def name(self) -> str:
+        return "action_ask_safety_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        flags = [f for f in tracker.get_slot(SUSPECTED_SLOT) or [] if f in flag_ids()]
+        if flags:
+            ask_about_suspected(dispatcher, tracker, flags)
+        else:
+            dispatcher.utter_message(response="utter_ask_safety_check")
+        return []
 
 
 def more_urgent(tier: str | None, other: str | None) -> str | None:

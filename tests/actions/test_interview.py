@@ -592,3 +592,121 @@ async def test_an_emergency_sign_in_the_interview_ends_it_as_before(dispatcher, 
     events = await validate(parse(text, "red_flag"), ASKED_WHEN_WORST, dispatcher, domain)
     assert events == []  # the form steps aside: the red-flag rule gives the advice and ends it
     assert responses(dispatcher) == []
+
+
+# --- an answer that makes a red flag with earlier ones: one safety question first ---------------
+
+SWEATING = "it came on gradually, and now I'm sweating"
+AT_ONSET = {
+    "requested_slot": "pain_onset",
+    "pain_regions": ["upper_arm"],
+    "pain_area_checked": True,
+    "pain_side": "left",
+}
+
+
+def completes_a_flag(text: str) -> dict:
+    message = parse(text, "possible_red_flag")
+    message["entities"].append({"entity": "suspected_red_flag", "value": "atypical_heart_attack"})
+    return message
+
+
+async def test_the_safety_question_comes_before_the_next_one_and_the_answer_is_kept(
+    dispatcher, domain
+):
+    events = await validate(completes_a_flag(SWEATING), AT_ONSET, dispatcher, domain)
+    assert events[-3:] == [
+        SlotSet("suspected_red_flags", ["atypical_heart_attack"]),
+        SlotSet("safety_answer", None),
+        SlotSet("requested_slot", "safety_answer"),
+    ]
+    assert any(e.get("name") == "pain_onset" and e.get("value") for e in events)
+
+
+async def test_no_to_the_safety_question_and_the_interview_goes_on(dispatcher, domain):
+    slots = {
+        **AT_ONSET,
+        "pain_onset": "gradual",
+        "requested_slot": "safety_answer",
+        "suspected_red_flags": ["atypical_heart_attack"],
+    }
+    events = await validate(payload("deny"), slots, dispatcher, domain)
+    assert responses(dispatcher) == ["utter_safety_clear_interview"]
+    assert events == [
+        SlotSet("suspected_red_flags", None),
+        SlotSet("safety_answer", "no"),
+        SlotSet("requested_slot", "pain_duration"),
+    ]
+
+
+ASKED_ABOUT_DVT = {**AT_ONSET, "requested_slot": "safety_answer", "suspected_red_flags": ["dvt"]}
+
+
+def safety_tracker(message: dict, answers_before: int = 0, slots: dict | None = None):
+    """The interview waiting on the safety question, asked after ``answers_before`` replies."""
+    events = [{"event": "user", "text": "my calf is swollen"}]
+    events.append({"event": "slot", "name": "suspected_red_flags", "value": ["dvt"]})
+    events += [{"event": "user", "text": "hmm"}] * answers_before
+    events.append({"event": "user", "text": message["text"]})
+    return make_tracker(message, slots or ASKED_ABOUT_DVT, events, active_loop="interview_form")
+
+
+async def test_the_safety_question_comes_with_no_word_about_the_answer_it_interrupts(
+    dispatcher, domain
+):
+    message = completes_a_flag("hmm and now I'm sweating")  # no onset in it
+    events = await validate(message, {**AT_ONSET, "requested_slot": "screen_general"},
+                            dispatcher, domain)  # fmt: skip
+    assert dispatcher.messages == []
+    assert not any(e.get("name") == "missed_question" for e in events)
+    assert events[-1] == SlotSet("requested_slot", "safety_answer")
+
+
+async def test_an_unclear_answer_is_asked_once_more_then_gets_the_unclear_advice(
+    dispatcher, domain
+):
+    message = parse("hmm what do you mean", "out_of_scope")
+    events = await ValidateInterviewForm().run(dispatcher, safety_tracker(message), domain)
+    assert events == [SlotSet("safety_answer", None), SlotSet("requested_slot", "safety_answer")]
+    assert responses(dispatcher) == ["utter_not_understood_answer"]
+
+    dispatcher.messages.clear()
+    tracker = safety_tracker(message, answers_before=1)
+    events = await ValidateInterviewForm().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[:2] == ["utter_red_flag_unclear", "utter_tier_unclear"]
+    assert "utter_interview_goes_on" in responses(dispatcher)
+    assert SlotSet("red_flag_tier", "unclear") in events
+    assert events[-3:] == [
+        SlotSet("suspected_red_flags", None),
+        SlotSet("safety_answer", "unclear"),
+        SlotSet("requested_slot", "pain_onset"),
+    ]
+
+
+async def test_a_question_asked_instead_goes_to_its_rule_first(dispatcher, domain):
+    message = parse("will the needles hurt?", "faq")
+    assert await ValidateInterviewForm().run(dispatcher, safety_tracker(message), domain) == []
+
+
+async def test_another_flag_completed_in_the_answer_joins_the_question(dispatcher, domain):
+    message = completes_a_flag("I'm sweating now")
+    events = await ValidateInterviewForm().run(dispatcher, safety_tracker(message), domain)
+    assert events == [
+        SlotSet("suspected_red_flags", ["dvt", "atypical_heart_attack"]),
+        SlotSet("safety_answer", None),
+        SlotSet("requested_slot", "safety_answer"),
+    ]
+
+
+async def test_yes_about_a_sign_that_allows_booking_gives_the_advice_and_goes_on(
+    dispatcher, domain
+):
+    slots = {**ASKED_ABOUT_DVT, "suspected_red_flags": ["new_pain_over_50"]}
+    message = payload("red_flag", {"red_flag_id": "new_pain_over_50"})
+    events = await ValidateInterviewForm().run(
+        dispatcher, safety_tracker(message, slots=slots), domain
+    )
+    assert responses(dispatcher)[:2] == ["utter_red_flag_new_pain_over_50", "utter_tier_gp_soon"]
+    assert responses(dispatcher)[-1] == "utter_interview_goes_on"
+    assert SlotSet("red_flag_tier", "gp_soon") in events
+    assert events[-1] == SlotSet("requested_slot", "pain_onset")

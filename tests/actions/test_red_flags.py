@@ -7,6 +7,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.booking import ActionBookingHandoff
 from actions.red_flags import (
+    ActionAskSafetyCheck,
     ActionLiftRedFlag,
     ActionRedFlagAdvice,
     ActionReviewRedFlag,
@@ -131,3 +132,34 @@ async def test_no_to_the_safety_question_offers_the_interview_when_it_was_about_
     result = await ActionSafetyClear().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_safety_clear"]
     assert result[0] == SlotSet("offer_interview", offered)
+
+
+# --- a red flag told over several messages: one question, then that flag's own advice ----------
+
+ACROSS = "and now I'm sweating"
+
+
+def suspected(text: str, flag: str) -> dict:
+    message = parse(text, "possible_red_flag")
+    message["entities"].append({"entity": "suspected_red_flag", "value": flag})
+    return message
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "which can come from the heart"), ("fr", "venir du cœur"), ("nl", "van het hart")],
+)
+async def test_the_safety_question_names_what_the_messages_together_may_be(
+    language, words, dispatcher, domain
+):
+    tracker = make_tracker(suspected(ACROSS, "atypical_heart_attack"), {"language": language})
+    assert await ActionAskSafetyCheck().run(dispatcher, tracker, domain) == []
+    [asked] = dispatcher.messages
+    assert asked["response"] == "utter_ask_safety_check_across"
+    assert words in asked["reason"]
+
+
+async def test_a_classifier_guess_gets_the_general_safety_question(dispatcher, domain):
+    tracker = make_tracker(parse("something feels off", "possible_red_flag"))
+    await ActionAskSafetyCheck().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_ask_safety_check"]

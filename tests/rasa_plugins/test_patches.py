@@ -16,12 +16,14 @@ import structlog
 from aiohttp import web
 from rasa.core.actions.action import ActionExtractSlots, RemoteAction
 from rasa.core.channels import CollectingOutputChannel
+from rasa.core.channels.channel import UserMessage
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.core.processor import MessageProcessor
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
+    ActiveLoop,
     BotUttered,
     ConversationPaused,
     Event,
@@ -325,6 +327,111 @@ def test_a_red_flag_gets_through_a_staff_takeover_and_nothing_else_does():
         "restart": True,
     }
     assert handled("describe_pain", paused=False)
+
+
+# --- red_flags_across_messages -------------------------------------------------------------------
+
+
+class ClassifierSays:
+    """Stands in for the NLU model, through Rasa's own hook for an NLU served elsewhere."""
+
+    def __init__(self, intent: str) -> None:
+        self.intent = intent
+
+    async def parse(self, message: UserMessage) -> dict[str, Any]:
+        return {"text": message.text, "intent": {"name": self.intent, "confidence": 0.9},
+                "intent_ranking": [], "entities": []}  # fmt: skip
+
+
+async def parsed(texts: list[str], said_now: str, classifier: str = "describe_pain") -> dict:
+    """Rasa's processor interpreting ``said_now`` in a conversation where ``texts`` came before."""
+    processor = MessageProcessor.__new__(MessageProcessor)
+    processor.http_interpreter = ClassifierSays(classifier)  # type: ignore[assignment]
+    processor.domain = Domain.empty()
+    events: list[Event] = [SessionStarted()]
+    events += [UserUttered(text, {"name": "describe_pain", "confidence": 1.0}) for text in texts]
+    tracker = DialogueStateTracker.from_events("p", events)
+    return await processor.parse_message(UserMessage(said_now), tracker)
+
+
+STORY = ["my left arm has felt heavy since this morning"]
+
+
+async def test_a_red_flag_told_over_two_messages_asks_the_safety_question():
+    assert (await parsed(STORY, "and now I'm sweating"))["intent"]["name"] == "describe_pain"
+    assert "red_flags_across_messages" in apply_patches()
+    result = await parsed(STORY, "and now I'm sweating")
+    assert result["intent"] == {"name": "possible_red_flag", "confidence": 1.0}
+    assert [(e["entity"], e["value"]) for e in result["entities"]] == [
+        ("suspected_red_flag", "atypical_heart_attack")
+    ]
+    # The classifier's intent is kept for an ordinary message, a button press, a detector flag.
+    assert (await parsed(STORY, "it started on Monday"))["intent"]["name"] == "describe_pain"
+    assert (await parsed(STORY, "/affirm", "affirm"))["intent"]["name"] == "affirm"
+    assert (await parsed(STORY, "no sweating"))["intent"]["name"] == "describe_pain"
+
+
+async def test_a_flag_asked_about_once_is_not_asked_again():
+    apply_patches()
+    asked = UserUttered(
+        "and now I'm sweating",
+        {"name": "possible_red_flag", "confidence": 1.0},
+        [{"entity": "suspected_red_flag", "value": "atypical_heart_attack"}],
+    )
+    processor = MessageProcessor.__new__(MessageProcessor)
+    processor.http_interpreter = ClassifierSays("describe_pain")  # type: ignore[assignment]
+    processor.domain = Domain.empty()
+    events = [SessionStarted(), UserUttered(STORY[0]), asked, UserUttered("no")]
+    tracker = DialogueStateTracker.from_events("p", events)
+    result = await processor.parse_message(UserMessage("still sweating a bit"), tracker)
+    assert result["intent"]["name"] == "describe_pain"
+
+
+async def test_yes_to_the_question_is_the_suspected_red_flag():
+    apply_patches()
+    asked = UserUttered(
+        "and now I'm sweating",
+        {"name": "possible_red_flag", "confidence": 1.0},
+        [{"entity": "suspected_red_flag", "value": "atypical_heart_attack"}],
+    )
+    question = BotUttered("...", metadata={"utter_action": "utter_ask_safety_check_across"})
+    other = BotUttered("...", metadata={"utter_action": "utter_ask_pain_onset"})
+    processor = MessageProcessor.__new__(MessageProcessor)
+    processor.http_interpreter = ClassifierSays("affirm")  # type: ignore[assignment]
+    processor.domain = Domain.empty()
+
+    async def yes_after(*last: Event) -> dict[str, Any]:
+        events = [SessionStarted(), UserUttered(STORY[0]), asked, *last]
+        tracker = DialogueStateTracker.from_events("p", events)
+        return await processor.parse_message(UserMessage("/affirm"), tracker)
+
+    confirmed = await yes_after(question)
+    assert confirmed["intent"]["name"] == "red_flag"
+    assert [(e["entity"], e["value"]) for e in confirmed["entities"]] == [
+        ("red_flag_id", "atypical_heart_attack")
+    ]
+    assert (await yes_after(question, UserUttered("no"), other))["intent"]["name"] == "affirm"
+    assert (await yes_after(other))["intent"]["name"] == "affirm"
+
+
+async def test_a_typed_yes_while_the_interview_waits_on_the_question_is_the_flag():
+    apply_patches()
+    events: list[Event] = [
+        SessionStarted(),
+        ActiveLoop("interview_form"),
+        SlotSet("suspected_red_flags", ["dvt"]),
+        SlotSet("requested_slot", "safety_answer"),
+        BotUttered("...", metadata={"utter_action": "utter_not_understood_answer"}),
+    ]
+    processor = MessageProcessor.__new__(MessageProcessor)
+    processor.http_interpreter = ClassifierSays("describe_pain")  # type: ignore[assignment]
+    processor.domain = Domain.empty()
+    tracker = DialogueStateTracker.from_events("p", events)
+    said = await processor.parse_message(UserMessage("yes, since this morning"), tracker)
+    assert said["intent"]["name"] == "red_flag"
+    assert [(e["entity"], e["value"]) for e in said["entities"]] == [("red_flag_id", "dvt")]
+    other = await processor.parse_message(UserMessage("since this morning"), tracker)
+    assert other["intent"]["name"] == "describe_pain"
 
 
 # --- log_redaction and traceback_locals ----------------------------------------------------------

@@ -39,6 +39,8 @@ FLAG_TIERS = {
     "cauda_equina": "emergency_department",
     "trauma_neuro": "emergency_department",
     "major_trauma": "emergency_department",
+    "fragility_fracture": "doctor_today",
+    "new_pain_over_50": "gp_soon",
     "focal_weakness": "emergency_department",
     "bilateral_numbness": "emergency_department",
     "hot_swollen_joint": "doctor_today",
@@ -257,6 +259,31 @@ GIANT_CELL_ARTERITIS = [
     case("nl", "mijn kaak doet pijn bij het kauwen"),
 ]
 
+NEW_PAIN_OVER_50 = [
+    case("en", "I'm 63 and I've never had this pain before", "new_pain_over_50"),
+    case("fr", "j'ai 58 ans et c'est une douleur nouvelle", "new_pain_over_50"),
+    case("nl", "ik ben 63 en heb nooit last van mijn heup gehad", "new_pain_over_50"),
+    case("nl", "Ik ben 66 en heb nog nooit rugpijn gehad", "new_pain_over_50"),
+    case("fr", "J'ai septante ans et je n'avais jamais eu mal à la hanche", "new_pain_over_50"),
+    case("en", "I'm 34 and never had this before"),
+    case("en", "I'm 63 and I've had this for years"),
+    case("nl", "ik ben 70 en heb al jaren last van mijn rug"),
+    # A known pain again or worse, a first time long ago, someone else's age, a weight.
+    case("fr", "J'ai 60 ans et j'ai une nouvelle fois mal au dos"),
+    case("fr", "J'ai 60 ans, j'ai acheté une nouvelle chaise"),
+    case("en", "I'm 60 and this is not the first time I have this pain"),
+    case("en", "I'm 60 and the first time I had back pain was 20 years ago"),
+    case("en", "I'm 60. For the first time in weeks no pain today"),
+    case("en", "I'm 58 and I've never had it this bad before"),
+    case("nl", "Ik ben 63, voor het eerst in weken minder pijn"),
+    case("nl", "Ik ben 60, de eerste keer dat ik last had was 10 jaar geleden"),
+    case("en", "I lift boxes of over 50 kg, it's a new pain"),
+    case("fr", "Mon père a 75 ans, c'est une douleur nouvelle"),
+    case("nl", "Mijn moeder is 80 jaar, nieuwe pijn"),
+    case("fr", "j'ai 60 ans et jamais eu aussi mal"),
+    case("nl", "ik ben 63 en nog nooit zo'n pijn gehad"),
+]
+
 TRAUMA = [
     case("en", "I fell down the stairs yesterday", "major_trauma", "trauma"),
     case("en", "I had a car accident last month", "major_trauma", "trauma"),
@@ -264,8 +291,14 @@ TRAUMA = [
     case("en", "I got hit by a car", "major_trauma", "trauma"),
     case("en", "I slipped and fell on the ice", "trauma"),
     case("en", "I had a ski accident in February", "trauma"),
-    case("en", "I have osteoporosis and bumped my hip", "trauma"),
-    case("en", "small knock on my back, I'm on steroids", "trauma"),
+    case("en", "I have osteoporosis and bumped my hip", "fragility_fracture"),
+    case("en", "small knock on my back, I'm on steroids", "fragility_fracture"),
+    case("fr", "j'ai glissé dans la douche, et j'ai de l'ostéoporose", "fragility_fracture"),
+    case("nl", "ik heb me gestoten en ik neem cortisone", "fragility_fracture"),
+    case(
+        "en",
+        "I have osteoporosis but I haven't fallen",
+    ),
     case("fr", "je suis tombée dans les escaliers", "major_trauma", "trauma"),
     case("fr", "accident de voiture il y a deux semaines", "major_trauma", "trauma"),
     case("nl", "ik ben gevallen van de trap", "major_trauma", "trauma"),
@@ -766,6 +799,7 @@ ALL_CASES = [
     *HEAD_INJURY,
     *GIANT_CELL_ARTERITIS,
     *TRAUMA,
+    *NEW_PAIN_OVER_50,
     *FEVER_INFECTION,
     *WEIGHT_LOSS,
     *CANCER_HISTORY,
@@ -930,10 +964,12 @@ def test_screen_flags():
         "fever_infection",
         "trauma",
         "major_trauma",
+        "fragility_fracture",
         "trauma_neuro",
         "weight_loss",
         "cancer_history",
         "night_pain",
+        "new_pain_over_50",
     )
     with pytest.raises(KeyError):
         screen_flags("screen_knee")

@@ -192,7 +192,7 @@ class Conversation:
             if event.get("event") == "user":
                 return False
             utter = (event.get("metadata") or {}).get("utter_action")
-            if event.get("event") == "bot" and utter == "utter_ask_safety_check":
+            if event.get("event") == "bot" and str(utter).startswith("utter_ask_safety_check"):
                 return True
         return False
 

@@ -22,6 +22,7 @@ from bot.rasa_plugins.patches import (
     endpoint_session,
     event_class_lookup,
     log_redaction,
+    red_flags_across_messages,
     red_flags_while_paused,
     slot_validation_call,
     traceback_locals,
@@ -39,6 +40,7 @@ PATCHES: tuple[Patch, ...] = (
     endpoint_session.PATCH,
     slot_validation_call.PATCH,
     red_flags_while_paused.PATCH,
+    red_flags_across_messages.PATCH,
     log_redaction.PATCH,
     traceback_locals.PATCH,
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.triage.language.text import normalise
@@ -62,6 +62,15 @@ def detect(text: str, rules: RedFlagRules | None = None) -> list[RedFlagMatch]:
             match = RedFlagMatch(flag.id, flag.tier, hit.language, normalised[hit.start : hit.end])
             found.append((rules.tier_rank(flag.tier), order, match))
     return [match for _, _, match in sorted(found, key=lambda item: item[:2])]
+
+
+def affirmed_terms(text: str, names: Iterable[str], rules: RedFlagRules | None = None) -> set[str]:
+    """The named combo terms (rules.yml `terms`) that text mentions without negating them."""
+    rules = rules or load_rules()
+    normalised = normalise(text)
+    if not normalised:
+        return set()
+    return {name for name in names if _first_hit(rules.terms[name].patterns, normalised, rules)}
 
 
 def most_urgent(
