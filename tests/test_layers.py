@@ -14,6 +14,7 @@ from tests.conftest import PROJECT_ROOT
 # Lowest first. actions/ (Rasa SDK actions) sits with the Rasa plug-ins.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("bot.triage",),
+    ("bot.pictures",),
     ("bot.config", "bot.redaction"),
     ("bot.storage",),
     ("bot.alerts",),

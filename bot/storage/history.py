@@ -13,10 +13,13 @@ from typing import Any
 
 from sqlalchemy import MetaData, Table, create_engine, inspect, select
 
+from bot.pictures import places_in_words
 from bot.storage.declined import NOT_STORED
 from bot.storage.erase import EVENTS_TABLE
 
 LOCATION_PAYLOAD = "/share_location"
+# What the widget's body map sends: /describe_pain{"body_region":[...],"pain_side":"left"}.
+BODY_MAP_PAYLOAD = "/describe_pain{"
 
 
 def _buttons(event: dict[str, Any]) -> list[dict[str, str]]:
@@ -27,6 +30,20 @@ def _buttons(event: dict[str, Any]) -> list[dict[str, str]]:
         for button in raw
         if isinstance(button, dict)
     ]
+
+
+def body_map_answer(payload: str, language: str) -> str | None:
+    """The places a patient chose on the body map, in words, as the widget showed them."""
+    if not payload.startswith(BODY_MAP_PAYLOAD):
+        return None
+    try:
+        entities = json.loads(payload[len(BODY_MAP_PAYLOAD) - 1 :])
+        regions = entities["body_region"]
+        regions = [regions] if isinstance(regions, str) else list(regions)
+        side = entities.get("pain_side")
+        return places_in_words(regions, side if isinstance(side, str) else None, language)
+    except (ValueError, KeyError, TypeError):
+        return None  # a payload the body map did not send: not shown, as before
 
 
 def staff_author(event: dict[str, Any]) -> tuple[str, bool] | None:
@@ -43,8 +60,11 @@ def visible_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The messages a patient saw, in order, from a conversation's events."""
     messages: list[dict[str, Any]] = []
     last_buttons: list[dict[str, str]] = []
+    language = "en"
     for event in events:
         kind = event.get("event")
+        if kind == "slot" and event.get("name") == "language" and event.get("value"):
+            language = str(event["value"])
         text = str(event.get("text") or "")
         staff = staff_author(event)
         if staff is not None:
@@ -63,8 +83,10 @@ def visible_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if kind == "bot":
             last_buttons = _buttons(event)
             custom = (event.get("data") or {}).get("custom")
-            if custom:  # the urgent card: its text and custom data travel as one message
-                messages.append({"from": "bot", "text": text, "buttons": [], "custom": custom})
+            if custom:  # the urgent card, the body map's offer, the referral map: one message
+                messages.append(
+                    {"from": "bot", "text": text, "buttons": last_buttons, "custom": custom}
+                )
                 continue
             # As the socketio channel sends them: one message per paragraph, buttons on the last.
             parts = [part for part in text.strip().split("\n\n") if part] or [""]
@@ -79,6 +101,7 @@ def visible_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 # A pressed button shows as its title; other payloads (the widget's opening
                 # greeting) were never shown.
                 title = next((b["title"] for b in last_buttons if b["payload"] == text), None)
+                title = title or body_map_answer(text, language)
                 if title:
                     messages.append({"from": "user", "text": title})
             elif text:

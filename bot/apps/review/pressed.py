@@ -15,6 +15,7 @@ import yaml
 from bot.apps.review.texts import text
 from bot.apps.review.wording import STAFF_LANGUAGE, value_words
 from bot.config import PROJECT_ROOT
+from bot.storage.history import body_map_answer
 
 PAYLOAD = re.compile(r"^/(?P<intent>[\w\-]+)(?P<entities>\{.*\})?\s*$", re.S)
 
@@ -108,5 +109,9 @@ def pressed_text(
     title = offered_title(payload, offered)
     if title is not None:
         return title
-    shown = _domain_title(payload, language) or readable(payload, staff_language)
+    shown = (
+        _domain_title(payload, language)
+        or body_map_answer(payload, staff_language)  # the places chosen on the body map
+        or readable(payload, staff_language)
+    )
     return text(staff_language, "live.pressed", title=shown)

@@ -11,6 +11,7 @@ import yaml
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.apps.review.clock import ZONE, clock_text, iso
+from bot.apps.review.pictures import message_map_src
 from bot.apps.review.pressed import pressed_text
 from bot.apps.review.spreadsheet import csv_text
 from bot.apps.review.texts import text as interface_text
@@ -38,6 +39,8 @@ class Turn:
     staff_name: str = ""
     # The raw payload of a pressed button (`text` is then the button's title).
     payload: str = ""
+    # The address of the referral map the assistant's message showed with its text, if any.
+    picture: str = ""
 
 
 def _entities(event: dict[str, Any]) -> list[dict[str, Any]]:
@@ -115,6 +118,7 @@ def turns(
                     at,
                     text=str(event.get("text") or ""),
                     buttons=[str(b.get("title", "")) for b in buttons if isinstance(b, dict)],
+                    picture=message_map_src(event.get("data")),
                 )
             )
         elif kind == "slot" and event.get("name") == "red_flag_tier" and event.get("value"):
@@ -140,6 +144,7 @@ def live_turns(
             "red_flag": turn.red_flag,
             "staff_name": turn.staff_name,
             "buttons": turn.buttons,
+            "picture": turn.picture,
         }
         for turn in turns(events, staff_language)
         if turn.event_id > after

@@ -12,6 +12,7 @@ from typing import Any
 from bot.apps.review.audit import FOLLOW_UP_ACTION
 from bot.apps.review.clock import local_text
 from bot.apps.review.follow_up import status_words
+from bot.apps.review.pictures import referral_map_src
 from bot.apps.review.texts import has_text, needs_texts, text
 from bot.storage.conversation_summary import Episode
 from bot.triage.geography import load_centres
@@ -178,9 +179,23 @@ def episode_cards(episodes: Iterable[Episode], language: str) -> list[dict[str, 
             "state_words": text(
                 language, f"card.state.{'complete' if episode.complete else 'unfinished'}"
             ),
+            "maps": referral_maps(episode, language),
         }
         for episode in episodes
     ]
+
+
+def referral_maps(episode: Episode, language: str) -> list[dict[str, str]]:
+    """The referral map of each region of an interview that has one, drawn in the staff
+    member's language, for the side the patient gave."""
+    side = episode.slots.get("pain_side")
+    found = []
+    for region in episode.regions:
+        src = referral_map_src(region, side, language)
+        if src:
+            alt = text(language, "card.referral_map", region=region_words(region, language))
+            found.append({"src": src, "alt": alt})
+    return found
 
 
 # An entity of a button's payload names its slot in the singular ("precaution").

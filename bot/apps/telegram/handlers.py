@@ -49,6 +49,8 @@ from bot.apps.telegram.processing import delivery_id
 from bot.apps.telegram.queue import UpdateQueue
 from bot.apps.telegram.rendering import (
     Markup,
+    Outgoing,
+    ReferralMap,
     conversation_erased,
     marked_keyboard,
     render_replies,
@@ -56,6 +58,7 @@ from bot.apps.telegram.rendering import (
 )
 from bot.apps.telegram.sending import call_telegram
 from bot.apps.telegram.turns import DELIVERY_KEY, stored_replies
+from bot.pictures import referral_map_png
 from bot.storage.erase import erase_conversation
 from bot.storage.senders import TELEGRAM_PREFIX
 from bot.triage.language import LANGUAGES, detect_language, language_from_code
@@ -113,6 +116,18 @@ class ChatState:
     written: str | None = None  # the language of the patient's last clearly written message
     location_keyboard_open: bool = False
     outage_noticed: bool = False
+
+
+async def drawn(picture: ReferralMap) -> bytes | None:
+    """The referral map as PNG bytes, or None (logged) when it cannot be drawn. Drawing takes a
+    moment the first time (then it is cached): in a thread, so other chats are not held up."""
+    try:
+        return await asyncio.to_thread(
+            referral_map_png, picture.region, picture.side, picture.language
+        )
+    except Exception:
+        logger.warning("Could not draw the referral map of %s", picture.region, exc_info=True)
+        return None
 
 
 class Bridge:
@@ -303,7 +318,9 @@ class Bridge:
         )
         state.location_keyboard_open = rendered.location_keyboard_open
         for outgoing in rendered.messages:
-            if outgoing.photo_url:
+            if outgoing.referral_map:
+                await self.send_referral_map(bot, chat_id, outgoing)
+            elif outgoing.photo_url:
                 send_photo = functools.partial(bot.send_photo, chat_id, outgoing.photo_url)
                 if await call_telegram(send_photo, "send a photo") is None:
                     await self.send(bot, chat_id, to_html(outgoing.photo_url))
@@ -313,6 +330,28 @@ class Bridge:
             # Erased in words ("delete my data", confirmed): the bridge forgets the chat too, as
             # after /forget.
             self.forget_copies(chat_id, update_id)
+
+    async def send_referral_map(self, bot: Bot, chat_id: int, outgoing: Outgoing) -> None:
+        """The referral map as a photo with its caption; the explanation still goes out, as
+        text, when the picture cannot be drawn or sent."""
+        assert outgoing.referral_map is not None
+        png = await drawn(outgoing.referral_map)
+        sent = None
+        if png is not None:
+            sent = await call_telegram(
+                lambda: bot.send_photo(
+                    chat_id,
+                    png,
+                    caption=outgoing.text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=outgoing.reply_markup,
+                    filename="referral-map.png",
+                ),
+                "send the referral map",
+                attempts=self.settings.telegram_retry_attempts,
+            )
+        if sent is None and outgoing.fallback is not None:
+            await self.send(bot, chat_id, outgoing.fallback, outgoing.reply_markup)
 
     # --- handlers ------------------------------------------------------------------------------
     # Each handler takes its chat's turn before its first await, so that replies keep the order

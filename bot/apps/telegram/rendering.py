@@ -23,10 +23,15 @@ from telegram import (
 
 from bot.apps.telegram.messages import Messages
 from bot.apps.telegram.payloads import PayloadStore
+from bot.pictures import has_referral_map
+from bot.triage.knowledge import load_knowledge_base
+from bot.triage.language import LANGUAGES
 
 logger = logging.getLogger(__name__)
 
 MESSAGE_LIMIT = 4096  # UTF-16 code units of text after entity parsing, Telegram's limit
+CAPTION_LIMIT = 1024  # the same, for a photo's caption
+SIDES = ("left", "right", "both", "middle")  # the pain_side slot's values
 LOCATION_PAYLOAD = "/share_location"
 MARK = "✓ "
 # A keyboard row holds buttons while their titles together stay readable on a phone.
@@ -45,12 +50,26 @@ TRAILING_PUNCTUATION = ".,;:!?'\")"
 
 
 @dataclass(frozen=True)
+class ReferralMap:
+    """The referral map a reply asks for (actions/explanation.py), drawn by bot.pictures."""
+
+    region: str
+    side: str | None
+    language: str
+
+
+@dataclass(frozen=True)
 class Outgoing:
-    """One Telegram message to send: HTML text and an optional keyboard, or a photo."""
+    """One Telegram message to send: HTML text and an optional keyboard, or a photo.
+
+    With `referral_map`, the message is that picture and `text` its caption; `fallback` is what
+    to send instead when the picture cannot go (None when the text follows on its own)."""
 
     text: str
     reply_markup: Markup | None = None
     photo_url: str | None = None
+    referral_map: ReferralMap | None = None
+    fallback: str | None = None
 
 
 @dataclass(frozen=True)
@@ -181,6 +200,59 @@ def urgent_html(text: str, urgent: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def referral_map_of(reply: dict[str, Any], language: str) -> ReferralMap | None:
+    """The referral map a reply carries, if it names a region that has one."""
+    custom = reply.get("custom")
+    spec = custom.get("referral_map") if isinstance(custom, dict) else None
+    if not isinstance(spec, dict):
+        return None
+    region = spec.get("region")
+    try:
+        known = isinstance(region, str) and has_referral_map(region)
+    except KeyError:
+        known = False  # a region the knowledge base does not have
+    if not known:
+        # Chest and belly have no muscle picture; the text still goes out on its own.
+        logger.warning("No referral map for the region %.40r: the text goes alone", region)
+        return None
+    side = spec.get("side") if spec.get("side") in SIDES else None
+    drawn_in = spec.get("language") if spec.get("language") in LANGUAGES else language
+    return ReferralMap(str(region), side, str(drawn_in))
+
+
+def merge_referral_maps(replies: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """As merge_urgent: the explanation and its referral map come as two replies, and are shown
+    as one photo with the text as its caption."""
+    merged: list[dict[str, Any]] = []
+    for reply in replies:
+        previous = merged[-1] if merged else {}
+        custom = reply.get("custom")
+        is_map = isinstance(custom, dict) and "referral_map" in custom
+        if is_map and not reply.get("text") and previous.get("text") and not previous.get("custom"):
+            merged[-1] = {**previous, "custom": custom}
+        else:
+            merged.append(dict(reply))
+    return merged
+
+
+def referral_map_messages(
+    text: str, picture: ReferralMap, markup: Markup | None, messages: Messages
+) -> list[Outgoing]:
+    """The picture with the text as its caption; a text too long for a caption follows the
+    picture, which then only names the region."""
+    text = text.strip()
+    if text and utf16_length(text) <= CAPTION_LIMIT:
+        html_text = to_html(text)
+        return [Outgoing(html_text, markup, referral_map=picture, fallback=html_text)]
+    region = load_knowledge_base().region(picture.region).label(picture.language)
+    short = messages.text("referral_map_caption", picture.language, region=region)
+    out = [Outgoing(escape(short), None if text else markup, referral_map=picture)]
+    chunks = split_text(text) if text else []
+    for index, chunk in enumerate(chunks):
+        out.append(Outgoing(to_html(chunk), markup if index == len(chunks) - 1 else None))
+    return out
+
+
 def is_location_request(button: dict[str, Any]) -> bool:
     return str(button.get("payload") or "").strip() == LOCATION_PAYLOAD and not button.get("url")
 
@@ -258,7 +330,7 @@ def render_replies(
     """
     out: list[Outgoing] = []
     asks_location = False
-    for reply in merge_urgent(replies):
+    for reply in merge_referral_maps(merge_urgent(replies)):
         text = str(reply.get("text") or "")
         urgent = urgent_of(reply)
         if urgent and text.strip():
@@ -269,12 +341,17 @@ def render_replies(
         choices = [b for b in buttons if not is_location_request(b)]
         # The chat owns its stored payloads: they go when its conversation is erased.
         markup = inline_keyboard(choices, payloads, chat_id)
-        chunks = split_text(text) if text.strip() else []
-        if not chunks and markup is not None:
-            chunks = [BUTTONS_ONLY_TEXT]
-        for index, chunk in enumerate(chunks):
-            last = index == len(chunks) - 1
-            out.append(Outgoing(to_html(chunk), markup if last else None))
+        picture = referral_map_of(reply, language)
+        if picture is not None:
+            out.extend(referral_map_messages(text, picture, markup, messages))
+            chunks = []  # a location keyboard, if any, comes in a message of its own
+        else:
+            chunks = split_text(text) if text.strip() else []
+            if not chunks and markup is not None:
+                chunks = [BUTTONS_ONLY_TEXT]
+            for index, chunk in enumerate(chunks):
+                last = index == len(chunks) - 1
+                out.append(Outgoing(to_html(chunk), markup if last else None))
         image = str(reply.get("image") or "").strip()
         if image.startswith(("https://", "http://")):
             out.append(Outgoing(text="", photo_url=image))
@@ -285,13 +362,14 @@ def render_replies(
                 out[-1] = Outgoing(out[-1].text, keyboard)
             else:
                 out.append(Outgoing(escape(messages.text("location_prompt", language)), keyboard))
-        if reply.get("custom") is not None or reply.get("attachment") is not None:
+        unshown_custom = reply.get("custom") is not None and picture is None
+        if unshown_custom or reply.get("attachment") is not None:
             logger.debug("A custom or attachment reply is not shown on Telegram")
     if asks_location:
         return Rendered(out, location_keyboard_open=True)
     if location_keyboard_open:
         for index, message in enumerate(out):
-            if message.reply_markup is None and message.photo_url is None:
+            if message.reply_markup is None and not (message.photo_url or message.referral_map):
                 out[index] = Outgoing(message.text, ReplyKeyboardRemove())
                 return Rendered(out, location_keyboard_open=False)
     return Rendered(out, location_keyboard_open=location_keyboard_open)

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
@@ -20,6 +21,13 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.apps.web.config import WebSettings
+from bot.pictures import (
+    body_map,
+    check_pictures,
+    has_referral_map,
+    referral_map_png,
+    referral_map_svg,
+)
 
 # Demo pages of the mock clinic site: path -> file in web/demo/. Two English pages to show that
 # the conversation follows the visitor, and a French and a Dutch one for the language metadata.
@@ -48,11 +56,12 @@ def content_security_policy(assistant_url: str) -> str:
 
 
 class SecurityHeaders:
-    """Adds the same security headers to every response."""
+    """Adds the same security headers to every response, except a header the response sets
+    itself (the pictures' Cache-Control)."""
 
     def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
         self.app = app
-        self.headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+        self.headers = {k.lower().encode(): v.encode() for k, v in headers.items()}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,11 +70,59 @@ class SecurityHeaders:
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + self.headers
+                own = list(message.get("headers", []))
+                named = {name.lower() for name, _ in own}
+                own += [(k, v) for k, v in self.headers.items() if k not in named]
+                message["headers"] = own
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+# The pictures are pure functions of the shipped data: browsers may keep them for an hour (a new
+# release is picked up within the hour, and a picture an hour old harms no one).
+PICTURE_HEADERS = {"Cache-Control": "public, max-age=3600"}
+# The body map is public data the widget fetches, also from the clinic's other sites.
+BODY_MAP_HEADERS = {**PICTURE_HEADERS, "Access-Control-Allow-Origin": "*"}
+# The pain_side slot's values in a URL; "none" when the patient was not asked.
+URL_SIDES = {"left": "left", "right": "right", "both": "both", "middle": "middle", "none": None}
+
+
+def picture_routes() -> list[BaseRoute]:
+    """The widget's body map (JSON) and the referral maps (SVG, PNG); 404 for anything unknown,
+    and for chest and abdomen, which never get a muscle picture."""
+
+    async def body_map_json(request: Request) -> Response:
+        try:
+            data = body_map(request.path_params["language"])
+        except ValueError:
+            return Response(status_code=404)
+        return JSONResponse(data, headers=BODY_MAP_HEADERS)
+
+    def referral_map(kind: str) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            region, language = request.path_params["region"], request.path_params["language"]
+            side = request.path_params["side"]
+            try:
+                if side not in URL_SIDES or not has_referral_map(region):
+                    return Response(status_code=404)
+                if kind == "svg":
+                    svg = referral_map_svg(region, URL_SIDES[side], language)
+                    return Response(svg, media_type="image/svg+xml", headers=PICTURE_HEADERS)
+                # Rendering takes a moment the first time: kept off the event loop.
+                png = await run_in_threadpool(referral_map_png, region, URL_SIDES[side], language)
+                return Response(png, media_type="image/png", headers=PICTURE_HEADERS)
+            except (KeyError, ValueError):  # unknown region; unknown language
+                return Response(status_code=404)
+
+        return endpoint
+
+    base = "/widget/referral-map/{region}/{side}/{language}"
+    return [
+        Route("/widget/body-map/{language}.json", body_map_json),
+        Route(f"{base}.svg", referral_map("svg")),
+        Route(f"{base}.png", referral_map("png")),
+    ]
 
 
 def render_page(path: Path, web: WebSettings) -> str:
@@ -75,6 +132,8 @@ def render_page(path: Path, web: WebSettings) -> str:
 
 
 def create_app(web: WebSettings) -> Starlette:
+    check_pictures()  # a broken drawing stops the server at start, not at a patient's question
+
     def page(file_name: str) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
             return HTMLResponse(render_page(web.demo_dir / file_name, web))
@@ -88,6 +147,7 @@ def create_app(web: WebSettings) -> Starlette:
         )
 
     routes: list[BaseRoute] = [Route(path, page(name)) for path, name in DEMO_PAGES.items()]
+    routes += picture_routes()  # before the /widget mount, which would answer them otherwise
     routes += [
         Route("/health", health),
         Mount("/widget", StaticFiles(directory=web.widget_dir, check_dir=False), name="widget"),

@@ -23,6 +23,7 @@ import yaml
 
 from bot.config import PROJECT_ROOT
 from bot.ops.supervisor import rasa_environment
+from bot.pictures import check_pictures
 from bot.triage.knowledge import load_knowledge_base
 from bot.triage.red_flags import TIERS, flag_ids
 
@@ -43,6 +44,8 @@ INTENTS_SET_BY_COMPONENTS = {"possible_red_flag", "acknowledge"}
 # The buttons of utter_offer_contact (a typed yes or no is affirm or deny: data/rules/contact.yml).
 INTENTS_FROM_BUTTONS = {"leave_contact", "no_contact"}
 STATIC_RESPONSE = re.compile(r'response="(utter_[a-z0-9_]+)"')
+# A custom action's name, as its name() method returns it.
+STATIC_ACTION = re.compile(r'return "(action_[a-z0-9_]+)"')
 
 
 def domain_forms(domain_dir: Path = PROJECT_ROOT / "domain") -> dict[str, list[str]]:
@@ -58,8 +61,13 @@ def responses_sent_by_code(actions_dir: Path = PROJECT_ROOT / "actions") -> set[
     sent: set[str] = set()
     for path in actions_dir.glob("*.py"):
         sent.update(STATIC_RESPONSE.findall(path.read_text()))
+    sources = [path.read_text() for path in actions_dir.glob("*.py")]
+    asking_actions = {name for text in sources for name in STATIC_ACTION.findall(text)}
     for slots in domain_forms().values():
-        sent.update(f"utter_ask_{slot}" for slot in slots)
+        # Rasa asks with the action action_ask_<slot> when there is one, else utter_ask_<slot>.
+        sent.update(
+            f"utter_ask_{slot}" for slot in slots if f"action_ask_{slot}" not in asking_actions
+        )
     sent.update(f"utter_red_flag_{flag}" for flag in flag_ids())
     sent.update(f"utter_tier_{tier}" for tier in (*TIERS, "unclear"))
     sent.add("utter_red_flag_unclear")
@@ -94,6 +102,11 @@ def unexpected_warnings(output: str, sent_by_code: set[str]) -> list[str]:
 
 
 def main() -> int:
+    try:  # the pictures' data next to the knowledge base it must cover
+        check_pictures()
+    except ValueError as error:
+        print(f"pictures: {error}", file=sys.stderr)
+        return 1
     command = [
         str(Path(sys.executable).parent / "rasa"), "data", "validate",
         "--domain", "domain", "--data", "data", "--config", "config.yml",

@@ -111,13 +111,29 @@ def not_handled_notice(language: Any) -> str:
 
 
 class WidgetOutput(SocketIOOutput):
-    """Rasa's socketio output, but a text with custom data (the urgent card) is one message: the
-    widget must draw the advice and its call buttons together, not as two bubbles."""
+    """Rasa's socketio output, but a text with custom data is one message, with its suggested
+    answers: the widget draws the urgent advice with its call buttons, the explanation with its
+    referral map and the "where" question with its buttons and its body map together, not as
+    separate bubbles (Rasa would send the text and buttons, then the custom data on its own)."""
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         custom = message.get("custom")
         if custom and message.get("text"):
-            await self._send_message(recipient_id, {"text": message["text"], "custom": custom})
+            merged: dict[str, Any] = {"text": message["text"]}
+            buttons = message.get("quick_replies") or message.get("buttons") or []
+            if buttons:
+                # As SocketIOOutput.send_text_with_buttons sends them.
+                merged["quick_replies"] = [
+                    {
+                        "content_type": "text",
+                        "title": button.get("title", ""),
+                        "payload": button.get("payload", ""),
+                    }
+                    for button in buttons
+                    if isinstance(button, dict)
+                ]
+            merged["custom"] = custom
+            await self._send_message(recipient_id, merged)
             return
         await super().send_response(recipient_id, message)
 

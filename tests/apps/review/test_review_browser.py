@@ -7,6 +7,7 @@ Uses the recording of tests.apps.review.fixtures."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 import time
@@ -187,6 +188,35 @@ def test_saving_a_note_keeps_the_staff_members_place(review_server, recording, s
         expect(page.locator("#erase-error")).to_be_in_viewport()
         expect(page.locator("input[name=confirm]")).to_be_focused()
         shot(page, "9-erase-refused-phone")
+        assert axe_violations(page) == []
+        browser.close()
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_referral_maps_load_fit_and_pass_axe(review_server, recording, store, size):
+    """The picture beside the knee explanation and on the card: loaded from the app itself (the
+    page's CSP allows it), no wider than its box, described for screen readers."""
+    from playwright.sync_api import expect, sync_playwright
+
+    viewport = DESKTOP if size == "desktop" else PHONE
+    booking = conversation_token(store, recording.senders["booking"])
+    with sync_playwright() as playwright:
+        browser, page = logged_in_page(playwright, review_server, viewport)
+        page.goto(f"{review_server}/c/{booking}")
+        pictures = page.locator("img.referral-map")
+        expect(pictures).to_have_count(2)  # in the transcript, and on the summary card
+        expect(page.locator(".bubble.bot img.referral-map")).to_have_attribute(
+            "alt", re.compile(r"^Pain felt in the front of the knee")
+        )
+        for index in range(pictures.count()):
+            picture = pictures.nth(index)
+            picture.scroll_into_view_if_needed()
+            loaded = picture.evaluate("e => e.complete && e.naturalWidth > 0")
+            assert loaded, picture.get_attribute("src")
+            box = picture.bounding_box()
+            assert box is not None and box["x"] + box["width"] <= viewport["width"]
+        assert overflow(page) <= 0
+        shot(page, f"13-referral-maps-{size}")
         assert axe_violations(page) == []
         browser.close()
 

@@ -20,6 +20,7 @@ from bot.apps.review.app import audit
 from bot.apps.review.charts import horizontal_bars
 from bot.apps.review.database import review_engine
 from bot.apps.review.inbox import like_pattern
+from bot.apps.review.pressed import pressed_text
 from bot.apps.review.throttle import LoginThrottle
 from bot.config import load_settings
 from bot.ops.cli.purge import DAY, purge
@@ -297,3 +298,10 @@ def test_once_consent_is_declined_no_message_text_is_kept(recording):
     assert "my knee has hurt for three weeks, worse on stairs" in stored_user_texts(
         recording, "booking"
     )
+
+
+def test_a_body_map_answer_reads_as_the_places_chosen():
+    payload = '/describe_pain{"body_region":["knee_front","low_back"],"pain_side":"left"}'
+    shown = pressed_text(payload, [], language="fr", staff_language="en")
+    assert "The front of the knee, left side; the lower back, left side" in shown
+    assert "knee_front" not in shown

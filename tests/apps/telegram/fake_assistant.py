@@ -19,9 +19,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+import yaml
 from aiohttp import web
 
+from actions.explanation import muscle_lines
+from bot.config import PROJECT_ROOT
 from bot.triage.geography import nearest_centre
+from bot.triage.knowledge import load_knowledge_base
 from bot.triage.red_flags.advice import urgent_payload
 
 # Longer than Telegram's 64-byte callback_data limit, as some of the assistant's payloads are.
@@ -30,6 +34,7 @@ LONG_PAYLOAD = (
 )
 BOOKING = "https://booking.example.org/hcmc/{centre}?centre={centre}&reason=lower+back"
 CENTRE_NAMES = {"kraainem": "HCMC Kraainem", "boitsfort": "HCMC Boitsfort"}
+LONG_EXPLANATION = "Pain felt in the front of the knee often comes from muscles. " * 20
 LONG_TEXT = "\n\n".join(f"Paragraph {i}: " + " ".join(["trigger points"] * 60) for i in range(12))
 
 
@@ -48,6 +53,41 @@ def booking_replies(centre: str, intro: str) -> list[dict[str, Any]]:
             "text": f"You can book an appointment at {name} here: {url}",
             "buttons": [{"title": f"Book at {name}", "url": url, "payload": url}],
         },
+    ]
+
+
+def domain_text(response: str, language: str, **values: str) -> str:
+    """A response of the project's domain in a language, as Rasa renders it."""
+    for path in sorted((PROJECT_ROOT / "domain").glob("*.yml")):
+        variants = (yaml.safe_load(path.read_text(encoding="utf-8"))["responses"]).get(response)
+        if variants:
+            for variant in variants:
+                condition = variant.get("condition") or [{"value": "en"}]
+                if condition[0]["value"] == language:
+                    return str(variant["text"]).format(**values)
+    raise KeyError(response)
+
+
+def explanation(region_id: str, language: str, side: str | None = "left") -> list[dict[str, Any]]:
+    """As Rasa's REST channel sends action_explain_pain's messages for one region: the texts, and
+    the referral map's custom data alone after the text it goes with."""
+    region = load_knowledge_base().region(region_id)
+    middle: list[dict[str, Any]]
+    if region.is_doctor_first:
+        middle = [{"text": domain_text(f"utter_doctor_first_{region_id}", language)}]
+    else:
+        text = domain_text(
+            "utter_referred_pain",
+            language,
+            region=region.label(language),
+            muscles=muscle_lines([muscle.label(language) for muscle in region.muscles]),
+        )
+        picture = {"region": region_id, "side": side, "language": language}
+        middle = [{"text": text}, {"custom": {"referral_map": picture}}]
+    return [
+        {"text": domain_text("utter_explanation_intro", language)},
+        *middle,
+        {"text": domain_text("utter_explanation_closing", language)},
     ]
 
 
@@ -72,8 +112,21 @@ def script(message: str) -> list[dict[str, Any]]:
                     {"title": "Lower back", "payload": LONG_PAYLOAD},
                     {"title": "Knee", "payload": '/describe_pain{"pain_regions":["knee"]}'},
                 ],
-            }
+            },
+            # The widget's body map goes with this question; other channels ignore it.
+            {"custom": {"body_map": True}},
         ]
+    explain = re.fullmatch(r"explain (\w+) in (en|fr|nl)", message)
+    if explain:
+        return explanation(explain.group(1), explain.group(2))
+    if message == "explain at length":
+        # An explanation too long for a photo's caption (1,024 characters).
+        picture = {"region": "knee_front", "side": "right", "language": "en"}
+        return [{"text": LONG_EXPLANATION}, {"custom": {"referral_map": picture}}]
+    if message == "explain an unknown region":
+        nowhere: dict[str, Any] = {"region": "elbow_of_the_knee", "side": None, "language": "en"}
+        return [{"text": "Pain felt there often comes from muscles."},
+                {"custom": {"referral_map": nowhere}}]  # fmt: skip
     if message == LONG_PAYLOAD:
         return [
             {

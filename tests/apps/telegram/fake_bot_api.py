@@ -3,8 +3,9 @@
 It serves ``/bot<token>/<method>`` over real HTTP on 127.0.0.1, as python-telegram-bot expects
 of a custom base URL: getMe, getUpdates (long polling), setWebhook / deleteWebhook (then it POSTs
 updates to the webhook with the secret token header, as Telegram does), sendMessage,
-editMessageReplyMarkup, answerCallbackQuery, sendChatAction, setMyCommands... Every call is
-recorded; a failure (429 with retry_after, 500, a dropped connection) can be injected.
+sendPhoto (an uploaded photo is kept as its bytes), editMessageReplyMarkup, answerCallbackQuery,
+sendChatAction, setMyCommands... Every call is recorded; a failure (429 with retry_after, 500, a
+dropped connection) can be injected.
 
 It also builds the updates a user would cause: text, commands, a location, a photo, a button press.
 """
@@ -115,6 +116,9 @@ class FakeBotAPI:
         raw = dict(await request.post()) if request.can_read_body else {}
         params: dict[str, Any] = {}
         for key, value in {**dict(request.query), **raw}.items():
+            if isinstance(value, web.FileField):
+                params[key] = value.file.read()  # an uploaded file (a photo): its bytes
+                continue
             value = str(value)
             if key in STRING_PARAMETERS:
                 params[key] = value
@@ -221,7 +225,8 @@ class FakeBotAPI:
 
     def _api_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:
         photo = [{"file_id": "photo", "file_unique_id": "photo", "width": 1, "height": 1}]
-        return self._message(int(params["chat_id"]), photo=photo)
+        caption = {"caption": params["caption"]} if params.get("caption") else {}
+        return self._message(int(params["chat_id"]), photo=photo, **caption)
 
     def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> dict[str, Any]:
         key = (int(params["chat_id"]), int(params["message_id"]))
@@ -398,6 +403,25 @@ class FakeBotAPI:
             if call.method == "sendMessage"
             and (chat_id is None or int(call.params["chat_id"]) == chat_id)
         ]
+
+    def photos(self, chat_id: int | None = None) -> list[dict[str, Any]]:
+        """The sendPhoto calls, in order (for one chat when given)."""
+        return [
+            call.params
+            for call in self.calls
+            if call.method == "sendPhoto"
+            and (chat_id is None or int(call.params["chat_id"]) == chat_id)
+        ]
+
+    def shown(self, chat_id: int) -> list[str]:
+        """What the chat shows, in order: each message's text, each photo as "[photo] caption"."""
+        return [
+            call.params["text"] if call.method == "sendMessage"
+            else f"[photo] {call.params.get('caption') or ''}".rstrip()
+            for call in self.calls
+            if call.method in ("sendMessage", "sendPhoto")
+            and int(call.params["chat_id"]) == chat_id
+        ]  # fmt: skip
 
     def texts(self, chat_id: int | None = None) -> list[str]:
         return [params["text"] for params in self.sent(chat_id)]

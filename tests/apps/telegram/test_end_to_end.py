@@ -16,6 +16,7 @@ import pytest
 
 from bot.apps.telegram.turns import stored_replies
 from bot.config import Settings
+from bot.pictures import referral_map_png
 from bot.storage.tokens import channel_key
 from tests.apps.telegram.conftest import make_settings, running_bridge
 from tests.apps.telegram.fake_bot_api import FakeBotAPI
@@ -44,6 +45,10 @@ def last_delivery_ids(settings: Settings, sender: str, count: int) -> list[str]:
             (sender, count),
         ).fetchall()
     return [json.loads(data)["metadata"]["delivery_id"] for (data,) in rows]
+
+
+def question_of_commune(shown: list[str]) -> str:
+    return next(text for text in shown if text.startswith("To suggest the nearer"))
 
 
 def inline_titles(params: dict) -> list[str]:
@@ -87,6 +92,16 @@ async def test_telegram_patient_with_the_real_assistant(
         await press("4-6 moderate", "therapist")
         await press("None of these", "Last safety check")
         await press("None of these", "share your location")
+
+        # The explanation of the knee came as the referral map, with the text as its caption, in
+        # its place: after the thanks, before the question of the commune.
+        (photo,) = api.photos(chat)
+        assert photo["caption"].startswith("Pain felt in the front of the knee often comes from")
+        assert photo["photo"] == referral_map_png("knee_front", "left", "en")
+        shown = api.shown(chat)
+        at = shown.index(f"[photo] {photo['caption']}")
+        assert shown[at - 1].startswith("Thank you, that's everything I need")
+        assert shown.index(question_of_commune(shown)) > at
 
         question, prompt = api.sent(chat)[-2:]
         assert question["text"].startswith("To suggest the nearer of our two centres")

@@ -60,6 +60,35 @@ def test_history_shows_what_the_patient_saw_with_button_titles():
     ]
 
 
+WHERE_BUTTONS = [{"title": "Knee", "payload": '/describe_pain{"body_region":"knee_front"}'}]
+
+
+def test_history_keeps_the_body_map_offer_and_shows_its_answer_in_words():
+    where = {
+        "event": "bot",
+        "text": "Où avez-vous mal ?",
+        "data": {"buttons": WHERE_BUTTONS, "custom": {"body_map": True}},
+    }
+    events = [
+        {"event": "slot", "name": "language", "value": "fr"},
+        where,
+        user('/describe_pain{"body_region":["knee_front","low_back"],"pain_side":"left"}'),
+        where,
+        user('/describe_pain{"body_region":"nowhere"}'),  # not the body map's: not shown
+    ]
+    offer = {
+        "from": "bot",
+        "text": "Où avez-vous mal ?",
+        "buttons": WHERE_BUTTONS,
+        "custom": {"body_map": True},
+    }
+    assert visible_messages(events) == [
+        offer,
+        {"from": "user", "text": "L'avant du genou, côté gauche ; le bas du dos, côté gauche"},
+        offer,
+    ]
+
+
 def test_history_reads_only_that_conversation_and_none_after_erasure(tmp_path: Path):
     database = tmp_path / "conversations.db"
     url = f"sqlite:///{database}"

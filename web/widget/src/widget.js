@@ -202,6 +202,14 @@
     return svgIcon("M12 2 1 21h22L12 2zm-1 7h2v6h-2V9zm0 8h2v2h-2v-2z", "hcmc-urgent-icon");
   }
 
+  /* A person standing: the body map. */
+  function bodyIcon(className) {
+    return svgIcon(
+      "M12 1.5a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5zM9 7.5h6a2 2 0 0 1 2 2v5.5h-2v7.5h-2.3V16h-1.4v6.5H9V15H7V9.5a2 2 0 0 1 2-2z",
+      className
+    );
+  }
+
   // Tiers that send the patient elsewhere now; the others (GP soon) are advice without alarm.
   var ALARM_TIERS = ["call_112", "emergency_department", "unclear"];
 
@@ -350,9 +358,65 @@
   var counter = el("p", "hcmc-counter");
   counter.id = "hcmc-counter";
   counter.hidden = true;
+  // The body map opens from beside the text box at any time (the "where" question also offers it
+  // among its suggested answers).
+  var mapButton = el("button", "hcmc-map-button");
+  mapButton.type = "button";
+  mapButton.title = t("map_open");
+  mapButton.setAttribute("aria-haspopup", "dialog");
+  mapButton.appendChild(bodyIcon());
+  mapButton.appendChild(el("span", "hcmc-sr-only", t("map_open")));
   form.appendChild(label);
   form.appendChild(input);
+  form.appendChild(mapButton);
   form.appendChild(sendButton);
+
+  // The body map itself: a modal dialog over the whole panel. The pictures (inline SVG, drawn
+  // from the server's JSON) are for pointers; the list of toggle buttons beside them carries the
+  // same choices for keyboards and screen readers.
+  var mapBox = el("div", "hcmc-map");
+  mapBox.hidden = true;
+  mapBox.setAttribute("role", "dialog");
+  mapBox.setAttribute("aria-modal", "true");
+  mapBox.setAttribute("aria-labelledby", "hcmc-map-title");
+  mapBox.setAttribute("aria-describedby", "hcmc-map-hint");
+  mapBox.tabIndex = -1; // a click on the pictures keeps the focus in the dialog
+  var mapHead = el("div", "hcmc-map-head");
+  var mapTitle = el("h2", "hcmc-map-title", t("map_title"));
+  mapTitle.id = "hcmc-map-title";
+  mapTitle.tabIndex = -1; // where the focus goes on opening: the dialog's name is read first
+  var mapHint = el("p", "hcmc-map-hint", t("map_hint"));
+  mapHint.id = "hcmc-map-hint";
+  mapHead.appendChild(mapTitle);
+  mapHead.appendChild(mapHint);
+  // Front or back, one at a time where there is no room for both (phones).
+  var mapViews = el("div", "hcmc-map-views");
+  mapViews.setAttribute("role", "group");
+  mapViews.setAttribute("aria-label", t("map_views"));
+  var mapBody = el("div", "hcmc-map-body");
+  var mapFigures = el("div", "hcmc-map-figures");
+  var mapList = el("div", "hcmc-map-list");
+  mapBody.appendChild(mapFigures);
+  mapBody.appendChild(mapList);
+  var mapStatus = el("p", "hcmc-map-status");
+  mapStatus.setAttribute("role", "status");
+  var mapFoot = el("div", "hcmc-map-foot");
+  var mapChosen = el("p", "hcmc-map-chosen", t("map_none"));
+  var mapActions = el("div", "hcmc-map-actions");
+  var mapConfirm = el("button", "hcmc-map-confirm", t("map_confirm"));
+  mapConfirm.type = "button";
+  mapConfirm.disabled = true;
+  var mapCancel = el("button", "hcmc-map-cancel", t("cancel"));
+  mapCancel.type = "button";
+  mapActions.appendChild(mapConfirm);
+  mapActions.appendChild(mapCancel);
+  mapFoot.appendChild(mapChosen);
+  mapFoot.appendChild(mapActions);
+  mapBox.appendChild(mapHead);
+  mapBox.appendChild(mapViews);
+  mapBox.appendChild(mapBody);
+  mapBox.appendChild(mapStatus);
+  mapBox.appendChild(mapFoot);
 
   panel.appendChild(header);
   panel.appendChild(confirmBox);
@@ -365,6 +429,7 @@
   panel.appendChild(status);
   panel.appendChild(counter);
   panel.appendChild(form);
+  panel.appendChild(mapBox);
   frame.appendChild(panel);
   frame.appendChild(launcher);
   root.appendChild(frame);
@@ -459,6 +524,48 @@
     return (buttons || []).filter(function (button) {
       return button && !safeUrl(button.url || button.payload);
     });
+  }
+
+  // The referral map that comes with the explanation of a region (custom.referral_map): a
+  // picture from the assistant's web server, under the explanation's text, which is also its
+  // text alternative. The room is kept before it loads (nothing jumps); if it cannot load, the
+  // text stays as it is.
+  var REFERRAL_SIDES = ["left", "right", "both", "middle", "none"];
+  var PICTURE_RATIO = "800 / 1300"; // the drawings' usual shape, corrected once one has loaded
+
+  function referralMapUrl(message) {
+    var custom = message && message.custom;
+    var map = custom && custom.referral_map;
+    if (!map || typeof map !== "object") return null;
+    var region = String(map.region || "");
+    if (!/^[a-z][a-z0-9_]*$/.test(region)) return null;
+    var side = map.side === null || map.side === undefined ? "none" : String(map.side);
+    if (REFERRAL_SIDES.indexOf(side) < 0) side = "none";
+    var pictureLanguage = LANGUAGES.indexOf(map.language) >= 0 ? map.language : language;
+    return scriptBase + "referral-map/" + region + "/" + side + "/" + pictureLanguage + ".svg";
+  }
+
+  function showReferralMap(item, message) {
+    var src = referralMapUrl(message);
+    if (!item || !src) return;
+    item.classList.add("hcmc-with-picture");
+    var picture = el("img", "hcmc-picture");
+    picture.alt = String(message.text || "");
+    picture.decoding = "async";
+    picture.style.aspectRatio = PICTURE_RATIO;
+    picture.addEventListener("load", function () {
+      if (picture.naturalWidth && picture.naturalHeight) {
+        picture.style.aspectRatio = picture.naturalWidth + " / " + picture.naturalHeight;
+      }
+      keepInView();
+    });
+    picture.addEventListener("error", function () {
+      picture.remove();
+      item.classList.remove("hcmc-with-picture");
+      keepInView();
+    });
+    picture.src = src;
+    item.appendChild(picture);
   }
 
   // A member of the clinic's staff writing during a takeover: a person, named, apart from the
@@ -568,9 +675,12 @@
     var urgent = urgentOf(message);
     var buttons = message.quick_replies || message.buttons || [];
     if (urgent) showUrgent(message.text || "", urgent, true);
-    else if (message.text || linkButtonsOf(buttons).length) showMessage("bot", message.text || "", buttons);
+    else if (message.text || linkButtonsOf(buttons).length) {
+      showReferralMap(showMessage("bot", message.text || "", buttons), message);
+    }
     var choices = choiceButtonsOf(buttons);
     if (choices.length) showQuickReplies(choices);
+    if (offersBodyMap(message)) offerBodyMap();
   }
 
   // ---- the typing indicator, turns and the answer timeout -----------------------------------
@@ -734,10 +844,11 @@
       } else if (urgentOf(message)) {
         showUrgent(message.text || "", urgentOf(message), false);
       } else {
-        showMessage("bot", message.text || "", message.buttons);
+        showReferralMap(showMessage("bot", message.text || "", message.buttons), message);
         // Only the buttons of the last answer are still an open question.
         var choices = choiceButtonsOf(message.buttons);
         if (index > lastFromUser && choices.length) showQuickReplies(choices);
+        if (index > lastFromUser && offersBodyMap(message)) offerBodyMap();
       }
     });
     conversationShown = messages.length > 0;
@@ -760,6 +871,7 @@
     turn++; // no answer is awaited any more
     answerDone();
     closeConfirm(false);
+    closeMap(false);
     log.textContent = "";
     clearUrgent();
     clearQuickReplies();
@@ -813,6 +925,395 @@
       { timeout: 15000, maximumAge: 600000 }
     );
   }
+
+  // ---- the body map -------------------------------------------------------------------------
+  // Fetched once per language from the assistant's web server (bot/apps/web): the outline of
+  // each view (front, back) and the areas a patient can choose, each with its region, side and
+  // name. Confirming sends what a typed "my left knee and my lower back" gives the assistant.
+  var bodyMaps = {}; // language -> promise of the body map
+  var mapShown = null; // the language of the body map drawn in the dialog
+  var mapAreas = []; // {area, place, path, button}, in the map's order
+  // A place is a region on one side: "the top of the shoulder, left side" is drawn on both views,
+  // one choice with two shapes and two buttons, chosen together.
+  var mapPlaces = {}; // "region|side" -> {key, region, side, name, entries}
+  var mapSelected = []; // place keys, in the order chosen
+  var mapOpener = null;
+  var mapViewButtons = [];
+
+  function offersBodyMap(message) {
+    return Boolean(message && message.custom && message.custom.body_map === true);
+  }
+
+  function offerBodyMap() {
+    if (quickReplies.querySelector(".hcmc-map-offer")) return;
+    var offer = el("button", "hcmc-map-offer");
+    offer.type = "button";
+    offer.setAttribute("aria-haspopup", "dialog");
+    offer.appendChild(bodyIcon());
+    offer.appendChild(el("span", "", t("map_offer")));
+    offer.addEventListener("click", function () {
+      openMap(offer);
+    });
+    quickReplies.insertBefore(offer, quickReplies.firstChild);
+    quickReplies.hidden = false;
+    keepInView();
+  }
+
+  function loadBodyMap() {
+    if (!bodyMaps[language]) {
+      bodyMaps[language] = fetch(scriptBase + "body-map/" + language + ".json")
+        .then(function (response) {
+          if (!response.ok) throw new Error("body map: HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (data) {
+          if (!data || !Array.isArray(data.views) || !Array.isArray(data.areas)) {
+            throw new Error("body map: unexpected data");
+          }
+          return data;
+        });
+      bodyMaps[language].catch(function () {
+        delete bodyMaps[language]; // tried again next time
+      });
+    }
+    return bodyMaps[language];
+  }
+
+  function capitalised(text) {
+    text = String(text);
+    return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
+  }
+
+  function svgElement(tag, attributes) {
+    var node = document.createElementNS(SVG_NS, tag);
+    Object.keys(attributes).forEach(function (name) {
+      node.setAttribute(name, attributes[name]);
+    });
+    return node;
+  }
+
+  /* The pictures and the list, drawn once from the body map's data (as attributes and text
+   * only: nothing from the server is parsed as markup). */
+  function drawMap(data) {
+    mapFigures.textContent = "";
+    mapList.textContent = "";
+    mapViews.textContent = "";
+    mapAreas = [];
+    mapPlaces = {};
+    mapViewButtons = [];
+    var viewBox = String(data.viewBox || "0 0 200 440");
+    var box = viewBox.split(/[\s,]+/).map(Number);
+    var ratio = box[2] > 0 && box[3] > 0 ? box[2] + " / " + box[3] : "200 / 440";
+    data.views.forEach(function (view) {
+      var viewId = String(view.id || "");
+      var fallback = MESSAGES["map_" + viewId] ? t("map_" + viewId) : viewId;
+      var viewLabel = String(view.label || fallback);
+      var areas = data.areas.filter(function (area) {
+        return area && String(area.view) === viewId;
+      });
+
+      var toggle = el("button", "hcmc-map-view", viewLabel);
+      toggle.type = "button";
+      toggle.setAttribute("data-view", viewId);
+      toggle.addEventListener("click", function () {
+        showView(viewId);
+      });
+      mapViews.appendChild(toggle);
+      mapViewButtons.push(toggle);
+
+      var figure = el("div", "hcmc-map-figure");
+      figure.setAttribute("data-view", viewId);
+      figure.setAttribute("aria-hidden", "true"); // the list below says all of it
+      figure.appendChild(el("p", "hcmc-map-figure-label", viewLabel));
+      var svg = svgElement("svg", { viewBox: viewBox, class: "hcmc-map-svg", focusable: "false" });
+      svg.style.aspectRatio = ratio; // its height is set by the stylesheet, its width follows
+      var hatch = "hcmc-map-hatch-" + viewId.replace(/[^a-z0-9_-]/gi, "");
+      var defs = svgElement("defs", {});
+      var pattern = svgElement("pattern", {
+        id: hatch,
+        width: "7",
+        height: "7",
+        patternUnits: "userSpaceOnUse",
+        patternTransform: "rotate(45)",
+      });
+      pattern.appendChild(
+        svgElement("rect", { width: "7", height: "7", class: "hcmc-map-hatch-ground" })
+      );
+      pattern.appendChild(
+        svgElement("rect", { width: "2.5", height: "7", class: "hcmc-map-hatch-line" })
+      );
+      defs.appendChild(pattern);
+      svg.appendChild(defs);
+      svg.appendChild(
+        svgElement("path", { d: String(view.outline || ""), class: "hcmc-map-outline" })
+      );
+      figure.appendChild(svg);
+      // The patient's right and left under the picture: the front view is seen facing them.
+      var sides = el("p", "hcmc-map-sides");
+      var first = viewId === "back" ? "map_left" : "map_right";
+      sides.appendChild(el("span", "", t(first)));
+      sides.appendChild(el("span", "", t(first === "map_left" ? "map_right" : "map_left")));
+      figure.appendChild(sides);
+      mapFigures.appendChild(figure);
+
+      var group = el("div", "hcmc-map-group");
+      group.setAttribute("data-view", viewId);
+      group.setAttribute("role", "group");
+      var heading = el("h3", "hcmc-map-group-title", viewLabel);
+      heading.id = "hcmc-map-group-" + viewId.replace(/[^a-z0-9_-]/gi, "");
+      group.setAttribute("aria-labelledby", heading.id);
+      group.appendChild(heading);
+      var buttons = el("div", "hcmc-map-areas");
+      group.appendChild(buttons);
+      mapList.appendChild(group);
+
+      areas.forEach(function (area) {
+        var id = String(area.id);
+        var label = capitalised(area.label || area.region);
+        // "The top of the shoulder, left side, front view" under the heading "Front view": the
+        // view is said by the group; the place is what the patient chooses.
+        var suffix = (", " + viewLabel).toLocaleLowerCase(language);
+        var ending = label.slice(-suffix.length).toLocaleLowerCase(language);
+        var name = label.length > suffix.length && ending === suffix
+          ? label.slice(0, -suffix.length)
+          : label;
+        var side = area.side === "left" || area.side === "right" ? area.side : null;
+        var key = String(area.region) + "|" + (side || "");
+        var place = mapPlaces[key];
+        if (!place) {
+          place = { key: key, region: String(area.region), side: side, name: name, entries: [] };
+          mapPlaces[key] = place;
+        }
+
+        var path = svgElement("path", { d: String(area.d || ""), class: "hcmc-map-area" });
+        path.setAttribute("data-area", id);
+        path.setAttribute("data-hatch", hatch);
+        var tooltip = svgElement("title", {});
+        tooltip.textContent = name;
+        path.appendChild(tooltip);
+        svg.appendChild(path);
+
+        var button = el("button", "hcmc-map-choice");
+        button.type = "button";
+        button.setAttribute("aria-pressed", "false");
+        button.setAttribute("data-area", id);
+        // The view too in its name, for a screen reader's list of buttons out of the group.
+        if (name !== label) button.setAttribute("aria-label", label);
+        var tick = el("span", "hcmc-map-tick", "✓");
+        tick.setAttribute("aria-hidden", "true");
+        button.appendChild(tick);
+        button.appendChild(el("span", "", name));
+        buttons.appendChild(button);
+
+        var entry = { area: area, id: id, place: place, path: path, button: button };
+        place.entries.push(entry);
+        mapAreas.push(entry);
+        path.addEventListener("click", function () {
+          togglePlace(place);
+        });
+        button.addEventListener("click", function () {
+          togglePlace(place);
+        });
+        // Pointing at either shows the other: the name of a shape, the shape of a name.
+        [path, button].forEach(function (target) {
+          target.addEventListener("mouseenter", function () {
+            hintPlace(place, true);
+          });
+          target.addEventListener("mouseleave", function () {
+            hintPlace(place, false);
+          });
+        });
+        button.addEventListener("focus", function () {
+          hintPlace(place, true);
+        });
+        button.addEventListener("blur", function () {
+          hintPlace(place, false);
+        });
+      });
+    });
+    mapShown = language;
+  }
+
+  function hintPlace(place, on) {
+    place.entries.forEach(function (entry) {
+      entry.path.classList.toggle("hcmc-map-area-hint", on);
+      entry.button.classList.toggle("hcmc-map-choice-hint", on);
+    });
+  }
+
+  function showView(viewId) {
+    mapBox.setAttribute("data-view", viewId);
+    mapViewButtons.forEach(function (toggle) {
+      toggle.setAttribute("aria-pressed", String(toggle.getAttribute("data-view") === viewId));
+    });
+  }
+
+  function markArea(entry, on) {
+    entry.button.setAttribute("aria-pressed", String(on));
+    entry.path.classList.toggle("hcmc-map-area-on", on);
+    // The hatching and a thick outline, not colour alone.
+    if (on) entry.path.setAttribute("fill", "url(#" + entry.path.getAttribute("data-hatch") + ")");
+    else entry.path.removeAttribute("fill");
+  }
+
+  function togglePlace(place) {
+    var index = mapSelected.indexOf(place.key);
+    if (index >= 0) mapSelected.splice(index, 1);
+    else mapSelected.push(place.key);
+    place.entries.forEach(function (entry) {
+      markArea(entry, index < 0);
+    });
+    updateChosen();
+  }
+
+  function chosenPlaces() {
+    return mapSelected.map(function (key) {
+      return mapPlaces[key];
+    });
+  }
+
+  /* The places in words, in the order chosen: "The front of the knee, left side; the lower back"
+   * (the names have commas of their own). */
+  function placesInWords(places, capitalFirst) {
+    return places
+      .map(function (place, index) {
+        var name = place.name;
+        if (index === 0 && capitalFirst) return name;
+        return name.charAt(0).toLocaleLowerCase(language) + name.slice(1);
+      })
+      .join(t("map_separator"));
+  }
+
+  function updateChosen() {
+    var places = chosenPlaces();
+    mapChosen.textContent = places.length
+      ? t("map_selected", { areas: placesInWords(places, false) })
+      : t("map_none");
+    mapConfirm.disabled = places.length === 0;
+  }
+
+  function resetMap() {
+    mapSelected = [];
+    mapAreas.forEach(function (entry) {
+      markArea(entry, false);
+    });
+    Object.keys(mapPlaces).forEach(function (key) {
+      hintPlace(mapPlaces[key], false);
+    });
+    updateChosen();
+    showView("front");
+  }
+
+  /* Everything in the panel but the dialog is out of reach while it is open. */
+  function setBackgroundInert(inert) {
+    for (var i = 0; i < panel.children.length; i++) {
+      if (panel.children[i] !== mapBox) panel.children[i].inert = inert;
+    }
+  }
+
+  function isMapOpen() {
+    return !mapBox.hidden;
+  }
+
+  function openMap(opener) {
+    if (isMapOpen()) return;
+    closeConfirm(false);
+    mapOpener = opener || null;
+    mapStatus.textContent = "";
+    resetMap();
+    mapBox.hidden = false;
+    panel.classList.add("hcmc-mapping");
+    setBackgroundInert(true);
+    mapTitle.focus();
+    if (mapShown === language) return;
+    mapBox.setAttribute("aria-busy", "true");
+    mapStatus.textContent = t("map_loading");
+    loadBodyMap().then(
+      function (data) {
+        mapBox.removeAttribute("aria-busy");
+        mapStatus.textContent = "";
+        if (mapShown !== language) drawMap(data);
+        resetMap();
+      },
+      function () {
+        mapBox.removeAttribute("aria-busy");
+        // The typed answer is still there: said in the conversation, the focus in the text box.
+        closeMap(false);
+        showNote(t("map_failed"));
+        input.focus();
+      }
+    );
+  }
+
+  function closeMap(returnFocus) {
+    if (!isMapOpen()) return;
+    mapBox.hidden = true;
+    panel.classList.remove("hcmc-mapping");
+    setBackgroundInert(false);
+    var opener = mapOpener;
+    mapOpener = null;
+    if (!returnFocus) return;
+    if (opener && opener.isConnected && opener.getClientRects().length) opener.focus();
+    else input.focus();
+  }
+
+  function confirmMap() {
+    var chosen = chosenPlaces();
+    if (!chosen.length) return;
+    // As the typed answer: the regions once each, in the order chosen, and the side when one
+    // was shown (left, right, or both when there are places on either side).
+    var regions = [];
+    var sides = [];
+    chosen.forEach(function (place) {
+      if (regions.indexOf(place.region) < 0) regions.push(place.region);
+      if (place.side && sides.indexOf(place.side) < 0) sides.push(place.side);
+    });
+    var entities = { body_region: regions };
+    if (sides.length) entities.pain_side = sides.length > 1 ? "both" : sides[0];
+    if (!send("/describe_pain" + JSON.stringify(entities), placesInWords(chosen, true))) {
+      mapStatus.textContent = t("offline");
+      return;
+    }
+    closeMap(false);
+    input.focus();
+  }
+
+  /* The focusable elements of the dialog, in order (those shown and enabled). */
+  function mapFocusables() {
+    return Array.prototype.filter.call(mapBox.querySelectorAll("button"), function (button) {
+      return !button.disabled && button.getClientRects().length > 0;
+    });
+  }
+
+  mapButton.addEventListener("click", function () {
+    openMap(mapButton);
+  });
+  mapConfirm.addEventListener("click", confirmMap);
+  mapCancel.addEventListener("click", function () {
+    closeMap(true);
+  });
+  mapBox.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation(); // closes the map, not the chat
+      closeMap(true);
+      return;
+    }
+    if (event.key !== "Tab") return;
+    // A modal dialog: Tab goes round inside it.
+    var focusables = mapFocusables();
+    if (!focusables.length) return;
+    var first = focusables[0];
+    var last = focusables[focusables.length - 1];
+    var active = root.activeElement;
+    if (event.shiftKey && (active === first || active === mapTitle || active === mapBox)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
 
   // ---- "Clear conversation" -----------------------------------------------------------------
   function openConfirm() {
@@ -886,6 +1387,7 @@
       greetIfNew();
     } else {
       closeConfirm(false);
+      closeMap(false);
       if (moveFocus) launcher.focus();
     }
   }

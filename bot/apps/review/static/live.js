@@ -49,6 +49,13 @@
       item = add(transcript, "div", "bubble bot");
       var said = add(item, "div", "text", turn.text);
       if (transcript.getAttribute("data-lang")) said.lang = transcript.getAttribute("data-lang");
+      // The referral map shown with the explanation, as on the page (the app's own address).
+      if (turn.picture) {
+        var picture = add(item, "img", "referral-map");
+        picture.src = turn.picture;
+        picture.alt = turn.text;
+        if (said.lang) picture.lang = said.lang;
+      }
       if (turn.buttons && turn.buttons.length) {
         var buttons = add(item, "div", "buttons");
         turn.buttons.forEach(function (title) {
