@@ -13,7 +13,14 @@ The content is data: drawing.yml (shapes) and wording.yml (words); docs/pictures
 
 from bot.pictures.body_map import body_map, places_in_words
 from bot.pictures.drawing import load_drawing
-from bot.pictures.referral_map import has_referral_map, referral_map_png, referral_map_svg
+from bot.pictures.referral_map import (
+    NO_SIDE,
+    has_referral_map,
+    picture_arguments,
+    referral_map_png,
+    referral_map_svg,
+    side_in_address,
+)
 from bot.pictures.wording import load_wording
 
 
@@ -29,6 +36,9 @@ def check_pictures() -> None:
 check_pictures()
 
 __all__ = [
+    "NO_SIDE",
+    "picture_arguments",
+    "side_in_address",
     "body_map",
     "check_pictures",
     "has_referral_map",

@@ -3,6 +3,7 @@ region, view and side, each with a name a screen reader can say."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from bot.pictures.drawing import Figure, Placed, load_drawing
@@ -25,13 +26,14 @@ def area_id(area: Figure, placed: Placed) -> str:
 PLACE_SEPARATORS = {"en": "; ", "fr": " ; ", "nl": "; "}
 
 
-def places_in_words(regions: list[str], side: str | None, language: str) -> str:
+def places_in_words(places: Sequence[tuple[str, str | None]], language: str) -> str:
     """A body-map answer in words, as the widget showed it: "The front of the knee, left side;
-    the lower back, left side". The side goes with each place drawn on both sides."""
+    the lower back, right side", from (region, side) pairs; a side only for a place drawn on
+    both sides of the body."""
     check_language(language)
     drawing, wording, kb = load_drawing(), load_wording(), load_knowledge_base()
     names = []
-    for region in regions:
+    for region, side in places:
         words = [kb.region(region).label(language)]
         sided = any(placed.side for placed in drawing.areas[region].placed)
         if sided and side in ("left", "right", "both"):

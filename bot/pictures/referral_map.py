@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import resvg_py
 
@@ -39,13 +40,36 @@ from bot.pictures.svg import (
 from bot.pictures.text import unbreakable, wrap, xml
 from bot.pictures.wording import check_language, load_wording
 from bot.triage.knowledge import Muscle, Region, load_knowledge_base
+from bot.triage.language import LANGUAGES
 
 # The pain_side slot's values; None when the patient was not asked.
 PAIN_SIDES = (*SIDES, "both", "middle", None)
 
 
+# In an address (the widget's server, the review app): the side when the patient was not asked.
+NO_SIDE = "none"
+
+
 def has_referral_map(region_id: str) -> bool:
     return not load_knowledge_base().region(region_id).is_doctor_first
+
+
+def picture_arguments(region: Any, side: Any, language: Any) -> tuple[str, str | None, str] | None:
+    """referral_map_svg's arguments from parts nobody checked yet (an address, a message's custom
+    data), with "none" or no side for a side not asked; None when there is no such picture (an
+    unknown region, side or language, chest or belly)."""
+    side = None if side == NO_SIDE else side
+    if not isinstance(region, str) or side not in PAIN_SIDES or language not in LANGUAGES:
+        return None
+    try:
+        known = has_referral_map(region)
+    except KeyError:
+        return None
+    return (region, side, str(language)) if known else None
+
+
+def side_in_address(side: str | None) -> str:
+    return side if side in PAIN_SIDES and side is not None else NO_SIDE
 
 
 @dataclass(frozen=True)

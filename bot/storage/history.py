@@ -33,16 +33,24 @@ def _buttons(event: dict[str, Any]) -> list[dict[str, str]]:
 
 
 def body_map_answer(payload: str, language: str) -> str | None:
-    """The places a patient chose on the body map, in words, as the widget showed them."""
+    """The places a patient chose on the body map, in words, as the widget showed them: each
+    with its own side (body_map_place), or the answer's one side."""
     if not payload.startswith(BODY_MAP_PAYLOAD):
         return None
     try:
         entities = json.loads(payload[len(BODY_MAP_PAYLOAD) - 1 :])
-        regions = entities["body_region"]
-        regions = [regions] if isinstance(regions, str) else list(regions)
-        side = entities.get("pain_side")
-        return places_in_words(regions, side if isinstance(side, str) else None, language)
-    except (ValueError, KeyError, TypeError):
+        places = [str(place).partition(":") for place in entities.get("body_map_place") or []]
+        if places:
+            chosen = [(region, side or None) for region, _, side in places]
+        else:
+            regions = entities["body_region"]
+            side = entities.get("pain_side")
+            side = side if isinstance(side, str) else None
+            chosen = [
+                (region, side) for region in ([regions] if isinstance(regions, str) else regions)
+            ]
+        return places_in_words(chosen, language)
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None  # a payload the body map did not send: not shown, as before
 
 

@@ -45,7 +45,6 @@ from bot.apps.review.follow_up import STATUSES, follow_up_of, queue, set_status,
 from bot.apps.review.inbox import InboxFilters, clicked, distinct_values, inbox_page
 from bot.apps.review.inbox_export import COLUMNS as INBOX_COLUMNS
 from bot.apps.review.inbox_export import export_rows
-from bot.apps.review.pictures import map_arguments
 from bot.apps.review.spreadsheet import csv_text
 from bot.apps.review.takeover import (
     Holder,
@@ -87,7 +86,7 @@ from bot.apps.review.transcript import (
     turns,
 )
 from bot.config import Settings, load_settings
-from bot.pictures import referral_map_svg
+from bot.pictures import picture_arguments, referral_map_svg
 from bot.rasa_plugins.channels.staff import MAX_REPLY
 from bot.storage.conversation_index import conversation_events, find_conversation, refresh_index
 from bot.storage.conversation_summary import summarise
@@ -825,7 +824,7 @@ async def referral_map(request: Request) -> Response:
     """A referral map as the transcript and the summary card show it (bot/apps/review/
     pictures.py). No patient's data: any staff member may load any region's."""
     parts = request.path_params
-    arguments = map_arguments(parts["region"], parts["side"], parts["language"])
+    arguments = picture_arguments(parts["region"], parts["side"], parts["language"])
     if arguments is None:
         raise HTTPException(404, "error.detail.no_picture")
     svg = await asyncio.to_thread(referral_map_svg, *arguments)

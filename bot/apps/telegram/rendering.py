@@ -23,7 +23,7 @@ from telegram import (
 
 from bot.apps.telegram.messages import Messages
 from bot.apps.telegram.payloads import PayloadStore
-from bot.pictures import has_referral_map
+from bot.pictures import picture_arguments
 from bot.triage.knowledge import load_knowledge_base
 from bot.triage.language import LANGUAGES
 
@@ -31,7 +31,6 @@ logger = logging.getLogger(__name__)
 
 MESSAGE_LIMIT = 4096  # UTF-16 code units of text after entity parsing, Telegram's limit
 CAPTION_LIMIT = 1024  # the same, for a photo's caption
-SIDES = ("left", "right", "both", "middle")  # the pain_side slot's values
 LOCATION_PAYLOAD = "/share_location"
 MARK = "✓ "
 # A keyboard row holds buttons while their titles together stay readable on a phone.
@@ -206,18 +205,13 @@ def referral_map_of(reply: dict[str, Any], language: str) -> ReferralMap | None:
     spec = custom.get("referral_map") if isinstance(custom, dict) else None
     if not isinstance(spec, dict):
         return None
-    region = spec.get("region")
-    try:
-        known = isinstance(region, str) and has_referral_map(region)
-    except KeyError:
-        known = False  # a region the knowledge base does not have
-    if not known:
-        # Chest and belly have no muscle picture; the text still goes out on its own.
-        logger.warning("No referral map for the region %.40r: the text goes alone", region)
-        return None
-    side = spec.get("side") if spec.get("side") in SIDES else None
     drawn_in = spec.get("language") if spec.get("language") in LANGUAGES else language
-    return ReferralMap(str(region), side, str(drawn_in))
+    picture = picture_arguments(spec.get("region"), spec.get("side"), drawn_in)
+    if picture is None:
+        # Chest and belly have no muscle picture; the text still goes out on its own.
+        logger.warning("No referral map for %.80r: the text goes alone", spec)
+        return None
+    return ReferralMap(*picture)
 
 
 def merge_referral_maps(replies: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -24,7 +24,7 @@ from bot.apps.web.config import WebSettings
 from bot.pictures import (
     body_map,
     check_pictures,
-    has_referral_map,
+    picture_arguments,
     referral_map_png,
     referral_map_svg,
 )
@@ -84,8 +84,6 @@ class SecurityHeaders:
 PICTURE_HEADERS = {"Cache-Control": "public, max-age=3600"}
 # The body map is public data the widget fetches, also from the clinic's other sites.
 BODY_MAP_HEADERS = {**PICTURE_HEADERS, "Access-Control-Allow-Origin": "*"}
-# The pain_side slot's values in a URL; "none" when the patient was not asked.
-URL_SIDES = {"left": "left", "right": "right", "both": "both", "middle": "middle", "none": None}
 
 
 def picture_routes() -> list[BaseRoute]:
@@ -101,19 +99,16 @@ def picture_routes() -> list[BaseRoute]:
 
     def referral_map(kind: str) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
-            region, language = request.path_params["region"], request.path_params["language"]
-            side = request.path_params["side"]
-            try:
-                if side not in URL_SIDES or not has_referral_map(region):
-                    return Response(status_code=404)
-                if kind == "svg":
-                    svg = referral_map_svg(region, URL_SIDES[side], language)
-                    return Response(svg, media_type="image/svg+xml", headers=PICTURE_HEADERS)
-                # Rendering takes a moment the first time: kept off the event loop.
-                png = await run_in_threadpool(referral_map_png, region, URL_SIDES[side], language)
-                return Response(png, media_type="image/png", headers=PICTURE_HEADERS)
-            except (KeyError, ValueError):  # unknown region; unknown language
+            parts = request.path_params
+            picture = picture_arguments(parts["region"], parts["side"], parts["language"])
+            if picture is None:
                 return Response(status_code=404)
+            if kind == "svg":
+                svg = referral_map_svg(*picture)
+                return Response(svg, media_type="image/svg+xml", headers=PICTURE_HEADERS)
+            # Rendering takes a moment the first time: kept off the event loop.
+            png = await run_in_threadpool(referral_map_png, *picture)
+            return Response(png, media_type="image/png", headers=PICTURE_HEADERS)
 
         return endpoint
 

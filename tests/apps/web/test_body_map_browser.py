@@ -266,21 +266,42 @@ def answer_the_knee_interview(widget: Widget) -> None:
     widget.say("I live in Uccle")
 
 
+def answer_the_low_back_interview(widget: Widget) -> None:
+    """From the first question to the explanation: a lower back on both sides, no red flag."""
+    widget.say("my lower back has hurt for three weeks, worse when I sit for long")
+    widget.press("Both sides")
+    widget.say("it came on gradually")
+    widget.say("5")
+    widget.press("None of these")
+    widget.press("None of these")  # the back's own safety check
+    widget.press("None of these")
+    widget.say("I live in Uccle")
+
+
+PICTURED = [
+    ("knee", answer_the_knee_interview, "knee_front/left", "knee"),
+    ("low-back", answer_the_low_back_interview, "low_back/both", "lower back"),
+]
+
+
 @pytest.mark.parametrize(("viewport", "device"), DEVICES)
-def test_the_explanation_comes_with_its_referral_map(new_page, servers: Servers, viewport, device):
+@pytest.mark.parametrize(("name", "interview", "drawn", "words"), PICTURED)
+def test_the_explanation_comes_with_its_referral_map(
+    new_page, servers: Servers, viewport, device, name, interview, drawn, words
+):
     watched = new_page(viewport=viewport, reduced_motion="reduce")
     page = watched.page
     widget = Widget(page).visit(servers.url("/"))
     start_interview(widget, "Yes, I agree", "Where do you feel the pain")
-    answer_the_knee_interview(widget)
+    interview(widget)
 
     picture = page.locator(".hcmc-log img.hcmc-picture")
     expect(picture).to_have_count(1, timeout=30_000)
     src = picture.get_attribute("src") or ""
-    assert src.endswith("/widget/referral-map/knee_front/left/en.svg"), src
+    assert src.endswith(f"/widget/referral-map/{drawn}/en.svg"), src
     bubble = page.locator(".hcmc-from-bot", has=page.locator("img.hcmc-picture"))
     explanation = str(bubble.locator(".hcmc-text").text_content())
-    assert "knee" in explanation
+    assert words in explanation
     assert picture.get_attribute("alt") == explanation  # the picture's text is the explanation
     page.wait_for_function(
         """() => {
@@ -301,7 +322,7 @@ def test_the_explanation_comes_with_its_referral_map(new_page, servers: Servers,
                     log.scrollTop += img.getBoundingClientRect().top
                       - log.getBoundingClientRect().top - 8; }"""
     )
-    screenshot(page, f"{device}-referral-map-en")
+    screenshot(page, f"{device}-referral-map-{name}-en")
     assert accessibility_violations(watched) == []
 
     # Replayed from the server's copy after a reload, with its picture.

@@ -89,6 +89,19 @@ def test_history_keeps_the_body_map_offer_and_shows_its_answer_in_words():
     ]
 
 
+def test_history_shows_each_body_map_place_with_its_own_side():
+    answer = user(
+        '/describe_pain{"body_region":["knee_front","hip_groin"],"pain_side":"both",'
+        '"body_map_place":["knee_front:left","hip_groin:right"]}'
+    )
+    assert visible_messages([answer]) == [
+        {
+            "from": "user",
+            "text": "The front of the knee, left side; the hip or the groin, right side",
+        }
+    ]
+
+
 def test_history_reads_only_that_conversation_and_none_after_erasure(tmp_path: Path):
     database = tmp_path / "conversations.db"
     url = f"sqlite:///{database}"

@@ -1270,6 +1270,11 @@
     });
     var entities = { body_region: regions };
     if (sides.length) entities.pain_side = sides.length > 1 ? "both" : sides[0];
+    // Each place with its own side ("knee_front:left"), for what the patient and staff see again
+    // of this answer: the interview keeps one side for the whole answer.
+    entities.body_map_place = chosen.map(function (place) {
+      return place.side ? place.region + ":" + place.side : place.region;
+    });
     if (!send("/describe_pain" + JSON.stringify(entities), placesInWords(chosen, true))) {
       mapStatus.textContent = t("offline");
       return;
