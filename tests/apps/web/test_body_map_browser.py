@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.apps.web.conftest import Servers, Watched, accessibility_violations, screenshot
-from tests.apps.web.widget import TURN_TIMEOUT_MS, Widget
+from tests.apps.web.widget import TURN_TIMEOUT_MS, Widget, answer_the_knee_interview
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -255,14 +255,9 @@ def test_a_body_map_that_cannot_load_leaves_the_typed_answer(new_page, servers: 
     watched.errors.clear()
 
 
-def answer_the_knee_interview(widget: Widget) -> None:
+def answer_the_knee_interview_to_the_explanation(widget: Widget) -> None:
     """From the first question to the explanation: a left knee, no red flag."""
-    widget.say("my knee has hurt for three weeks, worse on stairs")
-    widget.press("Left")
-    widget.say("it came on gradually")
-    widget.say("6")
-    widget.press("None of these")
-    widget.press("None of these")
+    answer_the_knee_interview(widget)
     widget.say("I live in Uccle")
 
 
@@ -279,7 +274,7 @@ def answer_the_low_back_interview(widget: Widget) -> None:
 
 
 PICTURED = [
-    ("knee", answer_the_knee_interview, "knee_front/left", "knee"),
+    ("knee", answer_the_knee_interview_to_the_explanation, "knee_front/left", "knee"),
     ("low-back", answer_the_low_back_interview, "low_back/both", "lower back"),
 ]
 

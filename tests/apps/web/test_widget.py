@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.apps.web.conftest import UCCLE, Servers, accessibility_violations, screenshot
-from tests.apps.web.widget import SocketGate, Widget
+from tests.apps.web.widget import SocketGate, Widget, answer_the_knee_interview
 
 pytestmark = pytest.mark.e2e
 
@@ -69,16 +69,6 @@ def test_greeting_to_booking_links_with_quick_replies_and_history_after_reload(
     # ...and the conversation goes on there.
     widget.say("Where are your centres?")
     widget.bot_says("two centres")
-
-
-def answer_the_knee_interview(widget: Widget) -> None:
-    """From the first question to the location question: a left knee, no red flag."""
-    widget.say("my knee has hurt for three weeks, worse on stairs")
-    widget.press("Left")
-    widget.say("it came on gradually")
-    widget.say("6")
-    widget.press("None of these")
-    widget.press("None of these")
 
 
 def test_interview_then_my_location_gives_the_nearer_centre_and_its_booking_button(

@@ -195,3 +195,13 @@ class SocketGate:
     def drop_next(self, text: str) -> None:
         """The next message the page sends containing `text` never reaches the server."""
         self.drop_text = text
+
+
+def answer_the_knee_interview(widget: Widget) -> None:
+    """From the first question to the location question: a left knee, no red flag."""
+    widget.say("my knee has hurt for three weeks, worse on stairs")
+    widget.press("Left")
+    widget.say("it came on gradually")
+    widget.say("6")
+    widget.press("None of these")
+    widget.press("None of these")
