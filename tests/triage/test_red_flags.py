@@ -295,10 +295,14 @@ TRAUMA = [
     case("en", "small knock on my back, I'm on steroids", "fragility_fracture"),
     case("fr", "j'ai glissé dans la douche, et j'ai de l'ostéoporose", "fragility_fracture"),
     case("nl", "ik heb me gestoten en ik neem cortisone", "fragility_fracture"),
-    case(
-        "en",
-        "I have osteoporosis but I haven't fallen",
-    ),
+    case("en", "I have osteoporosis but I haven't fallen"),
+    # A local injection, a cream or an inhaler is not the steroid that makes bones fragile.
+    case("en", "I had a cortisone injection in my knee and it hurts when I twist"),
+    case("fr", "J'ai eu une infiltration de cortisone et je me suis cogné"),
+    case("nl", "ik kreeg een spuitje cortisone en ben gevallen", "trauma"),
+    case("en", "I use a steroid inhaler and slipped"),
+    case("en", "after a long trip in the car my back hurts, I take prednisone"),
+    case("en", "on prednisone for years, I walked into the door frame", "fragility_fracture"),
     case("fr", "je suis tombée dans les escaliers", "major_trauma", "trauma"),
     case("fr", "accident de voiture il y a deux semaines", "major_trauma", "trauma"),
     case("nl", "ik ben gevallen van de trap", "major_trauma", "trauma"),
