@@ -449,6 +449,9 @@ def test_a_vague_while_is_not_turned_into_a_duration(text):
         ("'s avonds na 't werk", ["after_activity"]),
         ("da's heel wisselend, geen vast moment", ["no_pattern"]),
         ("at night, but it's fine once I roll over", ["night"]),
+        ("stiff getting out of bed for five minutes, then fine", ["morning_stiffness"]),
+        ("Pas vraiment de moment, ça va ça vient, sans logique.", ["no_pattern"]),
+        ("it comes and goes, no real pattern", ["no_pattern"]),
     ],
 )
 def test_when_it_is_worst_is_read_from_what_the_patient_does(text, expected):
