@@ -46,14 +46,19 @@ def flags_in_message(tracker: Tracker) -> list[str]:
     return sorted(found, key=lambda flag: tier_rank(tier_of(flag)))
 
 
-def ask_about_suspected(
-    dispatcher: CollectingDispatcher, tracker: Tracker, flags: list[str]
-) -> None:
-    """The question about a red flag told over several messages, naming what it may be; a yes
-    becomes that flag (bot/rasa_plugins/nlu/red_flags_across_messages.py)."""
-    flag = min(flags, key=lambda f: tier_rank(tier_of(f)))
-    reason = load_advice().reason(flag, language_of(tracker))
-    dispatcher.utter_message(response="utter_ask_safety_check_across", reason=reason)
+def ask_safety_question(
+    dispatcher: CollectingDispatcher, tracker: Tracker, suspected: list[str]
+) -> list[EventType]:
+    """The one safety question before any alarm. With flags told over several messages it names
+    what they may be, and a yes becomes that flag (bot/rasa_plugins/nlu/
+    red_flags_across_messages.py); without them it lists the warning signs."""
+    if suspected:
+        flag = min(suspected, key=lambda f: tier_rank(tier_of(f)))
+        reason = load_advice().reason(flag, language_of(tracker))
+        dispatcher.utter_message(response="utter_ask_safety_check_across", reason=reason)
+    else:
+        dispatcher.utter_message(response="utter_ask_safety_check")
+    return []
 
 
 class ActionAskSafetyCheck(Action):
@@ -67,12 +72,7 @@ class ActionAskSafetyCheck(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        suspected = suspected_flags(tracker.latest_message)
-        if suspected:
-            ask_about_suspected(dispatcher, tracker, suspected)
-        else:
-            dispatcher.utter_message(response="utter_ask_safety_check")
-        return []
+        return ask_safety_question(dispatcher, tracker, suspected_flags(tracker.latest_message))
 
 
 class ActionAskSafetyAnswer(Action):
@@ -86,11 +86,7 @@ class ActionAskSafetyAnswer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         flags = [f for f in tracker.get_slot(SUSPECTED_SLOT) or [] if f in flag_ids()]
-        if flags:
-            ask_about_suspected(dispatcher, tracker, flags)
-        else:
-            dispatcher.utter_message(response="utter_ask_safety_check")
-        return []
+        return ask_safety_question(dispatcher, tracker, flags)
 
 
 def more_urgent(tier: str | None, other: str | None) -> str | None:

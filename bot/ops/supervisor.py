@@ -13,6 +13,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 from bot.config import PROJECT_ROOT, Settings
@@ -92,6 +93,29 @@ def stop_processes(processes: dict[str, subprocess.Popen[bytes]]) -> None:
             process.kill()
     wait_for_logs(list(processes.values()))
     processes.clear()
+
+
+def wait_for_first_exit(
+    processes: dict[str, subprocess.Popen[bytes]], report: Callable[[str, int], None]
+) -> int:
+    """Blocks until one of the processes ends; calls `report(name, exit code)` and returns the
+    exit code."""
+    while True:
+        for name, process in processes.items():
+            code = process.poll()
+            if code is not None:
+                report(name, code)
+                return code
+        time.sleep(1)
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM (docker stop, systemd) stops a foreground command the way Ctrl-C does."""
+
+    def shut_down(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, shut_down)
 
 
 def rasa_bin() -> str:
@@ -211,10 +235,7 @@ class Stack:
 
     def wait(self) -> int:
         """Blocks until one process ends; returns its exit code."""
-        while True:
-            for name, process in self.processes.items():
-                code = process.poll()
-                if code is not None:
-                    print(f"The {name} stopped (exit code {code}).", file=sys.stderr)
-                    return code
-            time.sleep(1)
+        return wait_for_first_exit(
+            self.processes,
+            lambda name, code: print(f"The {name} stopped (exit code {code}).", file=sys.stderr),
+        )

@@ -119,6 +119,19 @@ def staff_chat_only(tmp_path: Path, telegram: FakeBotAPI) -> Settings:
     )
 
 
+def mailbox_only(tmp_path: Path, port: int, address: str, login: str = "") -> Settings:
+    """Alerts by e-mail alone, to the SMTP server on `port` (`login`: "user:password@")."""
+    return settings_for(
+        tmp_path, HCMC_SMTP_URL=f"smtp://{login}127.0.0.1:{port}", HCMC_STAFF_EMAIL=address
+    )
+
+
+def red_flag_to_alert(settings: Settings, sender: str) -> Dispatcher:
+    """A conversation with a red flag in the store, and the dispatcher that will alert it."""
+    add_events(settings, sender, red_flag_events())
+    return Dispatcher(review_engine(settings), settings)
+
+
 def alert_rows(settings: Settings) -> list[Any]:
     with review_engine(settings).connect() as connection:
         return connection.execute(select(alerts).order_by(alerts.c.id)).all()
@@ -177,8 +190,7 @@ async def test_a_request_for_a_person_alerts_and_a_later_red_flag_alerts_again(
 
 async def test_asking_for_a_person_after_a_red_flag_alerts_staff_again(tmp_path, telegram):
     settings = staff_chat_only(tmp_path, telegram)
-    add_events(settings, "web:after-flag", red_flag_events())
-    dispatcher = Dispatcher(review_engine(settings), settings)
+    dispatcher = red_flag_to_alert(settings, "web:after-flag")
     await dispatcher.tick()
     assert len(telegram.texts(STAFF_CHAT)) == 1
     # The patient now waits for someone: staff must know, though the conversation was alerted.
@@ -226,11 +238,8 @@ async def test_the_time_is_said_in_brussels_time():
 
 async def test_an_smtp_server_that_is_down_is_retried_until_it_is_back(tmp_path, caplog):
     port = free_port()
-    settings = settings_for(
-        tmp_path, HCMC_SMTP_URL=f"smtp://127.0.0.1:{port}", HCMC_STAFF_EMAIL="desk@hcmc.example"
-    )
-    add_events(settings, "web:down", red_flag_events())
-    dispatcher = Dispatcher(review_engine(settings), settings)
+    settings = mailbox_only(tmp_path, port, "desk@hcmc.example")
+    dispatcher = red_flag_to_alert(settings, "web:down")
     now = datetime.utcnow()
     with caplog.at_level(logging.WARNING):
         await dispatcher.tick(now)  # nothing listens: the conversation is not disturbed
@@ -255,13 +264,8 @@ async def test_an_smtp_server_that_is_down_is_retried_until_it_is_back(tmp_path,
 async def test_a_refusing_smtp_server_ends_in_a_logged_failure(tmp_path, smtp, caplog):
     controller, mailbox = smtp
     mailbox.refuse = True
-    settings = settings_for(
-        tmp_path,
-        HCMC_SMTP_URL=f"smtp://127.0.0.1:{controller.port}",
-        HCMC_STAFF_EMAIL="nobody@hcmc.example",
-    )
-    add_events(settings, "web:refused", red_flag_events())
-    dispatcher = Dispatcher(review_engine(settings), settings)
+    settings = mailbox_only(tmp_path, controller.port, "nobody@hcmc.example")
+    dispatcher = red_flag_to_alert(settings, "web:refused")
     now = datetime.utcnow()
     with caplog.at_level(logging.WARNING):
         for _ in range(len(RETRY_DELAYS) + 1):
@@ -286,8 +290,7 @@ async def test_an_unknown_staff_chat_is_retried_and_the_token_never_logged(
         HCMC_STAFF_TELEGRAM_CHAT_ID="-999",
     )
     telegram.fail_next("sendMessage", status=400, description="Bad Request: chat not found")
-    add_events(settings, "web:chat", red_flag_events())
-    dispatcher = Dispatcher(review_engine(settings), settings)
+    dispatcher = red_flag_to_alert(settings, "web:chat")
     now = datetime.utcnow()
     with caplog.at_level(logging.DEBUG):
         await dispatcher.tick(now)
@@ -306,13 +309,10 @@ async def test_starttls_and_login_are_used_when_the_server_offers_them(tmp_path,
     certificate, key = self_signed(tmp_path)
     monkeypatch.setenv("SSL_CERT_FILE", str(certificate))  # trust this test's own certificate
     controller, mailbox = start_smtp(tls=(certificate, key), login=("desk", "s3cret pass"))
-    settings = settings_for(
-        tmp_path,
-        HCMC_SMTP_URL=f"smtp://desk:s3cret%20pass@127.0.0.1:{controller.port}",
-        HCMC_STAFF_EMAIL="desk@hcmc.example",
+    settings = mailbox_only(
+        tmp_path, controller.port, "desk@hcmc.example", login="desk:s3cret%20pass@"
     )
-    add_events(settings, "web:tls", red_flag_events())
-    dispatcher = Dispatcher(review_engine(settings), settings)
+    dispatcher = red_flag_to_alert(settings, "web:tls")
     try:
         await dispatcher.tick()
     finally:

@@ -70,15 +70,20 @@ def stored_text(store: ConsentAwareTrackerStore, sender: str) -> str:
         return "\n".join(row[0] for row in rows)
 
 
-def test_a_declined_conversation_keeps_the_advice_given_and_no_health_detail(store):
+def save_red_flag_turn(store: ConsentAwareTrackerStore, sender: str, consent: str) -> str:
+    """A conversation with its consent answered, then the red-flag turn, saved; what the
+    database holds of it."""
     domain = store.domain
     tracker = DialogueStateTracker.from_events(
-        "web:declined", [SlotSet("consent", "declined", timestamp=1.0)], domain.slots
+        sender, [SlotSet("consent", consent, timestamp=1.0)], domain.slots
     )
     tracker.update_with_events(red_flag_turn(2.0), domain)
     asyncio.run(store.save(tracker))
+    return stored_text(store, sender)
 
-    stored = stored_text(store, "web:declined")
+
+def test_a_declined_conversation_keeps_the_advice_given_and_no_health_detail(store):
+    stored = save_red_flag_turn(store, "web:declined", "declined")
     for detail in ("numbness", "cauda_equina", REASON, "nerves are pressed"):
         assert detail not in stored
     # The advice stays: how urgent, which number; the refusal keeps its sense in general words.
@@ -91,13 +96,7 @@ def test_a_declined_conversation_keeps_the_advice_given_and_no_health_detail(sto
 
 
 def test_a_consenting_conversation_keeps_everything(store):
-    domain = store.domain
-    tracker = DialogueStateTracker.from_events(
-        "web:given", [SlotSet("consent", "given", timestamp=1.0)], domain.slots
-    )
-    tracker.update_with_events(red_flag_turn(2.0), domain)
-    asyncio.run(store.save(tracker))
-    stored = stored_text(store, "web:given")
+    stored = save_red_flag_turn(store, "web:given", "given")
     assert "numbness" in stored and "cauda_equina" in stored and REASON in stored
 
 

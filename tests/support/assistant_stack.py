@@ -12,6 +12,7 @@ import pytest
 from bot.config import Settings, load_settings
 from bot.ops.rest_client import RestClient
 from bot.ops.supervisor import Stack
+from tests.support.servers import require_trained_model, running
 
 # Ports apart from the defaults, so the tests can run beside `make run` (and overridable, so that
 # several checkouts can run them at once on one machine).
@@ -29,15 +30,9 @@ def running_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings
     settings = load_settings(
         {**TEST_PORTS, "HCMC_VAR_DIR": str(var_dir), "HCMC_CORS_ORIGINS": CLINIC_WEBSITE}
     )
-    if not (settings.models_dir / "hcmc.tar.gz").exists():
-        pytest.fail("No trained model: run `make train` first (make e2e does).")
-    stack = Stack(settings, var_dir / "logs")
-    stack.start()
-    try:
-        stack.wait_until_ready(timeout=240)
+    require_trained_model(settings, "e2e")
+    with running(Stack(settings, var_dir / "logs"), timeout=240):
         yield settings
-    finally:
-        stack.stop()
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from markupsafe import Markup
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
@@ -786,6 +787,11 @@ async def dashboard_page(request: Request) -> Response:
     empty = say("chart.no_data")
     number = partial(number_text, language=language)
     per_day = {wording.channel_words(ch, language): n for ch, n in figures.per_day.items()}
+
+    def per_week(title: str, name: str, values: list[float]) -> Markup:
+        # One figure a week, its series named in the staff member's language.
+        return stacked_bars(title, figures.weeks, {name: values}, empty, number)
+
     charts = {
         "per_day": stacked_bars(say("dashboard.per_day"), figures.days, per_day, empty, number),
         "funnel": horizontal_bars(
@@ -795,12 +801,10 @@ async def dashboard_page(request: Request) -> Response:
             unknown=say("funnel.not_counted"),
             number=number,
         ),
-        "red_flags": stacked_bars(
+        "red_flags": per_week(
             say("dashboard.red_flags"),
-            figures.weeks,
-            {say("chart.red_flags"): n for n in figures.red_flags_per_week.values()},
-            empty,
-            number,
+            say("chart.red_flags"),
+            figures.red_flags_per_week["red_flags"],
         ),
         "regions": horizontal_bars(
             say("dashboard.regions"),
@@ -808,12 +812,8 @@ async def dashboard_page(request: Request) -> Response:
             empty=empty,
             number=number,
         ),
-        "fallback": stacked_bars(
-            say("dashboard.fallback"),
-            figures.weeks,
-            {say("chart.fallback"): n for n in figures.fallback_per_week.values()},
-            empty,
-            number,
+        "fallback": per_week(
+            say("dashboard.fallback"), say("chart.fallback"), figures.fallback_per_week["fallback"]
         ),
     }
     context = {"figures": figures, "charts": charts, "section": "dashboard"}

@@ -390,38 +390,42 @@ class Bridge:
                 update.update_id,
             )
 
-    async def on_language(self, update: Update, context: Context) -> None:
+    async def reply_in_turn(
+        self,
+        update: Update,
+        context: Context,
+        key: str,
+        reply_markup: Markup | None = None,
+        **values: Any,
+    ) -> None:
+        """One of the bridge's own messages in answer to an update, in its turn among the chat's
+        messages (and dropped with them by /forget)."""
         chat = update.effective_chat
         if chat is None:
             return
         turn = self.sequencer.turn(chat.id)
         async with self.work.droppable(chat.id, update.update_id), turn:
-            names = self.messages.language_names
-            keyboard = InlineKeyboardMarkup(
-                [
-                    [
-                        InlineKeyboardButton(names[code], callback_data=LANGUAGE_DATA + code)
-                        for code in LANGUAGES
-                    ]
-                ]
-            )
             language = self.language(chat.id, update.effective_user)
-            await self.say(context.bot, chat.id, "language_prompt", language, keyboard)
+            await self.say(context.bot, chat.id, key, language, reply_markup, **values)
+
+    def language_keyboard(self) -> InlineKeyboardMarkup:
+        """One button per language, each named in its own language."""
+        names = self.messages.language_names
+        return InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(names[code], callback_data=LANGUAGE_DATA + code)
+                    for code in LANGUAGES
+                ]
+            ]
+        )
+
+    async def on_language(self, update: Update, context: Context) -> None:
+        await self.reply_in_turn(update, context, "language_prompt", self.language_keyboard())
 
     async def on_privacy(self, update: Update, context: Context) -> None:
-        chat = update.effective_chat
-        if chat is None:
-            return
-        turn = self.sequencer.turn(chat.id)
-        async with self.work.droppable(chat.id, update.update_id), turn:
-            language = self.language(chat.id, update.effective_user)
-            await self.say(
-                context.bot,
-                chat.id,
-                "privacy",
-                language,
-                retention_days=self.settings.retention_days,
-            )
+        retention_days = self.settings.retention_days
+        await self.reply_in_turn(update, context, "privacy", retention_days=retention_days)
 
     async def on_forget(self, update: Update, context: Context) -> None:
         """Erases this chat's conversation from the tracker store, then confirms.
@@ -491,13 +495,7 @@ class Bridge:
 
     async def on_other(self, update: Update, context: Context) -> None:
         """Photos, voice messages, stickers, documents...: only text can be read."""
-        chat = update.effective_chat
-        if chat is None:
-            return
-        turn = self.sequencer.turn(chat.id)
-        async with self.work.droppable(chat.id, update.update_id), turn:
-            language = self.language(chat.id, update.effective_user)
-            await self.say(context.bot, chat.id, "text_only", language)
+        await self.reply_in_turn(update, context, "text_only")
 
     async def on_button(self, update: Update, context: Context) -> None:
         """A press on an inline button: always answered; the keyboard is marked; the payload goes

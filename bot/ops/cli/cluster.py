@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
-from types import FrameType
 
 from bot.config import load_settings, redact_url
 from bot.ops.cluster.checks import cors_origins_reason
 from bot.ops.cluster.replicas import Cluster, ClusterError
+from bot.ops.supervisor import stop_on_sigterm
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,10 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Could not start the cluster: {error}", file=sys.stderr)
         return 1
 
-    def shut_down(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, shut_down)
+    stop_on_sigterm()
     print(f"Starting {args.replicas} Rasa replicas and {args.action_servers} action servers...")
     try:
         cluster.start()

@@ -171,6 +171,18 @@ def _f1_of(gold: Sequence[str], found: Sequence[str], indices: Iterable[int]) ->
     return round(float(f1_score(golds, founds, average="weighted", zero_division=0)), 3)
 
 
+def _misses(
+    items: Sequence[tuple[str, str]], found: Sequence[str], expected: str, given: str
+) -> list[dict[str, str]]:
+    """The messages read wrong: the text, what was expected and what was found instead, under
+    the report's own names for them."""
+    return [
+        {"text": text, expected: gold, given: found[i]}
+        for i, (text, gold) in enumerate(items)
+        if found[i] != gold
+    ]
+
+
 def heldout_scores(
     heldout: Mapping[str, Sequence[tuple[str, str]]],
     intent_of: Callable[[str], str],
@@ -189,11 +201,7 @@ def heldout_scores(
             "heldout_unseen_intent_f1": _f1_of(gold, found, unseen),
             "heldout_messages": len(items),
             "heldout_unseen_messages": len(unseen),
-            "heldout_errors": [
-                {"text": text, "intent": intent, "predicted": found[i]}
-                for i, (text, intent) in enumerate(items)
-                if found[i] != intent
-            ],
+            "heldout_errors": _misses(items, found, "intent", "predicted"),
         }
     return scores
 
@@ -248,11 +256,7 @@ def heldout_faq_scores(path: Path, answer_of: Callable[[str], str]) -> dict[str,
         scores[language] = {
             "heldout_faq_f1": _f1_of(gold, found, range(len(items))),
             "heldout_faq_messages": len(items),
-            "heldout_faq_errors": [
-                {"text": text, "answer": answer, "given": found[i]}
-                for i, (text, answer) in enumerate(items)
-                if found[i] != answer
-            ],
+            "heldout_faq_errors": _misses(items, found, "answer", "given"),
         }
     return scores
 

@@ -4,14 +4,12 @@ when TELEGRAM_BOT_TOKEN is set, the Telegram bridge; prints where to talk to the
 from __future__ import annotations
 
 import os
-import signal
 import sys
-from types import FrameType
 
 from bot.apps.telegram.config import load_telegram_settings, token_from
 from bot.apps.web.config import load_web_settings
 from bot.config import Settings, load_settings
-from bot.ops.supervisor import Stack
+from bot.ops.supervisor import Stack, stop_on_sigterm
 
 
 def main() -> int:
@@ -34,10 +32,7 @@ def main() -> int:
         settings, settings.var_dir / "logs", telegram=telegram, web=web, review=True, purge=True
     )
 
-    def shut_down(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, shut_down)
+    stop_on_sigterm()
     print("Starting the action server and the Rasa server (this takes about 20 seconds)...")
     stack.start()
     try:

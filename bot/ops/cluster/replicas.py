@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import signal
 import subprocess
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from bot.ops.supervisor import (
     rasa_environment,
     rasa_server_command,
     stop_processes,
+    wait_for_first_exit,
     wait_for_health,
 )
 from bot.rasa_plugins.endpoints import write_endpoints
@@ -164,10 +164,6 @@ class Cluster:
 
     def wait(self) -> int:
         """Blocks until one process ends; returns its exit code."""
-        while True:
-            for name, process in self.processes.items():
-                code = process.poll()
-                if code is not None:
-                    print(f"{name} stopped (exit code {code}).")
-                    return code
-            time.sleep(1)
+        return wait_for_first_exit(
+            self.processes, lambda name, code: print(f"{name} stopped (exit code {code}).")
+        )

@@ -22,8 +22,10 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import BotUttered, Restarted, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
 
+from bot.rasa_plugins.nlu.component import override_intent
 from bot.rasa_plugins.nlu.red_flags import POSSIBLE_RED_FLAG_INTENT, RED_FLAG_INTENT
 from bot.triage.red_flags.across_messages import EARLIER_MESSAGES, flags_across_messages
 
@@ -103,20 +105,12 @@ def says_yes(parse_data: dict[str, Any]) -> bool:
 def with_intent(
     parse_data: dict[str, Any], intent: str, entity: str, flags: list[str]
 ) -> dict[str, Any]:
-    """The parse data with ``intent`` first (confidence 1.0) and each flag as an entity."""
-    override = {INTENT_NAME_KEY: intent, "confidence": 1.0}
-    ranking = [
-        entry
-        for entry in parse_data.get(INTENT_RANKING_KEY) or []
-        if entry.get(INTENT_NAME_KEY) != intent
-    ]
+    """The parse data with ``intent`` first (confidence 1.0), as the NLU components override a
+    message's intent, and each flag as an entity."""
+    message = Message(data=parse_data)
+    override_intent(message, intent)
     found = [{"entity": entity, "value": flag, "extractor": EXTRACTOR_NAME} for flag in flags]
-    return {
-        **parse_data,
-        INTENT: override,
-        INTENT_RANKING_KEY: [override, *ranking],
-        ENTITIES: [*(parse_data.get(ENTITIES) or []), *found],
-    }
+    return {**message.data, ENTITIES: [*(parse_data.get(ENTITIES) or []), *found]}
 
 
 def suspect_across_messages(

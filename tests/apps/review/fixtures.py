@@ -23,6 +23,7 @@ from bot.apps.review.database import review_engine
 from bot.config import Settings, load_settings
 from bot.ops.rest_client import RestClient, reply_buttons, reply_texts
 from bot.ops.supervisor import Stack
+from tests.support.servers import require_trained_model, running
 
 # The review helper's ports (never the defaults, which `make run` and other suites use).
 PORTS = {"HCMC_RASA_PORT": "5505", "HCMC_ACTION_PORT": "5555", "HCMC_REVIEW_PORT": "8501"}
@@ -163,23 +164,19 @@ def recording(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Recording]:
     saved = {name: os.environ.get(name) for name in env}
     os.environ.update(env)
     settings = load_settings()
-    if not (settings.models_dir / "hcmc.tar.gz").exists():
-        pytest.fail("No trained model: run `make train` first (make review does).")
-    stack = Stack(settings, var_dir / "logs")
-    stack.start()
+    require_trained_model(settings, "review")
     try:
-        stack.wait_until_ready(timeout=300)
-        recording = Recording(var_dir, settings)
-        _talk(settings, recording)
-        opener = urllib.request.build_opener(NoRedirect)
-        try:
-            opener.open(recording.booking_link, timeout=10)
-        except urllib.error.HTTPError as redirect:
-            recording.redirect_status = redirect.code
-            recording.redirect_location = redirect.headers.get("Location", "")
-        yield recording
+        with running(Stack(settings, var_dir / "logs"), timeout=300):
+            recording = Recording(var_dir, settings)
+            _talk(settings, recording)
+            opener = urllib.request.build_opener(NoRedirect)
+            try:
+                opener.open(recording.booking_link, timeout=10)
+            except urllib.error.HTTPError as redirect:
+                recording.redirect_status = redirect.code
+                recording.redirect_location = redirect.headers.get("Location", "")
+            yield recording
     finally:
-        stack.stop()
         for name, value in saved.items():
             if value is None:
                 os.environ.pop(name, None)

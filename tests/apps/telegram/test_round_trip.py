@@ -208,6 +208,17 @@ async def test_telegram_unreachable_at_start_does_not_kill_the_bridge(
         await api.stop()
 
 
+async def run_the_bridge(env: dict[str, str]) -> tuple[int | None, str]:
+    """`python -m bot.apps.telegram` with `env`: its exit code and all it printed."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.apps.telegram",
+        cwd=PROJECT_ROOT, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
+    output, _ = await asyncio.wait_for(process.communicate(), timeout=30)
+    return process.returncode, output.decode()
+
+
 async def test_the_command_runs_and_never_prints_the_token(
     telegram_api: FakeBotAPI, tmp_path: Path
 ):
@@ -219,24 +230,13 @@ async def test_the_command_runs_and_never_prints_the_token(
         "TELEGRAM_LISTEN_PORT": str(free_port()),
         "HCMC_VAR_DIR": str(tmp_path),
     }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.apps.telegram",
-        cwd=PROJECT_ROOT, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-    )  # fmt: skip
-    output, _ = await asyncio.wait_for(process.communicate(), timeout=30)
-    text = output.decode()
-    assert process.returncode == 1, text
+    code, text = await run_the_bridge(env)
+    assert code == 1, text
     assert "Telegram rejected TELEGRAM_BOT_TOKEN" in text
     assert "WRONG-TOKEN-never-print-me" not in text
 
     env.pop("TELEGRAM_BOT_TOKEN")
-    missing = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.apps.telegram",
-        cwd=PROJECT_ROOT, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-    )  # fmt: skip
-    output, _ = await asyncio.wait_for(missing.communicate(), timeout=30)
-    assert missing.returncode == 2
-    assert "TELEGRAM_BOT_TOKEN is not set" in output.decode()
-    assert FAKE_TOKEN not in output.decode()
+    code, text = await run_the_bridge(env)
+    assert code == 2
+    assert "TELEGRAM_BOT_TOKEN is not set" in text
+    assert FAKE_TOKEN not in text

@@ -18,6 +18,13 @@ HOSTILE = (
     "<b>bold?</b> & <a href='javascript:alert(1)'>link</a>"
 )
 
+# The tests of the widget's look: each page language, on a desktop screen and on a phone.
+EACH_LANGUAGE = pytest.mark.parametrize("language", ["en", "fr", "nl"])
+EACH_DEVICE = pytest.mark.parametrize(
+    ("viewport", "device"),
+    [({"width": 1280, "height": 800}, "desktop"), ({"width": 390, "height": 844}, "phone-390")],
+)
+
 
 def stored_senders(servers: Servers) -> set[str]:
     with sqlite3.connect(servers.database) as connection:
@@ -466,11 +473,8 @@ SUMMARY_FLOWS = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
-@pytest.mark.parametrize(
-    ("viewport", "device"),
-    [({"width": 1280, "height": 800}, "desktop"), ({"width": 390, "height": 844}, "phone-390")],
-)
+@EACH_LANGUAGE
+@EACH_DEVICE
 def test_the_summary_comes_before_the_link_and_a_line_is_fixed_by_its_button(
     new_page, servers: Servers, language, viewport, device
 ):
@@ -531,11 +535,8 @@ PAGES = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
-@pytest.mark.parametrize(
-    ("viewport", "device"),
-    [({"width": 1280, "height": 800}, "desktop"), ({"width": 390, "height": 844}, "phone-390")],
-)
+@EACH_LANGUAGE
+@EACH_DEVICE
 def test_each_language_page_opens_on_the_greeting_with_its_own_texts(
     new_page, servers: Servers, language, viewport, device
 ):
@@ -698,11 +699,8 @@ HEADER_BUTTONS = {
 }
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
-@pytest.mark.parametrize(
-    ("viewport", "device"),
-    [({"width": 1280, "height": 800}, "desktop"), ({"width": 390, "height": 844}, "phone-390")],
-)
+@EACH_LANGUAGE
+@EACH_DEVICE
 def test_the_header_keeps_the_title_on_one_line_beside_its_buttons(
     new_page, servers: Servers, language, viewport, device
 ):

@@ -17,6 +17,7 @@ import redis
 from bot.config import load_settings
 from bot.ops.cluster.checks import unavailable_reason
 from bot.ops.cluster.replicas import Cluster
+from tests.support.servers import require_trained_model, running
 
 POSTGRES = os.environ.get("HCMC_SCALE_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
 DATABASE = "hcmc_scale_test"
@@ -48,17 +49,12 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
             "HCMC_LOCK_STORE_URL": REDIS_URL,
         }
     )
-    if not (settings.models_dir / "hcmc.tar.gz").exists():
-        pytest.fail("No trained model: run `make train` first (make scale does).")
+    require_trained_model(settings, "scale")
     fresh_database()
     redis.Redis.from_url(REDIS_URL).flushdb()
     cluster = Cluster(settings, replicas=2, action_servers=2, log_dir=var_dir / "logs")
-    cluster.start()
-    try:
-        cluster.wait_until_ready(timeout=240)
+    with running(cluster, timeout=240):
         yield cluster
-    finally:
-        cluster.stop()
 
 
 @pytest.fixture
