@@ -7,6 +7,7 @@ so that nothing about a patient's health is stored before they consent.
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from typing import Any
 
@@ -38,6 +39,7 @@ from bot.triage.interview.answers import (
     is_unsure,
     needs_side,
 )
+from bot.triage.interview.asked_together import ASKED_TOGETHER, asked_with
 from bot.triage.interview.summary import noted_so_far
 from bot.triage.nlp.message_cues import asks_a_question
 from bot.triage.red_flags import screens_for_regions
@@ -80,6 +82,8 @@ AREA_CHECKED = "pain_area_checked"
 # An answer that, with earlier ones, could be a red flag (bot/triage/red_flags/across_messages.py):
 # one safety question before the interview goes on; a yes is a red flag and ends it.
 SAFETY_ANSWER = "safety_answer"
+# The question asked along with the requested one (asked_together.py), when it was.
+ASKED_WITH = "asked_with"
 SLOTS_READ = (
     *INTERVIEW_SLOTS, "pain_duration_days", SEVERITY_NOTE, *ALL_SCREENS, MISSED, SKIPPED,
     AREA_CHECKED, SUSPECTED_SLOT, SAFETY_ANSWER,
@@ -119,6 +123,56 @@ def current_values(tracker: Tracker) -> dict[str, Any]:
     return {slot: tracker.get_slot(slot) for slot in SLOTS_READ}
 
 
+def still_open(values: Mapping[str, Any]) -> list[str]:
+    return [slot for slot in required_slots_for(values) if values.get(slot) is None]
+
+
+class ActionAskTogether(Action, ABC):
+    """Asks the form's question, with the one that goes with it while that one is open too
+    ("which side, and where exactly?"); notes which, so that the answer is read for both."""
+
+    @property
+    @abstractmethod
+    def slot(self) -> str:
+        """The form's question this action asks."""
+
+    @abstractmethod
+    def ask(self, dispatcher: CollectingDispatcher, together: bool) -> None:
+        """Sends the question, alone or with its partner."""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        partner = asked_with(self.slot, still_open(current_values(tracker)))
+        if partner and tracker.get_slot(ASKED_WITH) == partner:
+            partner = None  # asked together once already: what is left is asked on its own
+        self.ask(dispatcher, together=partner is not None)
+        return [SlotSet(ASKED_WITH, partner)]
+
+
+class ActionAskPainAreaChecked(ActionAskTogether):
+    slot = AREA_CHECKED
+
+    def ask(self, dispatcher: CollectingDispatcher, together: bool) -> None:
+        if together:
+            dispatcher.utter_message(response="utter_ask_pain_area_checked_with_side")
+        else:
+            dispatcher.utter_message(response="utter_ask_pain_area_checked")
+
+
+class ActionAskPainOnset(ActionAskTogether):
+    slot = "pain_onset"
+
+    def ask(self, dispatcher: CollectingDispatcher, together: bool) -> None:
+        if together:
+            dispatcher.utter_message(response="utter_ask_pain_onset_with_duration")
+        else:
+            dispatcher.utter_message(response="utter_ask_pain_onset")
+
+
 class ActionStartInterview(Action):
     """Starts a fresh interview, keeping what the patient already said in this message or
     in the messages that led to the consent question.
@@ -148,6 +202,7 @@ class ActionStartInterview(Action):
             )
         values[AREA_CHECKED] = None if values.get("pain_regions") else True
         events: list[EventType] = [SlotSet(slot, value) for slot, value in values.items()]
+        events.append(SlotSet(ASKED_WITH, None))  # a new interview asks its pairs afresh
         events.append(SlotSet("booking_deferred", False))
         noted = noted_so_far(values, language_of(tracker))
         if noted:
@@ -195,6 +250,16 @@ def correct_answers(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     ]
 
 
+# "left", "the left one", "à gauche", "de linker": an answer this short names only the side.
+SIDE_ONLY_WORDS = 3
+# "only there", "seulement là", "alleen daar": where exactly is answered without a new place.
+STAYS_THERE = re.compile(
+    r"\b(only there|just there|only (in )?that (spot|place)|nowhere else|doesn'?t spread|"
+    r"does not spread|stays there|seulement l[aà]|uniquement l[aà]|juste l[aà]|nulle part ailleurs|"
+    r"ne s'[eé]tend pas|reste l[aà]|alleen daar|enkel daar|nergens anders|blijft daar|"
+    r"trekt niet door)\b",
+    re.I,
+)
 # A yes to a safety screen is never left open: the patient is asked which sign, again.
 _SAYS_YES = re.compile(r"\b(yes|yeah|yep|oui|ouais|ja|jawel|wel)\b", re.I)
 
@@ -243,11 +308,35 @@ def answers_since_asked(tracker: Tracker) -> int:
     return count
 
 
+def read_answer(
+    text: str,
+    entities: list[dict[str, Any]],
+    intent: str | None,
+    requested: str | None,
+    values: Mapping[str, Any],
+    together: Any,
+    beside_a_question: bool = False,
+) -> dict[str, Any]:
+    """What an answer fills, read as the answer to the question asked, and to the question
+    asked with it ("Gradually, for about three weeks"). Beside a question of the patient's own,
+    the second is read only when the first was answered: "do you treat children? my girl of 6
+    has sore knees" says nothing of how long."""
+    context = "pain_regions" if requested == AREA_CHECKED else requested
+    partner = ASKED_TOGETHER.get(requested or "")
+    updates = interpret(text, entities, intent, context, values)
+    first_answered = requested in updates or (requested == AREA_CHECKED and bool(updates))
+    if partner and together == partner and (first_answered or not beside_a_question):
+        more = interpret(text, entities, intent, partner, {**values, **updates})
+        updates.update({slot: value for slot, value in more.items() if slot not in updates})
+    return updates
+
+
 def answers_to(tracker: Tracker, slot: str) -> int:
     """How many of the patient's messages, since the interview began, came while ``slot`` was
     the question asked (the latest message included)."""
     count = 0
     asked: str | None = None
+    together: str | None = None
     for event in tracker.events:
         ended = event.get("event") == "active_loop" and not event.get("name")
         if ended or (
@@ -255,9 +344,11 @@ def answers_to(tracker: Tracker, slot: str) -> int:
         ):
             count = 0  # a new interview, or a new session, starts afresh
         if event.get("event") == "slot" and event.get("name") == "requested_slot":
-            asked = event.get("value")
-        elif event.get("event") == "user" and asked == slot:
-            count += 1
+            asked, together = event.get("value"), None
+        elif event.get("event") == "slot" and event.get("name") == ASKED_WITH:
+            together = event.get("value")
+        elif event.get("event") == "user" and slot in (asked, together):
+            count += 1  # shown alone, or inside a question asked together with another
     return count
 
 
@@ -432,7 +523,10 @@ class ValidateInterviewForm(FormValidationAction):
             # answer to what makes the pain worse).
             text, entities = statements_only(latest_text(tracker), latest_entities(tracker))
             answers = intent == "faq" and requested != "pain_modifiers" and bool(text.strip())
-            updates = interpret(text, entities, intent, requested if answers else None, values)
+            updates = read_answer(
+                text, entities, intent, requested if answers else None, values,
+                tracker.get_slot(ASKED_WITH), beside_a_question=True,
+            )  # fmt: skip
             # "I take fish oil... no idea if that thins the blood?"
             unsure = is_unsure(latest_text(tracker))
             if requested == "precautions" and "precautions" not in updates and unsure:
@@ -456,18 +550,21 @@ class ValidateInterviewForm(FormValidationAction):
         names_a_moment = requested == "time_pattern" and bool(
             entity_values(tracker, "time_pattern")
         )
-        updates = interpret(
+        updates = read_answer(
             latest_text(tracker),
             latest_entities(tracker),
             intent,
             None if leaving and not names_a_moment else requested,
             values,
+            tracker.get_slot(ASKED_WITH),
         )
         if leaving and not updates:
             return []  # the form rejects, so the goodbye rule ends the interview
+        partner = ASKED_TOGETHER.get(requested or "")
         if requested == "pain_regions" and updates.get("pain_regions"):
             updates[AREA_CHECKED] = True  # the answer to "where?" says exactly where
         events: list[EventType] = [SlotSet(slot, value) for slot, value in updates.items()]
+        own_question = False
         if requested and requested not in updates and requested in values:
             unsure = is_unsure(latest_text(tracker))
             if (
@@ -483,13 +580,24 @@ class ValidateInterviewForm(FormValidationAction):
             if requested in SKIPPABLE and (values.get(MISSED) == requested or unsure):
                 # "I don't know" is an answer: the therapist will ask, no need to repeat.
                 return events + self._skip(requested, values, updates, dispatcher)
-            if requested in SKIPPABLE or (requested.startswith("screen_") and intent != "affirm"):
+            answered_partner = bool(partner) and partner in updates
+            # A question of the patient's own is no miss either: it is owned up to, not skipped.
+            own_question = asks and not updates
+            if (
+                not answered_partner
+                and not own_question
+                and (
+                    requested in SKIPPABLE
+                    or (requested.startswith("screen_") and intent != "affirm")
+                )
+            ):
+                # (Half of a double question answered is no miss: the other half is asked alone.)
                 events.append(SlotSet(MISSED, requested))
             if requested.startswith("screen_") and is_unsure(latest_text(tracker)):
                 dispatcher.utter_message(response="utter_screen_unsure")
             elif requested.startswith("screen_") and intent == "affirm":
                 dispatcher.utter_message(response="utter_screen_which_one")
-            elif not updates:
+            elif not updates and not own_question:
                 dispatcher.utter_message(response="utter_not_understood_answer")
             # Setting the unanswered slot (to None) keeps Rasa from rejecting the form, so the
             # same question is asked again instead of a generic fallback.
@@ -497,7 +605,12 @@ class ValidateInterviewForm(FormValidationAction):
         elif values.get(MISSED):
             events.append(SlotSet(MISSED, None))
         # "Left. Will the needles hurt?": the answer is taken, and the question answered too.
+        said_before = len(dispatcher.messages)
         answer_side_questions(dispatcher, tracker)
+        if own_question and len(dispatcher.messages) == said_before:
+            # "Can the invoice be in my company's name?": not a question it can answer; say so
+            # and give the route that works, rather than "I didn't catch that".
+            dispatcher.utter_message(response="utter_question_not_answered_here")
         values.update(updates)
         # Ask the next question ourselves: the domain's list holds every possible question.
         events.append(SlotSet("requested_slot", next_slot(values)))
@@ -510,10 +623,26 @@ class ValidateInterviewForm(FormValidationAction):
         """Where exactly, and where it spreads: the places named replace the first guess ("my
         head" was the back of the head and the neck); "only there" keeps it. Any answer moves
         on: this question never traps anyone."""
-        updates = interpret(
-            latest_text(tracker), latest_entities(tracker), latest_intent(tracker),
-            "pain_regions", values,
-        )  # fmt: skip
+        text = latest_text(tracker)
+        together = tracker.get_slot(ASKED_WITH)
+        updates = read_answer(
+            text, latest_entities(tracker), latest_intent(tracker), AREA_CHECKED, values, together
+        )
+        if (
+            together
+            and set(updates) == {"pain_side"}
+            and (text.startswith("/") or len(text.split()) <= SIDE_ONLY_WORDS)
+            and latest_intent(tracker) != "deny"
+            and not STAYS_THERE.search(text)
+        ):
+            # Only the side (a button, "the left one"): where exactly and whether it spreads
+            # decide the safety questions, so that half is asked once on its own.
+            values.update(updates)
+            return [
+                SlotSet("pain_side", updates["pain_side"]),
+                SlotSet(AREA_CHECKED, None),
+                SlotSet("requested_slot", AREA_CHECKED),
+            ]
         updates[AREA_CHECKED] = True
         answer_side_questions(dispatcher, tracker)
         values.update(updates)

@@ -710,3 +710,19 @@ async def test_yes_about_a_sign_that_allows_booking_gives_the_advice_and_goes_on
     assert responses(dispatcher)[-1] == "utter_interview_goes_on"
     assert SlotSet("red_flag_tier", "gp_soon") in events
     assert events[-1] == SlotSet("requested_slot", "pain_onset")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can my daughter come in with me?",
+        "Est-ce que je dois apporter une serviette ?",
+        "Moet ik een handdoek meebrengen?",
+    ],
+)
+async def test_a_question_it_cannot_answer_is_owned_up_to_not_a_miss(text, dispatcher, domain):
+    slots = {**ASKED_WHEN_WORST}
+    events = await validate(parse(text, "describe_pain"), slots, dispatcher, domain)
+    assert responses(dispatcher) == ["utter_question_not_answered_here"]
+    assert not any(e.get("name") == "missed_question" for e in events)
+    assert events[-1] == SlotSet("requested_slot", "time_pattern")

@@ -562,15 +562,15 @@ def test_a_booking_question_mid_interview_keeps_the_interview_going(
     [
         (
             "Hello, I have tennis elbow from padel, can I make an appointment?",
-            "First a few short questions", "Where exactly",
+            "First a few short questions", "and where exactly",
         ),
         (
             "slt j'ai mal à l'aine depuis un tacle, c possible d'avoir un rdv ?",
-            "quelques questions courtes", "Où la sentez-vous exactement",
+            "quelques questions courtes", "et où exactement",
         ),
         (
             "Hoi! Pijn aan mijn achillespees van 't lopen, kan ik langskomen?",
-            "Eerst enkele korte vragen", "Waar voelt u ze precies",
+            "Eerst enkele korte vragen", "en waar precies",
         ),
     ],
 )  # fmt: skip

@@ -630,3 +630,67 @@ def test_a_count_close_to_the_month_named_is_the_patients_own(text, days, monkey
 )
 def test_precautions_named_by_a_drug_a_feeling_or_in_dialect(text, expected):
     assert read(text, "precautions")["precautions"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("the back of the left knee, right in the crease", "left"),
+        ("on the left, right at the top of the thigh", "left"),
+        ("à l'arrière du genou droit", "right"),
+        ("achteraan mijn linkerknie", "left"),
+    ],
+)
+def test_a_side_inside_the_place_counts_and_right_as_exactly_does_not(text, side):
+    assert read(text, "pain_regions")["pain_side"] == side
+
+
+def test_right_as_exactly_alone_names_no_side():
+    assert "pain_side" not in read("it hurts right here", "pain_side")
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("it goes down into my calf", ["knee_front", "calf"]),
+        ("ça descend jusque dans le mollet", ["knee_front", "calf"]),
+        ("het trekt door naar mijn kuit", ["knee_front", "calf"]),
+        # A place of the same part named more exactly replaces the first guess.
+        ("the back of the knee, and it goes down into the calf", ["knee_back", "calf"]),
+    ],
+)
+def test_where_the_pain_spreads_joins_where_it_is(text, regions):
+    got = read(text, "pain_regions", {"pain_regions": ["knee_front"]})["pain_regions"]
+    assert sorted(got) == sorted(regions)
+
+
+def test_spreading_named_outside_the_where_question_adds_no_place():
+    # "the pain goes down after rest" at the time question is no new place.
+    got = read(
+        "in the morning, then it goes down to a 2", "time_pattern", {"pain_regions": ["knee_front"]}
+    )
+    assert "pain_regions" not in got
+
+
+def test_a_correction_that_mentions_spreading_drops_the_place_ruled_out():
+    current = {"pain_regions": ["knee_front"], "pain_side": "left"}
+    got = read(
+        "actually it's my hip, not my knee, and it goes down into my thigh", "pain_regions", current
+    )
+    assert sorted(got["pain_regions"]) == ["hip_groin", "thigh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("les deux genoux", "both"),
+        ("that's right, the left knee", "left"),
+        ("the left knee, right on the kneecap", "left"),
+    ],
+)
+def test_both_and_agreeing_right_in_the_where_answer(text, side):
+    assert read(text, "pain_regions")["pain_side"] == side
+
+
+def test_between_both_shoulder_blades_is_a_place_not_two_sides():
+    assert "pain_side" not in read("entre les deux omoplates", "pain_regions")

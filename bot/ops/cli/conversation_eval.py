@@ -39,6 +39,7 @@ import yaml
 from bot.config import PROJECT_ROOT, load_settings
 from bot.ops.rest_client import RestClient, reply_texts
 from bot.ops.supervisor import Stack
+from bot.triage.interview.asked_together import ASKED_TOGETHER
 from bot.triage.language import LANGUAGES
 
 SCRIPTS = PROJECT_ROOT / "tests" / "conversations" / "patient_scripts.yml"
@@ -157,8 +158,7 @@ class Conversation:
                 if self.extras and sum(asked.values()) == 2:
                     self.say(self.extras.pop(0))  # something said unprompted, mid-interview
                     continue
-                key = ANSWER_FOR_SLOT.get(requested, "safety_check")
-                self.say(str(answers.get(key) or "I don't know"))
+                self.say(answer_for(answers, requested, slots.get("asked_with")))
             elif loop == "location_form":
                 asked["commune"] = asked.get("commune", 0) + 1
                 self.say(str(answers["commune"]))
@@ -205,6 +205,19 @@ class Conversation:
             if any(b.get("payload") == "/give_consent" for b in buttons):
                 return True
         return False
+
+
+def answer_for(answers: Mapping[str, Any], requested: str, asked_with: Any) -> str:
+    """The script's answer to the question asked; a question asked with another one ("how did
+    it start, and how long ago?") gets both answers, as a patient would reply to both."""
+    key = ANSWER_FOR_SLOT.get(requested, "safety_check")
+    said = str(answers.get(key) or "I don't know")
+    if asked_with and asked_with == ASKED_TOGETHER.get(requested):
+        other = ANSWER_FOR_SLOT.get(str(asked_with))
+        also = str(answers.get(other) or "") if other and other != key else ""
+        if also and also.lower() not in said.lower():
+            said = f"{said.rstrip()}{'' if said.rstrip()[-1:] in '.!?' else '.'} {also}"
+    return said
 
 
 def score_summary(outcome: Outcome, expected: Mapping[str, Any], slots: Mapping[str, Any]) -> None:

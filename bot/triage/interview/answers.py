@@ -55,6 +55,17 @@ MAX_NOTE = 120
 MIDLINE_REGIONS = frozenset({"chest", "abdomen", "mid_back", "forehead"})
 # "also my neck" adds a region instead of replacing the earlier ones.
 _ADDITION = re.compile(r"\b(also|too|as well|aussi|egalement|également|ook|eveneens)\b", re.I)
+# "it goes down into my calf", "ça descend dans la cuisse", "het trekt naar mijn kuit": a place the
+# pain spreads to is added to where it started, not put in its place.
+_SPREADS = re.compile(
+    r"\b(goes|going|go|spreads?|spreading|radiat\w*|shoots?|shooting|travels?|runs?|moves?|"
+    r"pulls?|extends?)\s+(all the way\s+)?(down|up|into|to|towards|along)\b|\bdown (into|to)\b|"
+    r"\b(descend\w*|remonte\w*|irradi\w*|file\w*|part\w*|va|vont|s'?[eé]tend\w*|tire\w*)\s+"
+    r"(jusqu|dans|vers|le long|[aà]\b|au\b|aux\b|sur\b)|\bjusqu'?(au|aux|a|à|dans)\b|"
+    r"\b(trekt|straalt|schiet|gaat|loopt|zakt|trok)\s+(\w+\s+){0,2}(naar|tot|in|door|langs)\b|"
+    r"\btot (in|aan)\b",
+    re.I,
+)
 # "my other knee", "l'autre épaule", "mijn andere knie", "the other side": the side switches
 # ("the other day" does not).
 _OTHER = re.compile(r"\b(other|autre|andere|ander)\s+(side|one|cote|côté|kant|zijde)?", re.I)
@@ -131,7 +142,11 @@ _MIDDLE = re.compile(
     r"\b(middle|centre|center|central|midline|milieu|au centre|midden|in het midden|centraal)\b",
     re.I,
 )
-_BOTH = re.compile(r"\b(both|les deux|des deux|beide|allebei|alle twee|tous les deux)\b", re.I)
+_BOTH = re.compile(
+    r"\b(both|les deux|des deux|les 2|des 2|beide|allebei|alle twee|tous les deux|2 kanten)\b", re.I
+)
+# "entre les deux omoplates", "between both shoulder blades": a place, not two sides.
+_BETWEEN_BOTH = re.compile(r"\b(between|entre|tussen)\s+(les deux|both|beide|de twee)\b", re.I)
 MAX_FREE_TEXT = 200
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 # What an answer may change besides the question it answers. The answers to the later questions
@@ -157,6 +172,60 @@ def _entity_values(entities: Sequence[Mapping[str, Any]], name: str) -> list[Any
         if entity.get("entity") == name and entity.get("value") not in values:
             values.append(entity.get("value"))
     return values
+
+
+# "right in the crease", "right at the top": "right" as "exactly", not a side.
+_ADVERB_RIGHT = re.compile(
+    r"^\s*(in|at|on|there|here|where|now|away|under|underneath|below|above|behind|next|between|"
+    r"by|up|down|into|through|around|across|over|after|before|along)\b",
+    re.I,
+)
+# "the right", "my right", "on the right": a side whatever follows.
+_SIDE_BEFORE = re.compile(r"\b(the|my|your|his|her|on|to)\s*$")
+# "that's right", "all right": agreeing, not a side.
+_AGREEING_RIGHT = re.compile(r"\b(that'?s|that is|all|is that|yes|yeah)\s*$")
+# A side inside the words of a place: "the back of the left knee", "l'arrière du genou gauche".
+_SIDE_WORDS = (
+    (re.compile(r"\b(left|gauche|links|linker\w*)\b", re.I), "left"),
+    (re.compile(r"\b(right|droite?|rechts|rechter\w*)\b", re.I), "right"),
+)
+
+
+def _sides_named(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any]:
+    """The sides a message names: side entities, less an adverbial "right", plus a side said
+    within the words of a place."""
+    sides: list[Any] = []
+    for entity in entities:
+        start, end = entity.get("start"), entity.get("end")
+        spans = isinstance(start, int) and isinstance(end, int)
+        if entity.get("entity") in ("side", "pain_side"):
+            words = text[start:end].strip().lower() if spans else ""
+            before = text[:start].lower() if spans else ""
+            if (
+                words == "right"
+                and not _SIDE_BEFORE.search(before)
+                and (_ADVERB_RIGHT.match(text[end:]) or _AGREEING_RIGHT.search(before))
+            ):
+                continue
+            value = entity.get("value")
+        elif entity.get("entity") == "body_region" and spans:
+            value = next((side for word, side in _SIDE_WORDS if word.search(text[start:end])), None)
+        else:
+            continue
+        if value is not None and value not in sides:
+            sides.append(value)
+    return sides
+
+
+def _spreads_to_a_place(text: str, entities: Sequence[Mapping[str, Any]]) -> bool:
+    """ "It goes down into my calf": a spreading word with every place named after it. "The
+    calf, and it pulls up to the Achilles" names where it is too, so it replaces the guess."""
+    starts = [
+        e["start"] for e in entities
+        if e.get("entity") in ("body_region", "pain_regions") and isinstance(e.get("start"), int)
+    ]  # fmt: skip
+    found = _SPREADS.search(text)
+    return bool(starts) and found is not None and min(starts) >= found.end() - 1
 
 
 def _named_precautions(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any]:
@@ -254,11 +323,17 @@ def interpret(
         earlier = list(current.get("pain_regions") or [])
         if earlier and _ADDITION.search(text):
             regions = earlier + [region for region in regions if region not in earlier]
+        elif earlier and open_context and not correcting and _spreads_to_a_place(text, entities):
+            # Where it spreads joins where it is; a place named more exactly replaces the first
+            # guess of the same part ("my shoulder" -> "the front of my shoulder").
+            parts = {region.split("_")[0] for region in regions}
+            kept = [region for region in earlier if region.split("_")[0] not in parts]
+            regions = kept + [region for region in regions if region not in kept]
         elif current.get("pain_side") and not _same_body_part(regions, earlier):
             updates["pain_side"] = None  # another place: its side is asked, not assumed
         updates["pain_regions"] = regions
 
-    sides = _entity_values(entities, "side") + _entity_values(entities, "pain_side")
+    sides = _sides_named(text, entities)
     if sides and not open_context:
         pass
     elif sides and correcting and len(set(sides)) > 1 and not _BOTH.search(text):
@@ -276,6 +351,14 @@ def interpret(
         # where one turns in bed, not a new side.
         updates["pain_side"] = OTHER_SIDE[current["pain_side"]]
 
+    if (
+        requested_slot == "pain_regions"
+        and "pain_side" not in updates
+        and _BOTH.search(text)
+        and not _BETWEEN_BOTH.search(text)
+        and needs_side(updates.get("pain_regions") or current.get("pain_regions"))
+    ):
+        updates["pain_side"] = "both"  # "les deux genoux", "allebei"
     if (
         requested_slot in ("pain_regions", "pain_side")
         and "pain_side" not in updates

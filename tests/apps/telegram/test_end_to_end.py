@@ -85,7 +85,7 @@ async def test_telegram_patient_with_the_real_assistant(
         assert any("not a doctor" in text for text in api.texts(chat))
         assert inline_titles(api.sent(chat)[-1]) == ["Yes, I agree", "No, thanks"]
 
-        await press("Yes, I agree", "Where do you feel the pain?")
+        await press("Yes, I agree", "Where do you feel the pain, and on which side?")
         await say("my knee has hurt for three weeks, worse on stairs", "on the left, on the right")
         await press("Left", "How did it start?")
         await press("Gradually", "scale from 0")
