@@ -694,3 +694,19 @@ def test_both_and_agreeing_right_in_the_where_answer(text, side):
 
 def test_between_both_shoulder_blades_is_a_place_not_two_sides():
     assert "pain_side" not in read("entre les deux omoplates", "pain_regions")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi, my left shoulder has been aching, can you help?",
+        "j'ai mal à l'épaule gauche, vous pouvez m'aider ?",
+        "mijn linkerschouder doet pijn, kunnen jullie helpen?",
+    ],
+)
+def test_asking_for_help_is_not_what_makes_the_pain_better(text):
+    assert "pain_modifiers" not in read(text)
+
+
+def test_what_helps_said_before_the_question_is_still_kept():
+    assert read("my shoulder aches, heat helps a bit")["pain_modifiers"] == "heat helps a bit"

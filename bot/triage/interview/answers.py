@@ -127,6 +127,13 @@ _MODIFIER_TRIGGER = re.compile(
     r"door|op|tijdens|wanneer)\b|\b(helps?|eases?|relieves?|soulag\w*|helpt|verlicht\w*)\b",
     re.I,
 )
+# "can you help (me)?", "vous pouvez m'aider ?", "kunnen jullie helpen?": asking for help.
+_ASKS_FOR_HELP = re.compile(
+    r"\b(can|could|would|will) (you|u|ya) (\w+ )?help|\bhelp me\b|"
+    r"\b(pouvez|pourriez|peux|pourrais)[- ](vous|tu)\s+(m'|me\s+)?aider|\bm'aider\b|"
+    r"\b(kunnen|kunt|kan|zou|zouden)\s+(jullie|u|ge|gij|je)\s+(\w+\s+)?helpen|\bhelpen\s*\?",
+    re.I,
+)
 _WORST_MOMENT = re.compile(
     r"\b(worse|worst|mostly|especially|particularly|pire|surtout|davantage|erger|ergst|vooral|"
     r"meest)\b",
@@ -418,6 +425,8 @@ def interpret(
 
     asked_modifiers = requested_slot == "pain_modifiers"
     modifier = _MODIFIER_CLAUSE.search(text) if fact_context or asked_modifiers else None
+    if modifier and not asked_modifiers and _ASKS_FOR_HELP.search(modifier.group(0)):
+        modifier = None  # "can you help?", "pouvez-vous m'aider ?": a request, not what eases it
     if modifier and (asked_modifiers or _MODIFIER_TRIGGER.search(modifier.group(0))):
         updates["pain_modifiers"] = modifier.group(0).strip()[:MAX_FREE_TEXT]
 
