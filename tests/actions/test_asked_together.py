@@ -8,10 +8,10 @@ from rasa_sdk.events import SlotSet
 from actions.interview import (
     ActionAskPainAreaChecked,
     ActionAskPainOnset,
-    ValidateInterviewForm,
     answers_to,
     read_answer,
 )
+from tests.actions.interview_form import validate
 from tests.conftest import make_tracker, parse, payload, responses
 
 KNEE_NAMED = {"pain_regions": ["knee_front"]}
@@ -21,11 +21,6 @@ ASKED_HOW_AND_SINCE = {
     "requested_slot": "pain_onset",
     "asked_with": "pain_duration",
 }
-
-
-async def validate(message, slots, dispatcher, domain):
-    tracker = make_tracker(message, slots, active_loop="interview_form")
-    return await ValidateInterviewForm().run(dispatcher, tracker, domain)
 
 
 async def test_how_it_started_is_asked_with_how_long_ago_while_both_are_open(dispatcher, domain):

@@ -11,6 +11,7 @@ from actions.interview import (
     ValidateInterviewForm,
     required_slots_for,
 )
+from tests.actions.interview_form import validate
 from tests.conftest import make_tracker, parse, payload, responses
 
 ANSWERED_UP_TO_SEVERITY = {
@@ -30,11 +31,6 @@ ASKED_WHEN_WORST = {
     "pain_duration": "acute",
     "requested_slot": "time_pattern",
 }
-
-
-async def validate(message, slots, dispatcher, domain):
-    tracker = make_tracker(message, slots, active_loop="interview_form")
-    return await ValidateInterviewForm().run(dispatcher, tracker, domain)
 
 
 async def test_several_answers_at_once_are_all_kept_and_not_asked_again(dispatcher, domain):
