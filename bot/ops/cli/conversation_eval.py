@@ -15,7 +15,12 @@ MAX_MESSAGES.
 Per language: the share that reaches the right end, false alarms (ordinary patients blocked by
 urgent advice), under-triage (urgent patients who get a booking link or a softer tier), summary
 fields right, the median patient messages to the booking link, and the questions asked three
-times. Writes var/results/conversation-eval.json with every conversation's outcome.
+times; then each summary field's score, and the values most often missed or added in the list
+fields (counts only, like a confusion matrix: no script is shown). Writes
+var/results/conversation-eval.json with every conversation's outcome.
+
+A doctor-first region (chest, belly) sends the patient to the GP before booking without a red
+flag of its own: that advice counts as the GP tier (`advised_tier`).
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from bot.config import PROJECT_ROOT, load_settings
 from bot.ops.rest_client import RestClient, reply_texts
 from bot.ops.supervisor import Stack
 from bot.triage.interview.asked_together import ASKED_TOGETHER
+from bot.triage.knowledge import load_knowledge_base
 from bot.triage.language import LANGUAGES
 
 SCRIPTS = PROJECT_ROOT / "tests" / "conversations" / "patient_scripts.yml"
@@ -89,6 +95,10 @@ class Outcome:
     flags: list[str] = field(default_factory=list)
     fields_right: int = 0
     fields_total: int = 0
+    fields_checked: list[str] = field(default_factory=list)
+    # Summary fields that had a value before their own question: read from the opening or from
+    # the answer to another question (their question may then be skipped).
+    filled_before_asked: list[str] = field(default_factory=list)
     field_misses: dict[str, Any] = field(default_factory=dict)
     # What was said, turn by turn, for reading a development set's failures.
     transcript: list[dict[str, Any]] = field(default_factory=list)
@@ -111,6 +121,8 @@ class Outcome:
     def under_triage(self) -> bool:
         if self.expected_end == "booking":
             return False
+        if self.expected_end in EMERGENCY_NOW and self.tier in EMERGENCY_NOW:
+            return False  # as right_end: "112 / emergency department"
         return TIER_ORDER.index(self.tier if self.tier in TIER_ORDER else None) > TIER_ORDER.index(
             self.expected_end
         )
@@ -138,9 +150,14 @@ class Conversation:
         asked: dict[str, int] = {}
         self.say(str(self.script["opening"]))
         end = "stuck"
+        filled_before_asked: list[str] = []
+        shown: set[str] = set()  # the questions asked, alone or as the second of a pair
         while self.sent < MAX_MESSAGES:
             state = self.tracker(self.client.sender)
             slots = state.get("slots") or {}
+            for name, slot in {**SCALAR_FIELDS, **LIST_FIELDS}.items():
+                if slots.get(slot) and slot not in shown and name not in filled_before_asked:
+                    filled_before_asked.append(name)  # read from another answer
             if slots.get("booking_link_given"):
                 end = "booking"
                 break
@@ -155,6 +172,9 @@ class Conversation:
                 self.say(CONSENT[self.language])
             elif loop == "interview_form" and requested:
                 asked[requested] = asked.get(requested, 0) + 1
+                shown |= {str(requested), str(slots.get("asked_with") or "")}
+                if requested == "pain_area_checked":
+                    shown.add("pain_regions")
                 if self.extras and sum(asked.values()) == 2:
                     self.say(self.extras.pop(0))  # something said unprompted, mid-interview
                     continue
@@ -175,11 +195,12 @@ class Conversation:
             language=self.language,
             expected_end=str(self.script["expected"]["end"]),
             end=end,
-            tier=final.get("red_flag_tier"),
+            tier=advised_tier(final),
             messages=self.sent,
             repeated_questions=sorted(name for name, count in asked.items() if count >= 3),
             flags=list(final.get("red_flags") or []),
             transcript=self.transcript,
+            filled_before_asked=filled_before_asked,
         )
         if outcome.expected_end == "booking":
             score_summary(outcome, self.script["expected"].get("summary") or {}, final)
@@ -207,6 +228,18 @@ class Conversation:
         return False
 
 
+def advised_tier(slots: Mapping[str, Any]) -> str | None:
+    """The tier of the advice the patient was given. Chest or belly pain gets "see your GP first"
+    before any booking (actions/booking.py doctor_first) without a red flag of its own: that is
+    the GP tier's advice."""
+    tier = slots.get("red_flag_tier")
+    if tier is None:
+        kb = load_knowledge_base()
+        if any(kb.region(region).is_doctor_first for region in slots.get("pain_regions") or []):
+            return "gp_soon"
+    return tier
+
+
 def answer_for(answers: Mapping[str, Any], requested: str, asked_with: Any) -> str:
     """The script's answer to the question asked; a question asked with another one ("how did
     it start, and how long ago?") gets both answers, as a patient would reply to both."""
@@ -225,6 +258,7 @@ def score_summary(outcome: Outcome, expected: Mapping[str, Any], slots: Mapping[
 
     def check(name: str, right: bool, got: Any) -> None:
         outcome.fields_total += 1
+        outcome.fields_checked.append(name)
         if right:
             outcome.fields_right += 1
         else:
@@ -275,7 +309,64 @@ def report(outcomes: Sequence[Outcome]) -> str:
     lines.append(
         "Aims: right end >= 90%, under-triage 0, false alarms <= 3%, summary fields >= 95%."
     )
+    lines.extend(field_table(outcomes))
+    lines.extend(label_table(outcomes))
     return "\n".join(lines)
+
+
+def label_table(outcomes: Sequence[Outcome]) -> list[str]:
+    """For the list fields, the values most often missed and most often added, per language:
+    which readings to look at, counted like a confusion matrix, without a script's words."""
+    lines = []
+    for language in LANGUAGES:
+        missed: dict[str, int] = {}
+        added: dict[str, int] = {}
+        for o in outcomes:
+            if o.language != language:
+                continue
+            for name in LIST_FIELDS:
+                miss = o.field_misses.get(name)
+                if not miss:
+                    continue
+                expected, got = set(miss["expected"] or []), set(miss["got"] or [])
+                for value in expected - got:
+                    missed[f"{name}:{value}"] = missed.get(f"{name}:{value}", 0) + 1
+                for value in got - expected:
+                    added[f"{name}:{value}"] = added.get(f"{name}:{value}", 0) + 1
+        for title, counts in (("missed", missed), ("added", added)):
+            top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:6]
+            if top:
+                listed = ", ".join(f"{key} {count}" for key, count in top)
+                lines.append(f"{language} values {title}: {listed}")
+    return lines
+
+
+def field_table(outcomes: Sequence[Outcome]) -> list[str]:
+    """Summary fields right per field and language: where the therapist's card goes wrong,
+    without reading a held-out script."""
+    names = sorted({name for o in outcomes for name in o.fields_checked})
+    if not names:
+        return []
+    lines = ["summary field right  " + "  ".join(f"{name:>12}" for name in names)]
+    for language in LANGUAGES:
+        mine = [o for o in outcomes if o.language == language]
+        if not mine:
+            continue
+        cells = []
+        for name in names:
+            checked = sum(name in o.fields_checked for o in mine)
+            right = sum(name in o.fields_checked and name not in o.field_misses for o in mine)
+            cells.append(f"{right:>5}/{checked:<6}" if checked else f"{'-':>12}")
+        lines.append(f"{language:<19}  " + "  ".join(f"{c:>12}" for c in cells))
+        early = []
+        for name in names:
+            mine_early = [
+                o for o in mine if name in o.fields_checked and name in o.filled_before_asked
+            ]
+            right = sum(name not in o.field_misses for o in mine_early)
+            early.append(f"{right:>5}/{len(mine_early):<6}")
+        lines.append(f"{'  of them read early':<19}  " + "  ".join(f"{c:>12}" for c in early))
+    return lines
 
 
 def tracker_reader(rasa_url: str, token: str) -> Callable[[str], Any]:
