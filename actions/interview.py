@@ -447,6 +447,15 @@ class ValidateInterviewForm(FormValidationAction):
                 ]
             if requested in SKIPPABLE or requested == "pain_modifiers":
                 return kept + self._skip(requested, values, {}, dispatcher)
+            if (
+                requested.startswith("screen_")
+                and intent != "affirm"
+                and not _SAYS_YES.search(latest_text(tracker))
+            ):
+                # Never a yes, and the detector found no red flag in any answer: as after two
+                # unclear answers, the sign is left for the therapist, with what to do.
+                dispatcher.utter_message(response="utter_screen_left_open")
+                return kept + self._skip(requested, values, {}, dispatcher, say=False)
         return events
 
     @staticmethod
@@ -582,7 +591,8 @@ class ValidateInterviewForm(FormValidationAction):
                 return events + self._skip(requested, values, updates, dispatcher)
             answered_partner = bool(partner) and partner in updates
             # A question of the patient's own is no miss either: it is owned up to, not skipped.
-            own_question = asks and not updates
+            # ("des fourmillements ? non. juste la main fatiguée" echoes the question: an answer.)
+            own_question = asks and not updates and latest_text(tracker).rstrip().endswith("?")
             if (
                 not answered_partner
                 and not own_question

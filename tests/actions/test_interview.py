@@ -722,3 +722,43 @@ async def test_a_question_it_cannot_answer_is_owned_up_to_not_a_miss(text, dispa
     assert responses(dispatcher) == ["utter_question_not_answered_here"]
     assert not any(e.get("name") == "missed_question" for e in events)
     assert events[-1] == SlotSet("requested_slot", "time_pattern")
+
+
+async def test_an_answer_that_echoes_the_safety_question_is_an_answer(dispatcher, domain):
+    # "des fourmillements ? non. juste la main fatiguée": not a question of the patient's own;
+    # unclear (a tired hand), so asked once more, then left open: never a loop.
+    slots = {
+        **ANSWERED_UP_TO_SEVERITY,
+        "pain_severity": 4.0,
+        "precautions": ["none"],
+        "requested_slot": "screen_general",
+    }
+    text = "des fourmillements ? non. juste la main fatiguée"
+    first = await validate(parse(text, "describe_pain"), slots, dispatcher, domain)
+    assert SlotSet("missed_question", "screen_general") in first
+    assert "utter_question_not_answered_here" not in responses(dispatcher)
+    slots = {**slots, "missed_question": "screen_general"}
+    events = await validate(parse(text, "describe_pain"), slots, dispatcher, domain)
+    assert "utter_screen_left_open" in responses(dispatcher)
+    assert events[-1] == SlotSet("requested_slot", None)
+
+
+async def test_a_safety_question_is_never_shown_a_third_time(dispatcher, domain):
+    # A question of the patient's own, twice, at the last safety check: no third showing.
+    slots = {
+        **ANSWERED_UP_TO_SEVERITY,
+        "pain_severity": 4.0,
+        "precautions": ["none"],
+        "requested_slot": "screen_general",
+    }
+    asked = {"event": "slot", "name": "requested_slot", "value": "screen_general"}
+    said = {"event": "user", "text": "my hand is tired, is that a problem?"}
+    tracker = make_tracker(
+        parse("my hand is tired, is that a problem?", "describe_pain"),
+        slots,
+        events=[asked, said, asked, said],
+        active_loop="interview_form",
+    )
+    events = await ValidateInterviewForm().run(dispatcher, tracker, domain)
+    assert "utter_screen_left_open" in responses(dispatcher)
+    assert events[-1] == SlotSet("requested_slot", None)

@@ -333,15 +333,37 @@ def test_behind_not_in_front_moves_the_knee_pain_behind():
     ("text", "days_on_6_december"),
     [("since September", 96), ("depuis septembre", 96), ("sinds september", 96),
      ("since the summer", 188), ("depuis l'été", 188), ("sinds de zomer", 188),
-     ("since about April", 249), ("depuis le mois de mars", 280), ("sinds half oktober", 66),
+     ("since about April", 249), ("depuis le mois de mars", 280), ("sinds half oktober", 52),
      ("depuis la Toussaint", 35), ("sinds Sinterklaas vorig jaar", 365),
-     ("since Christmas last year", 346), ("depuis la toussaint de l'an dernier", 400)],
+     ("since Christmas last year", 346), ("depuis la toussaint de l'an dernier", 400),
+     ("sinds eind oktober", 42), ("since late October", 42), ("depuis mi-novembre", 21),
+     # said in December, "last winter" is the one before the winter under way
+     ("since last winter", 370), ("al van vorige winter", 370), ("depuis l'hiver dernier", 370),
+     ("since the winter", 5)],
 )  # fmt: skip
 def test_since_a_month_or_season_counts_back_from_today(text, days_on_6_december) -> None:
     assert days_since_named_time(text, date(2026, 12, 6)) == days_on_6_december
     # Said on 1 October, "since September" is a month, not a year.
     if "sept" in text:
         assert days_since_named_time(text, date(2026, 10, 1)) == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "days_on_6_december"),
+    [("in July", 158), ("Ça a recommencé cet été, en juillet.", 158), ("deze zomer", 188),
+     # a correction: the last start named
+     ("Een maand of drie? Nee, langer eigenlijk: sinds juli.", 158)],
+)  # fmt: skip
+def test_the_answer_to_since_when_may_name_the_start_without_since(text, days_on_6_december):
+    assert days_since_named_time(text, date(2026, 12, 6), answering=True) == days_on_6_december
+    assert days_since_named_time("my knee hurt in July when I fell", date(2026, 12, 6)) is None
+
+
+def test_a_corrected_duration_keeps_the_correction():
+    updates = read("Een maand of drie? Nee, langer eigenlijk: sinds de Gentse Feesten in juli.",
+                   "pain_duration")  # fmt: skip
+    assert updates["pain_duration"] == "chronic"
+    assert read("Ne maand of vier.", "pain_duration")["pain_duration_days"] == 120
 
 
 def test_since_a_month_fills_the_duration_field():
@@ -435,8 +457,13 @@ def test_a_vague_while_is_not_turned_into_a_duration(text):
             ["during_activity", "after_activity"],
         ),
         ("afternoons at the desk, but it's always there really", ["desk_work", "constant"]),
+        # the evening is "at night or in the evening" on the therapist's card, but in the evening
+        # after work is after work
         ("le soir après le boulot", ["after_activity"]),
         ("le soir après une journée d'ordi", ["desk_work"]),
+        ("evenings on the sofa", ["night", "sitting"]),
+        ("by Friday evening it's unbearable", ["night"]),
+        ("als ik lang studeer op mn laptop en savonds", ["desk_work", "night"]),
         (
             "les premiers pas le matin, et après avoir marché longtemps",
             ["morning_stiffness", "after_activity"],
@@ -447,6 +474,27 @@ def test_a_vague_while_is_not_turned_into_a_duration(text):
         ("tijdens het fietsen, vooral bergop", ["during_activity", "sport"]),
         ("als ik de baby optil", ["during_activity"]),
         ("'s avonds na 't werk", ["after_activity"]),
+        ("Tijdens het lopen op training, en erna", ["during_activity", "sport", "after_activity"]),
+        (
+            "s Nachts als ik op mijn linkerzij lig en bij het aantrekken van mijn jas",
+            ["night", "during_activity"],
+        ),
+        (
+            "when i sprint or stretch to kick, fine walking around and sitting",
+            ["during_activity", "sport"],
+        ),
+        (
+            "At night if I lie on it (fine when I roll onto my back) and reaching up to shelves",
+            ["night", "during_activity"],
+        ),
+        ("Geen vast patroon eigenlijk. Soms s morgens, soms op het werk.", ["no_pattern"]),
+        (
+            "After running. In the morning the first steps hurt, after 5 min walking it's ok",
+            ["after_activity", "sport", "morning_stiffness"],
+        ),
+        ("qd je tourne la tete pour regarder dans le retro", ["during_activity"]),
+        ("Na de les en de dag erna", ["after_activity"]),
+        ("En na het padellen.", ["after_activity", "sport"]),
         ("da's heel wisselend, geen vast moment", ["no_pattern"]),
         ("at night, but it's fine once I roll over", ["night"]),
         ("stiff getting out of bed for five minutes, then fine", ["morning_stiffness"]),
@@ -602,7 +650,7 @@ def test_where_with_in_the_middle_answers_the_side_too():
     [
         ("Since the end of September, so about ten weeks.", 70),
         ("since last summer, when I was on holiday in Spain for two weeks", 188),
-        ("Sinds de bevalling, half juli.", 158),
+        ("Sinds de bevalling, half juli.", 144),
         ("n maand of twee, sinds ze mn beugel eruit gehaald hebben begin oktober", 66),
     ],
 )
@@ -710,3 +758,133 @@ def test_asking_for_help_is_not_what_makes_the_pain_better(text):
 
 def test_what_helps_said_before_the_question_is_still_kept():
     assert read("my shoulder aches, heat helps a bit")["pain_modifiers"] == "heat helps a bit"
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("Back of my neck, up into both temples. It doesn't go down my arms.", ["neck", "temple"]),
+        ("Left chest, on the pec. Does not go to the arm or neck or jaw.", ["chest"]),
+        ("it does not go to my arm, neck or jaw", []),
+        ("not the knee, my hip", ["hip_groin"]),
+        ("pas le genou, ma hanche", ["hip_groin"]),
+        ("The front of my shoulder, down the upper arm. It stops above the elbow.",
+         ["shoulder_front", "upper_arm"]),
+        ("ma nuque, et ça ne descend pas dans le bras", ["neck"]),
+        ("Rechterlies en de dij. Nie tot in mijn voet.", ["hip_groin", "thigh"]),
+        ("mijn nek, het straalt niet uit naar mijn arm", ["neck"]),
+        # what the patient cannot do with a place still names it
+        ("I can't lift my arm above my shoulder", ["upper_arm", "shoulder_top"]),
+        ("it doesn't just stay in my neck, it goes down my arm", ["neck", "upper_arm"]),
+        ("not only my neck, it goes down my arm", ["neck", "upper_arm"]),
+        # "the bottom of" and someone else's head are no place of the patient's pain
+        ("at the back of my head, at the bottom of the skull", ["back_of_head"]),
+        ("my left wrist, from holding his head while feeding", ["forearm_hand"]),
+        ("my bottom hurts when I sit", ["buttock"]),
+        # Dutch compounds and French without the apostrophe
+        ("voorkant rechterschouder", ["shoulder_front"]),
+        ("binnenkant van de rechterelleboog", ["elbow_inner"]),
+        ("achteraan onderaan de schedel", ["back_of_head"]),
+        ("ca monte a larriere de la tete", ["back_of_head"]),
+        ("le dessus de lepaule droite", ["shoulder_top"]),
+    ],
+)  # fmt: skip
+def test_a_place_the_pain_does_not_reach_is_not_noted(text: str, regions: list[str]) -> None:
+    found = [e["value"] for e in extract_entities(nlp(), text) if e["entity"] == "body_region"]
+    assert found == regions
+
+
+def test_a_side_inside_a_dutch_place_is_read():
+    assert read("binnenkant van de rechterelleboog", "pain_regions")["pain_side"] == "right"
+
+
+@pytest.mark.parametrize(
+    ("text", "precautions"),
+    [
+        ("Ik neem Marcoumar voor mijn hartklep.", ["anticoagulants"]),
+        ("je prends du Pradaxa", ["anticoagulants"]),
+        ("needles I am scared a little, honestly. other things no", ["needle_fear"]),
+        ("a small cut on that sole, not fully closed yet", ["skin_lesion"]),
+        ("une petite plaque d'eczéma sur la cheville, un peu à vif", ["skin_lesion"]),
+        ("een klein wondje op mijn kuit", ["skin_lesion"]),
+        ("i have a tongue piercing, does that count? otherwise no", ["none"]),
+        ("nan", ["none"]),
+        ("Pas que je sache.", ["none"]),
+        ("not that I know of", ["none"]),
+    ],
+)
+def test_precautions_named_by_drug_or_in_loose_words(text: str, precautions: list[str]) -> None:
+    assert read(text, "precautions")["precautions"] == precautions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("the neck, plus a headache over my right eye", ["neck", "forehead"]),
+        ("hoofdpijn boven mijn ogen aan het voorhoofd", ["forehead"]),
+        ("a headache in my temples and my forehead", ["temple", "forehead"]),
+        ("headaches and a stiff neck", ["temple", "neck"]),
+        ("the top of my foot up to my big toe", ["shin_ankle"]),
+        ("le coude droit, ça descend dans l'avant bras", ["elbow_outer", "forearm_hand"]),
+    ],
+)
+def test_a_headache_beside_a_named_place_of_the_head_is_that_place(text, regions) -> None:
+    assert read(text, "pain_regions")["pain_regions"] == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("The right one. The left is grand, thank God.", "right"),
+        ("Le côté droit. Le gauche ça va encore, heureusement.", "right"),
+        ("right is fine, it's the left", "left"),
+        ("Les deux, la droite un peu plus.", "both"),
+        ("both, the right a bit more", "both"),
+        ("right ok", "right"),  # an "ok" after the side is no "the right one is fine"
+    ],
+)
+def test_the_side_that_is_fine_is_not_the_side_that_hurts(text: str, side: str) -> None:
+    assert read(text, "pain_side")["pain_side"] == side
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["after a long day", "après une longue journée", "na een lange dag", "after standing all day",
+     "après être resté debout toute la journée", "na lang rechtstaan", "after a day on my feet"],
+)  # fmt: skip
+def test_a_long_day_or_standing_is_what_the_pain_follows(text: str) -> None:
+    assert read(text, "time_pattern")["time_pattern"] == ["after_activity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "precautions"),
+    [
+        ("je ne crois pas", ["none"]),
+        ("pas à ma connaissance", ["none"]),
+        ("I don't think so", ["none"]),
+        ("I'm not afraid of needles", ["none"]),
+        ("ik denk het niet", ["none"]),
+        ("needles make me a bit nervous", ["needle_fear"]),
+        ("Rien de tout ça, à part peut-être que je n'aime pas trop les piqûres.", ["needle_fear"]),
+        ("ik hou niet van naalden", ["needle_fear"]),
+        ("I'm not pregnant but I take Xarelto", ["anticoagulants"]),
+        ("je ne sais pas", ["unsure"]),
+        ("I'm not sure what a bleeding disorder is", ["unsure"]),
+    ],
+)
+def test_a_no_in_other_words_and_a_word_not_understood(text: str, precautions: list[str]) -> None:
+    assert read(text, "precautions")["precautions"] == precautions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("at the end of the day", ["after_activity"]),
+        ("en fin de journée", ["after_activity"]),
+        ("op het einde van de dag", ["after_activity"]),
+        ("En fin de journée devant l'ordinateur.", ["desk_work"]),
+        ("in the evening", ["night"]),
+    ],
+)
+def test_the_end_of_the_day_is_what_the_day_leads_to(text: str, expected: list[str]) -> None:
+    assert read(text, "time_pattern")["time_pattern"] == expected

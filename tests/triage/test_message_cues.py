@@ -131,3 +131,48 @@ def test_a_correction_names_its_field_beside_its_verb(text, field):
 )
 def test_a_question_is_told_by_its_mark_or_its_first_word(text, question):
     assert asks_a_question(text) is question
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Da is beginnen na de voorbereiding, beetje bij beetje", "describe_pain"),
+        ("it started again last week, gradually", "describe_pain"),
+        ("ça a recommencé depuis trois semaines", "describe_pain"),
+        # a wish to start over names no answer: it stays one
+        ("opnieuw beginnen", "restart_conversation"),
+        ("can we start over?", "restart_conversation"),
+    ],
+)
+def test_an_answer_taken_for_start_over_is_an_answer(text: str, intent: str) -> None:
+    # starting over wipes the interview: never on a message that answers one of its questions
+    assert interpreted(text, "restart_conversation") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "taken_for", "intent"),
+    [
+        ("Continu", "stop", "describe_pain"),
+        ("continu, de hele dag", "goodbye", "describe_pain"),
+        # a real wish to stop or leave stays one, with or without an answer in it
+        ("stop, my knee hurts too much to go on", "stop", "stop"),
+        ("stop", "stop", "stop"),
+        ("bye, the pain is gone", "goodbye", "goodbye"),
+    ],
+)
+def test_an_answer_taken_for_stop_or_goodbye_is_an_answer(text, taken_for, intent) -> None:
+    assert interpreted(text, taken_for) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Bij het wandelen en bij het instappen in de auto.", "describe_pain"),
+        ("in the car, after an hour", "describe_pain"),
+        # a question about the centres stays one
+        ("can I come by car?", "ask_centres"),
+        ("where is the Kraainem centre", "ask_centres"),
+    ],
+)
+def test_an_answer_taken_for_a_question_about_the_centres_is_an_answer(text, intent) -> None:
+    assert interpreted(text, "ask_centres") == intent

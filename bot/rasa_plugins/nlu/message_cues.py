@@ -6,7 +6,8 @@ scope or not understood, but which names a body region or a pain word ("ik heb a
 van mijn rug, kunt ge helpen?"), is a patient describing pain: the consent and interview path
 starts; one that names a practical topic (prices, parking...) is a question about the clinic. A
 message taken for a treatment question that names the patient's pain and asks for an appointment
-is a booking request.
+is a booking request. A message taken for "start over" that answers an interview question
+("beginnen ... beetje bij beetje"), or for stop or goodbye ("continu, de hele dag"), is that answer.
 "Change the duration" asks to correct one answer of the interview (entity
 ``correct_field``). Red flags are not touched here: the red-flag interceptor runs after this
 component.
@@ -22,10 +23,14 @@ from bot.rasa_plugins.nlu.component import DeterministicComponent, override_inte
 from bot.triage.clinic.practical import load_practical
 from bot.triage.nlp.message_cues import (
     BOOKING_INTENT,
+    CENTRES_INTENT,
     CORRECT_FIELD_ENTITY,
     DESCRIBE_PAIN_INTENT,
+    LEAVING_INTENTS,
     QUESTION_INTENT,
     UNPLACED_INTENTS,
+    answers_an_interview_question,
+    asks_a_question,
     asks_to_book_for_pain,
     emoji_intent,
     field_to_correct,
@@ -55,6 +60,22 @@ class MessageCueInterpreter(DeterministicComponent):
                 message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
                 continue
             predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            if predicted in LEAVING_INTENTS and answers_an_interview_question(
+                text, message.get(ENTITIES) or []
+            ):
+                # "da is beginnen na de voorbereiding, beetje bij beetje", "continu": an answer,
+                # not a wish to start over or stop, which would wipe or end the interview.
+                override_intent(message, DESCRIBE_PAIN_INTENT)
+                continue
+            if (
+                predicted == CENTRES_INTENT
+                and not asks_a_question(text)
+                and answers_an_interview_question(text, message.get(ENTITIES) or [])
+            ):
+                # "bij het wandelen en bij het instappen in de auto": when it hurts, not a
+                # question about the centres
+                override_intent(message, DESCRIBE_PAIN_INTENT)
+                continue
             if predicted in (QUESTION_INTENT, *UNPLACED_INTENTS) and asks_to_book_for_pain(
                 text, message.get(ENTITIES) or []
             ):

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.triage.interview.dates import days_since_named_time
+from bot.triage.interview.dates import named_time
 from bot.triage.interview.durations import duration_category
 from bot.triage.interview.numbers import first_number
 from bot.triage.interview.severity import has_several_scores, scores_in
@@ -107,9 +107,19 @@ _RULES_OUT = re.compile(
 # An answer to the precautions question that rules them all out, in other words than a bare "no".
 _DENIES_ALL = re.compile(
     r"^\W*(no|nope|non|nee|neen)\b|\b(none|nothing|neither|rien|aucune?|niets|niks|geen|genen?)\b|"
-    r"\b(that'?s all|that'?s it|c'est tout|dat is alles|dat is het|da'?s alles)\b",
+    r"\b(that'?s all|that'?s it|c'est tout|dat is alles|dat is het|da'?s alles)\b|"
+    # "tongue piercing, does that count? otherwise no", "pas que je sache", "nan"
+    r"\b(otherwise|apart from that|sinon|autrement|anders|verder) (no|none|nothing|non|rien|pas|"
+    r"niet|niks|niets|nee)\b|\b(not that i know|pas que je sache|niet dat ik weet)\b|^\W*nan\W*$",
     re.I,
 )
+# "I'm not sure what a bleeding disorder is": the word is asked about, not said to apply.
+_WHAT_IS = re.compile(
+    r"\b(not sure what|don'?t know what|no idea what|what is|what'?s|sais pas ce qu\w*|c'est quoi|"
+    r"qu'est-ce qu\w*|id[eé]e de ce qu\w*|weet niet wat|geen idee wat|wat is)\b",
+    re.I,
+)
+_NEGATES = re.compile(r"\b(not|n't|don'?t|pas|ne|niet|nie|ni|nooit|never|jamais)\b", re.I)
 # "Metal allergy, no.", "allergie au nickel : non": a precaution named, then ruled out.
 _RULED_OUT_AFTER = re.compile(r"^\s*[,:;-]?\s*(no|non|nee|neen|nope)\b", re.I)
 # "surgery in 2009, so nothing recent", "il y a des années", "jaren geleden": not recent surgery.
@@ -198,6 +208,34 @@ _SIDE_WORDS = (
 )
 
 
+# "headache" alone is read as the temples; beside the forehead or the back of the head it only
+# says the head hurts ("a headache over my right eye", "hoofdpijn aan het voorhoofd").
+_HEAD_PLACES = ("forehead", "back_of_head")
+_TEMPLE_WORDS = re.compile(r"temp|slaap|slapen|side|cote|côté|zijkant", re.I)
+
+
+def _regions_named(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any]:
+    regions = _entity_values(entities, "body_region") + _entity_values(entities, "pain_regions")
+    if "temple" not in regions or not any(place in regions for place in _HEAD_PLACES):
+        return regions
+    temples = [
+        text[e["start"] : e["end"]]
+        for e in entities
+        if e.get("value") == "temple" and isinstance(e.get("start"), int)
+    ]
+    if temples and not any(_TEMPLE_WORDS.search(words) for words in temples):
+        regions.remove("temple")
+    return regions
+
+
+# "the right one. The left is grand", "le gauche ça va encore", "links is in orde".
+_SIDE_IS_FINE = re.compile(
+    r"^\s*(one|side|kant|cote|côté)?\s*(is|'s|ça|ca|c'est|is nog)\s*(still\s+|encore\s+|nog\s+)?"
+    r"(fine|grand|ok|okay|good|alright|all right|perfect|va|goed|in orde|oké|oke)\b",
+    re.I,
+)
+
+
 def _sides_named(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any]:
     """The sides a message names: side entities, less an adverbial "right", plus a side said
     within the words of a place."""
@@ -214,6 +252,8 @@ def _sides_named(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any]:
                 and (_ADVERB_RIGHT.match(text[end:]) or _AGREEING_RIGHT.search(before))
             ):
                 continue
+            if spans and _SIDE_IS_FINE.match(text[end:]):
+                continue  # "the left is grand, thank God": the side that does not hurt
             value = entity.get("value")
         elif entity.get("entity") == "body_region" and spans:
             value = next((side for word, side in _SIDE_WORDS if word.search(text[start:end])), None)
@@ -250,8 +290,12 @@ def _named_precautions(text: str, entities: Sequence[Mapping[str, Any]]) -> list
             )
             sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
             sentence = text[sentence_start : sentence_end + 1]
-            if _RULED_OUT_AFTER.match(text[end:]) or sentence.rstrip().endswith("?"):
-                continue
+            if (
+                _RULED_OUT_AFTER.match(text[end:])
+                or sentence.rstrip().endswith("?")
+                or _WHAT_IS.search(text[sentence_start:start])
+            ):
+                continue  # ruled out, asked about, or a word the patient does not know
             if value == "recent_surgery" and _NOT_RECENT.search(sentence):
                 continue
         if value not in named:
@@ -271,6 +315,12 @@ _NOT_DURATION_AFTER = re.compile(
     r"after giving birth|apr[eè]s l'accouchement|na de bevalling|de grossesse|zwangerschap)",
     re.I,
 )
+
+
+def _durations_in(entities: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    return [
+        e for e in entities if e.get("entity") == "duration" and isinstance(e.get("start"), int)
+    ]
 
 
 def _not_a_duration(text: str, entity: Mapping[str, Any]) -> bool:
@@ -324,7 +374,7 @@ def interpret(
     open_context = requested_slot in OPEN_CONTEXTS or correcting
     fact_context = requested_slot in FACT_CONTEXTS or correcting
 
-    regions = _entity_values(entities, "body_region") + _entity_values(entities, "pain_regions")
+    regions = _regions_named(text, entities)
     adding = bool(_ADDITION.search(text)) and not str(requested_slot).startswith("screen_")
     if regions and (open_context or (adding and requested_slot != "precautions")):
         earlier = list(current.get("pain_regions") or [])
@@ -347,6 +397,8 @@ def interpret(
         updates["pain_side"] = _last_named(
             entities, ("side", "pain_side")
         )  # "left, no wait: right"
+    elif sides and requested_slot == "pain_side" and _BOTH.search(text):
+        updates["pain_side"] = "both"  # "les deux, la droite un peu plus"
     elif sides:
         updates["pain_side"] = "both" if len(set(sides)) > 1 else sides[0]
     elif (
@@ -390,7 +442,10 @@ def interpret(
     )
     if requested_slot == "pain_onset" and not _SINCE_OR_AGO.search(text):
         durations = []  # "gradually, over a few weeks" says how it came on, not how long ago
-    since = days_since_named_time(text) if fact_context else None
+    named = named_time(text, answering=requested_slot == "pain_duration") if fact_context else None
+    since = named[0] if named else None
+    if named and correcting and all(e["start"] < named[1] for e in _durations_in(entities)):
+        durations = []  # "three months? no, longer: since July" is since July
     if since is not None and (not durations or max(durations) < since / 2):
         # A number said beside a month, and close to it, is the patient's own count: "since the
         # end of September, so about ten weeks" is ten weeks, not since the first of September;
@@ -497,8 +552,12 @@ def _answer_to_requested(
         return {"time_pattern": ["no_pattern"]}
     if requested_slot == "precautions" and unsure:
         return {"precautions": ["unsure"]}  # the therapist asks again before treating
-    if requested_slot == "precautions" and (says_nothing or _DENIES_ALL.search(text)):
-        return {"precautions": ["none"]}  # "nope, none of those", "rien de tout ça", "geen"
+    if requested_slot == "precautions" and (
+        says_nothing or _DENIES_ALL.search(text) or _NEGATES.search(text)
+    ):
+        # "nope, none of those", "rien de tout ça", "geen"; nothing named and a negation: "I'm
+        # not afraid of needles", "je ne crois pas", "niet dat ik weet"
+        return {"precautions": ["none"]}
     if requested_slot == "pain_modifiers" and text and not text.startswith("/"):
         # A question asked alongside ("stairs. is that normal?") is answered, not noted.
         statement = " ".join(s for s in _SENTENCE.findall(text) if not s.strip().endswith("?"))

@@ -47,7 +47,9 @@ FEASTS = {  # (month, day)
         "grote vakantie",
     ),
 }
-_SINCE = r"(?:since|from|depuis|sinds|sedert|vanaf|sinns)"
+_SINCE = r"(?:since|from|depuis|sinds|sedert|vanaf|sinns|al van)"
+# In answer to "since when?", "in July", "cet été", "deze zomer" also name the start.
+_IN = r"(?:in|en|this|cet|cette|ce|deze|dit)"
 _FILLER = (
     r"(?:[\s-]+(?:about|around|roughly|approximately|environ|vers|ongeveer|rond|omstreeks|"
     r"the|le|la|l'|de|het|last|dernier|derniere|vorige|vorig|afgelopen|begin|debut|"
@@ -58,13 +60,19 @@ _FILLER = (
 _ANY_WORDS = r"(?:[\s,-]+[\w']+){0,6}?"
 
 
-def _names_pattern() -> re.Pattern[str]:
+def _names_pattern(since: str = _SINCE) -> re.Pattern[str]:
     names = [n for group in (*MONTHS.values(), *SEASONS.values(), *FEASTS.values()) for n in group]
     alternatives = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
-    return re.compile(rf"\b{_SINCE}{_ANY_WORDS}{_FILLER}[\s-]*({alternatives})\b", re.I)
+    return re.compile(rf"\b{since}{_ANY_WORDS}{_FILLER}[\s-]*({alternatives})\b", re.I)
 
 
 _PATTERN = _names_pattern()
+_ANSWER_PATTERN = _names_pattern(rf"(?:{_SINCE}|{_IN})")
+# "since the end of September", "depuis mi-juillet": a day other than the first of the month.
+_END_OF = re.compile(r"\b(end|late|fin|eind|einde|eindje)\b")
+_MIDDLE_OF = re.compile(r"\b(mid|mi|midden|half|middle|medio)\b")
+# "since last winter" said in December: the winter before this one.
+_LAST = re.compile(r"\b(last|vorige|vorig|afgelopen|verleden|dernier|derniere|passe|passee)\b")
 
 
 def _start(name: str, today: date) -> date:
@@ -92,14 +100,41 @@ _A_YEAR_BEFORE = re.compile(
 )
 
 
-def days_since_named_time(text: str, today: date | None = None) -> int | None:
-    """Days since the month, season or feast the text says the pain started from, or None."""
+def days_since_named_time(
+    text: str, today: date | None = None, answering: bool = False
+) -> int | None:
+    """Days since the month, season or feast the text says the pain started from, or None.
+    `answering`: the text answers "since when?", so "in July" names the start too."""
+    found = named_time(text, today, answering)
+    return found[0] if found else None
+
+
+def named_time(
+    text: str, today: date | None = None, answering: bool = False
+) -> tuple[int, int] | None:
+    """(days since, where in the text) for the last start the text names, or None."""
     folded = fold(text or "")
-    found = _PATTERN.search(folded)
-    if not found:
+    matches = list((_ANSWER_PATTERN if answering else _PATTERN).finditer(folded))
+    if not matches:
         return None
+    found = matches[-1]  # "three months? no, longer: since July" means July
     today = today or date.today()
-    start = _start(found.group(1).lower(), today)
-    if _A_YEAR_BEFORE.search(folded[found.end() :]):
+    name = found.group(1).lower()
+    start = _start(name, today)
+    said = folded[found.start() : found.end()]
+    after = folded[found.end() :]
+    if any(name in names for names in MONTHS.values()):
+        if _END_OF.search(said):
+            start = start.replace(day=25)
+        elif _MIDDLE_OF.search(said):
+            start = start.replace(day=15)
+    season = any(name in names for names in SEASONS.values())
+    if (
+        season
+        and (today - start).days < 92
+        and (_LAST.search(said) or _LAST.match(after.lstrip(" ,")))
+    ):
+        start = start.replace(year=start.year - 1)  # the season under way is not "last"
+    if _A_YEAR_BEFORE.search(after):
         start = start.replace(year=today.year - 1)
-    return max(1, (today - start).days)
+    return max(1, (today - start).days), found.start()

@@ -3,8 +3,9 @@
 The entity ruler names the moments it knows ("at night", "at my desk", "tennis"); patients also
 answer with what they are doing ("going downhill and when I squat", "na de shift", "quand je mâche
 un chewing-gum"). Each clause of the answer gives its own moments: an activity is "during" unless
-an "after" word says the pain follows it; "le soir après le boulot" is after work, not the night;
-a clause that says what eases the pain is left out. Words in worst_time.yml.
+an "after" word says the pain follows it; the evening is "night" on the card ("at night or in the
+evening"), but "le soir après le boulot" is after work; a clause that says what eases the pain is
+left out. Words in worst_time.yml.
 """
 
 from __future__ import annotations
@@ -22,11 +23,17 @@ from bot.triage.language.text import fold
 CUES_FILE = Path(__file__).resolve().parent / "worst_time.yml"
 LISTS = (
     "after", "during", "activities", "sports", "easing", "always", "all_day", "no_pattern",
-    "evening",
+    "sometimes", "evening", "end_of_day",
 )  # fmt: skip
 # Clauses end at punctuation and at "and"/"but"/"or" (not at Dutch "en"/"of", French "en", English
-# "of": "after a lot of walking" is one clause).
-_CLAUSE_BREAK = re.compile(r"[,.;!?()]|\b(and|but|or|et|mais|ou|maar)\b")
+# "of": "after a lot of walking" is one clause), and at Dutch "en" before a new moment ("'s nachts
+# als ik op die kant lig en bij het aantrekken van mijn jas").
+_CLAUSE_BREAK = re.compile(
+    r"[,.;!?()]|\b(and|but|or|et|mais|ou|maar)\b"
+    r"|\ben(?= (bij|als|wanneer|tijdens|na|'?s|erna|daarna|nadien|achteraf)\b)"
+)
+# Joined to the clause before without a verb of its own: "fine walking around and sitting".
+_JOINED = re.compile(r"^\s*(and|or|et|ou|en|of)\s*$")
 # "worse when...", "pire quand...": a clause that also names an easing word still counts.
 _WORSE = re.compile(r"\b(worse|worst|pire|erger|ergst)\b")
 
@@ -44,13 +51,16 @@ def cues() -> dict[str, re.Pattern[str]]:
     return compiled
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
+def _clauses(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, joined): joined when only "and"/"or" separates it from the clause before."""
+    spans, start, joined = [], 0, False
     for found in _CLAUSE_BREAK.finditer(text):
-        spans.append((start, found.start()))
+        spans.append((start, found.start(), joined))
+        # ". And at golf": a new sentence is not joined, even when it starts with "and"
+        joined = bool(_JOINED.match(found.group())) and bool(text[start : found.start()].strip())
         start = found.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    spans.append((start, len(text), joined))
+    return [(a, b, j) for a, b, j in spans if text[a:b].strip()]
 
 
 def _says_after(clause: str) -> bool:
@@ -69,12 +79,17 @@ def read_worst_time(text: str, entities: Sequence[Mapping[str, Any]]) -> list[st
         if e.get("entity") == "time_pattern" and isinstance(e.get("start"), int)
     ]
     found: list[str] = []
-    previous_activity = False
-    for start, end in _clauses(folded):
+    sometimes: list[str] = []  # moments named with "sometimes"
+    previous_activity = previous_easing = False
+    for start, end, joined in _clauses(folded):
         clause = folded[start:end]
         named = [(s, e, v) for s, e, v in moments if start <= s < end]
-        if c["easing"].search(clause) and not _WORSE.search(clause):
-            continue  # "fine once I roll over", "mieux au repos"
+        easing = bool(c["easing"].search(clause)) or (
+            previous_easing and joined and not c["during"].search(clause)
+        )
+        previous_easing = easing and not _WORSE.search(clause)
+        if previous_easing:
+            continue  # "fine once I roll over", "mieux au repos", "fine walking and sitting"
         kinds = [v for _, _, v in named]
         after = _says_after(clause)
         sport = "sport" in kinds or bool(c["sports"].search(clause))
@@ -88,8 +103,8 @@ def read_worst_time(text: str, entities: Sequence[Mapping[str, Any]]) -> list[st
         for s, e, value in named:
             if value in ("during_activity", "after_activity", "sport"):
                 continue  # decided below from the clause as a whole
-            if value == "night" and c["evening"].search(folded[s:e]) and (after or place):
-                continue  # "le soir après le boulot", "end of the day at the computer"
+            if value == "night" and c["evening"].search(folded[s:e]) and after:
+                continue  # "le soir après le boulot" is after work; "evenings on the sofa" stay
             if value == "constant" and c["all_day"].search(folded[s:e]):
                 clause_moments.append("all_day")
                 continue
@@ -100,7 +115,9 @@ def read_worst_time(text: str, entities: Sequence[Mapping[str, Any]]) -> list[st
             clause_moments.append("after_activity" if after else "during_activity")
             if sport:
                 clause_moments.append("sport")
-        elif after and previous_activity and not kinds:
+        elif c["end_of_day"].search(clause) and not kinds:
+            clause_moments.append("after_activity")  # "at the end of the day"
+        elif after and previous_activity and set(kinds) <= {"night"}:
             clause_moments.append("after_activity")  # "...and afterwards", "et après"
         elif c["no_pattern"].search(clause):
             clause_moments.append("no_pattern")  # "pas d'heure, n'importe quand"
@@ -110,8 +127,12 @@ def read_worst_time(text: str, entities: Sequence[Mapping[str, Any]]) -> list[st
             clause_moments.append("constant")
         previous_activity = activity or previous_activity
         found += clause_moments
+        if c["sometimes"].search(clause):
+            sometimes += clause_moments
     if not found and c["no_pattern"].search(folded):
         found = ["no_pattern"]
+    if "no_pattern" in found and all(m in sometimes or m == "no_pattern" for m in found):
+        return ["no_pattern"]  # "no real pattern: sometimes mornings, sometimes at work"
     unique = list(dict.fromkeys(found))
     if len(unique) > 1 and "no_pattern" in unique:
         unique.remove("no_pattern")

@@ -30,6 +30,26 @@ NEGATION_BLOCKERS = frozenset(
 # whether I take blood thinners" has no negation word right before it and is kept).
 NEGATABLE = frozenset({"body_region", "side", "onset", "time_pattern", "severity", "precaution"})
 _PUNCTUATION = re.compile(r"^[,.;:!?()\-]+$")
+# "it doesn't go down my arm", "does not go to the arm or neck or jaw", "het straalt niet uit naar
+# mijn arm": a place the pain does not reach. Looked for further back than a plain negation, but
+# only over words that say where pain goes, so "I can't lift my arm" keeps the arm.
+SPREAD_WORDS = frozenset(
+    {"go", "goes", "going", "gone", "spread", "spreads", "radiate", "radiates", "travel",
+     "travels", "run", "runs", "shoot", "shoots", "reach", "reaches", "extend", "extends", "move",
+     "moves", "down", "into", "to", "up", "in", "towards", "toward", "past", "beyond", "as", "far",
+     "further", "any", "either", "all", "way", "the", "my", "a", "both", "or", "nor",
+     "va", "descend", "monte", "irradie", "part", "file", "dans", "jusqu'", "jusqu’", "jusque",
+     "jusqu'au", "jusqu'à", "jusqu'a", "au", "aux", "à", "le", "la", "les", "l'", "mon", "ma",
+     "mes", "vers", "ou", "ni", "gaat", "trekt", "straalt", "schiet", "loopt", "komt", "uit",
+     "naar", "tot", "door", "de", "het", "mijn", "m'n", "een", "beide", "of", "noch"}
+)  # fmt: skip
+_SPREAD_REACH = 10  # tokens looked back over: a list of three places and the verb
+# "it stops above the elbow", "ça s'arrête avant le genou", "stopt boven de knie": the limit.
+_STOPS_SHORT_OF = re.compile(
+    r"\b(stops?|stopped|ends?|arr[eê]te|stopt|houdt op)\s+(just\s+|juste\s+|net\s+)?"
+    r"(above|before|short of|au-dessus d[eu]|au dessus d[eu]|avant|boven|voor)\s+"
+    r"(the|my|le|la|l'|l’|de|het|mijn)?\s*$"
+)
 MAX_TEXT_LENGTH = 1000  # longer messages are cut: a patient's answer never needs more
 # Dutch writes the side and the region as one word ("linkerknie", "rechterschouder"): the ruler
 # finds the region, and the side is read from the start of the word. English "toe" is matched
@@ -74,14 +94,35 @@ def _is_negated(doc: Any, start: int, label: str = "") -> bool:
     return False
 
 
+def _place_not_reached(doc: Any, start: int, region_tokens: set[int]) -> bool:
+    """Is the place at doc[start] one the patient says the pain does not go to?"""
+    if _STOPS_SHORT_OF.search(doc[max(0, start - 6) : start].text.lower() + " "):
+        return True
+    for index in range(start - 1, max(0, start - _SPREAD_REACH) - 1, -1):
+        word = doc[index].lower_
+        if word in NEGATION_WORDS or word.endswith(("n't", "n’t")):
+            return True
+        # A comma joins places of one list ("the arm, neck or jaw"), not a correction ("not the
+        # knee, my hip"): only right before another place.
+        listed = word == "," and index + 1 in region_tokens
+        if index not in region_tokens and word not in SPREAD_WORDS and not listed:
+            return False
+    return False
+
+
 def extract_entities(nlp: Language, text: str) -> list[dict[str, Any]]:
     """Returns Rasa-style entity dicts with canonical values."""
     doc = nlp(text[:MAX_TEXT_LENGTH])
     false_friends = _false_friends(nlp)
     language = _UNKNOWN
     entities: list[dict[str, Any]] = []
+    region_tokens = {
+        i for e in doc.ents if e.label_ == "body_region" for i in range(e.start, e.end)
+    }
     for ent in doc.ents:
         value: Any = ent.ent_id_ or ent.text
+        if ent.label_ == "body_region" and _place_not_reached(doc, ent.start, region_tokens):
+            continue
         if ent.label_ in NEGATABLE and _is_negated(doc, ent.start, ent.label_):
             if ent.label_ == "onset" and ent.ent_id_ == "sudden":
                 # "nothing sudden", "pas d'un coup", "niet plots": it came on gradually
@@ -119,9 +160,13 @@ def extract_entities(nlp: Language, text: str) -> list[dict[str, Any]]:
     return entities
 
 
-def _side_in_compound(word: str) -> str | None:
-    folded = word.casefold()
-    return next((side for prefix, side in SIDE_PREFIXES.items() if folded.startswith(prefix)), None)
+def _side_in_compound(words: str) -> str | None:
+    """The side of "linkerknie", "left toe", or "binnenkant van de rechterelleboog"."""
+    folded = words.casefold()
+    if found := next((s for prefix, s in SIDE_PREFIXES.items() if folded.startswith(prefix)), None):
+        return found
+    later = folded.split()[1:]
+    return next((s for w in later for p, s in SIDE_PREFIXES.items() if w.startswith(p)), None)
 
 
 def _entity(label: str, value: Any, start: int, end: int) -> dict[str, Any]:

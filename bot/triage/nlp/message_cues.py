@@ -24,6 +24,14 @@ CORRECT_FIELD_ENTITY = "correct_field"
 DESCRIBE_PAIN_INTENT = "describe_pain"
 BOOKING_INTENT = "request_booking"
 QUESTION_INTENT = "faq"
+RESTART_INTENT = "restart_conversation"
+CENTRES_INTENT = "ask_centres"
+# Intents that end or wipe the interview.
+LEAVING_INTENTS = frozenset({RESTART_INTENT, "stop", "goodbye"})
+# Entities only an answer to the interview carries: "start over" names none of them.
+INTERVIEW_ENTITIES = frozenset(
+    {"body_region", "onset", "duration", "time_pattern", "severity", "precaution", "side"}
+)
 # Intents a pain mention overrides: the classifier found nothing better.
 UNPLACED_INTENTS = frozenset({"out_of_scope", "nlu_fallback"})
 
@@ -161,3 +169,16 @@ def mentions_pain(text: str, entities: list[dict[str, Any]]) -> bool:
         return True
     _, pain_words = load_cues()
     return bool(pain_words.search(fold(text or "")))
+
+
+def answers_an_interview_question(text: str, entities: list[dict[str, Any]]) -> bool:
+    """Taken for leaving, but an answer: it names what the interview asks, and no word of
+    leaving ("continu, de hele dag" is when it is worst, "stop, my knee hurts" stops)."""
+    return any(entity.get("entity") in INTERVIEW_ENTITIES for entity in entities) and not (
+        load_leaving_words().search(fold(text))
+    )
+
+
+@lru_cache(maxsize=2)
+def load_leaving_words(path: Path = CUES_FILE) -> re.Pattern[str]:
+    return _words_of_every_language(path, "leaving_words", _cues(path).get("leaving_words"))
