@@ -115,19 +115,20 @@ def test_two_practical_questions_get_two_honest_answers(
 
 
 @pytest.mark.parametrize(
-    ("language", "message", "question_word"),
+    ("language", "message", "question_words"),
     [
-        ("en", "Auderghem. will the needling hurt?", "sore"),
-        ("fr", "Auderghem. est-ce que les aiguilles font mal ?", "aiguille"),
-        ("nl", "Oudergem. doen de naalden pijn?", "naald"),
+        # answered from what happens with the needle or the soreness after it
+        ("en", "Auderghem. will the needling hurt?", ("sore", "needle")),
+        ("fr", "Auderghem. est-ce que les aiguilles font mal ?", ("courbature", "aiguille")),
+        ("nl", "Oudergem. doen de naalden pijn?", ("spierpijn", "naald")),
     ],
 )
 def test_a_commune_and_a_question_in_one_message_are_both_taken(
-    client: RestClient, language, message, question_word
+    client: RestClient, language, message, question_words
 ):
     to_location_question(client, language)
     text = said(client.send(message))
-    assert question_word in text.lower()  # the question answered
+    assert any(word in text.lower() for word in question_words)  # the question answered
     assert "HCMC Boitsfort" in text and "https://" in text  # and the commune taken
 
 

@@ -51,6 +51,24 @@ def test_a_message_names_its_topics_in_order(text: str, topics: list[str]) -> No
     assert load_practical().topics_in(text) == topics
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ça dure combien de temps une séance ?",
+        "hoeveel sessies zijn er meestal nodig?",
+        "can I say stop if it hurts?",
+        "what's the success rate?",
+        "driving makes it worse, is that normal?",
+        "it's worst after two hours at my desk, why?",
+        "na een uur fietsen doet het pijn, is dat erg?",
+    ],
+)
+def test_a_word_with_another_meaning_names_no_practical_topic(text: str) -> None:
+    # "how long", "how many sessions", "stop" the needling, "success rate": no prices, hours,
+    # transport or parking answer tacked onto the reply
+    assert load_practical().topics_in(text) == []
+
+
 def test_an_empty_value_is_said_to_be_unknown_with_a_route_that_works():
     lines = answer_lines(load_practical(), "prices", "en", "kraainem", URLS)
     assert lines[0] == "I don't have the prices for HCMC."
