@@ -434,6 +434,31 @@ async def test_a_typed_yes_while_the_interview_waits_on_the_question_is_the_flag
     assert other["intent"]["name"] == "describe_pain"
 
 
+async def test_an_answer_that_tells_a_sign_again_is_a_yes():
+    # "...tearing or very bad back pain with a faint feeling: is that what you have?"
+    apply_patches()
+    events: list[Event] = [
+        SessionStarted(),
+        UserUttered("ineens een verschrikkelijke pijn in mijn rug, alsof er iets scheurt"),
+        ActiveLoop("interview_form"),
+        SlotSet("suspected_red_flags", ["aortic_emergency"]),
+        SlotSet("requested_slot", "safety_answer"),
+    ]
+    processor = MessageProcessor.__new__(MessageProcessor)
+    processor.http_interpreter = ClassifierSays("describe_pain")  # type: ignore[assignment]
+    processor.domain = Domain.empty()
+    tracker = DialogueStateTracker.from_events("p", events)
+    said = await processor.parse_message(
+        UserMessage("Ik voel me slap en bijna flauw, ik heb moeten gaan liggen."), tracker
+    )
+    assert said["intent"]["name"] == "red_flag"
+    assert [(e["entity"], e["value"]) for e in said["entities"]] == [
+        ("red_flag_id", "aortic_emergency")
+    ]
+    denied = await processor.parse_message(UserMessage("nee, ik voel me niet flauw"), tracker)
+    assert denied["intent"]["name"] == "describe_pain"
+
+
 # --- log_redaction and traceback_locals ----------------------------------------------------------
 
 SECRET_SYMPTOM = "blood in my urine since my divorce"

@@ -1268,7 +1268,202 @@ REVIEW_ROUND = [
     case("en", "My shoulder aches even in bed when I lie on that side."),
 ]
 
+# Round 8: someone else's illness, past and resolved episodes, a measured normal temperature,
+# figures of speech and explained breathlessness; each with a near miss that must still alarm.
+ROUND_8 = [
+    # A relative's illness: a relative may be writing for the patient, so it alarms.
+    case("en", "my mum had cancer and I have cancer too", "cancer_history"),
+    case(
+        "fr", "Ma mère a eu un cancer du sein, elle peut venir pour son épaule ?", "cancer_history"
+    ),
+    case("en", "I'm a cancer survivor and my hip aches.", "cancer_history"),
+    case("en", "my son has a fever and so do I", "fever_infection"),
+    case("en", "my son has a fever, can he come in for his neck?", "fever_infection"),
+    case("fr", "ma mère a fait une phlébite, elle a mal au mollet", "dvt"),
+    case(
+        "fr",
+        "Mon fils a eu un accident de voiture hier, il a mal au cou.",
+        "major_trauma",
+        "trauma",
+    ),
+    case(
+        "nl", "Mijn vader heeft een hartinfarct gehad, maar mijn probleem is een stijve schouder."
+    ),
+    # An illness said to be past still alarms when it is still there.
+    case("en", "I had the flu last week and still have a fever", "fever_infection"),
+    case("fr", "de plus en plus de fièvre depuis hier", "fever_infection"),
+    case("nl", "Vorige week had ik een auto-ongeval met whiplash.", "major_trauma", "trauma"),
+    # A temperature taken.
+    case("en", "I thought it was nothing but I have 39 fever", "fever_infection"),
+    case("en", "I thought I had a fever, it was 36.8, but an hour later 38.9", "fever_infection"),
+    # Breathlessness, falls, wobbly legs, dark thoughts: alarms whatever the explanation.
+    case("en", "climbing one flight of stairs left me breathless", "breathing_emergency"),
+    case("en", "I'm breathless at rest since this morning", "breathing_emergency"),
+    case(
+        "en", "I get breathless when I run, I'm unfit, but now also at rest", "breathing_emergency"
+    ),
+    case("nl", "ik ben buiten adem als ik loop en het wordt erger", "breathing_emergency"),
+    case("fr", "je suis tombé dans l'escalier hier", "major_trauma", "trauma"),
+    case("fr", "mes jambes sont en coton, c'est normal ?", "cauda_equina"),
+    case("nl", "niks gevallen hoor, gewoon te veel gefietst."),
+    case("nl", "ik ben gisteren gevallen", "trauma"),
+    case("fr", "Mon mari a fait un AVC ce matin ?", "neuro_deficit"),
+    case("fr", "des idées noires, oui, souvent", "self_harm"),
+    # Under-triage found on the development sets.
+    case(
+        "en",
+        "I'm 61, my jaw gets tired and sore after a few minutes of chewing.",
+        "giant_cell_arteritis",
+    ),
+    case("en", "the side of my head is tender to touch", "giant_cell_arteritis"),
+    case(
+        "nl",
+        "ik ben 72, hoofdpijn aan de slapen, nooit eerder gehad, "
+        "en kauwen doet zeer aan mijn kaak.",
+        "giant_cell_arteritis",
+    ),
+    case(
+        "fr",
+        "La douleur ne me lâche pas la nuit, changer de position ne change rien.",
+        "night_pain",
+    ),
+    case(
+        "nl", "snachts is het het ergste, ik draai en keer maar het blijft even erg.", "night_pain"
+    ),
+    case(
+        "nl",
+        "Ongelooflijk harde pijn in mijn buik tot in mijn rug en ik viel bijna flauw.",
+        "aortic_emergency",
+    ),
+    case("en", "my back is sore along the spine after gardening"),
+]
+
+# A reviewer's messages that must still alarm: a relative writing for the patient, a figure
+# that is not a temperature, emphasis after a negative sign, "all over", a pain after a comma.
+STILL_ALARMS = [
+    case("en", "I have a fever and a stiff neck, I'm 36", "meningitis_signs", "fever_infection"),
+    case(
+        "fr",
+        "J'ai de la fièvre et la nuque raide, j'ai 36 ans",
+        "meningitis_signs",
+        "fever_infection",
+    ),
+    case("nl", "Ik heb koorts en een stijve nek, ik ben 37", "meningitis_signs", "fever_infection"),
+    case("en", "Fever for 36 hours and my back is killing me", "fever_infection"),
+    case("en", "I have a fever, 37.2 this morning after paracetamol", "fever_infection"),
+    case("fr", "J'ai de la fièvre, 37,2 ce matin sous Dafalgan", "fever_infection"),
+    case("en", "My mother has a swollen left calf that is red and warm, can she come in?", "dvt"),
+    case("fr", "Ma mère a une jambe gonflée, rouge et chaude depuis hier", "dvt"),
+    case("nl", "Mijn moeder heeft een dikke rode kuit sinds gisteren", "dvt"),
+    case(
+        "en", "My husband got knocked off his bike by a car this morning, his back hurts", "trauma"
+    ),
+    case("nl", "Mijn man heeft een gebroken rib na een val", "trauma"),
+    case(
+        "en",
+        "My father got rear-ended on the motorway yesterday and his neck is stiff",
+        "major_trauma",
+        "trauma",
+    ),
+    case(
+        "en",
+        "My dad has a fever and terrible back pain, is it possible for me to bring him tomorrow?",
+        "fever_infection",
+    ),
+    case(
+        "en",
+        "My mum has had a fever since Sunday and her back is killing her. I'm booking for her.",
+        "fever_infection",
+    ),
+    case(
+        "fr",
+        "Ma mère a de la fièvre et très mal au dos, par contre elle ne sait pas écrire",
+        "fever_infection",
+    ),
+    case("nl", "Mijn vader heeft koorts en hij kan zelf niet meer goed stappen", "fever_infection"),
+    case(
+        "en",
+        "My husband had a car accident and I was in the car with him, "
+        "my neck hurts since then, booking for me",
+        "major_trauma",
+        "trauma",
+    ),
+    case(
+        "en",
+        "I get breathless when I run, I'm out of shape, it recovers quickly, "
+        "but yesterday my arm and jaw felt heavy",
+        "atypical_heart_attack",
+        "breathing_emergency",
+    ),
+    case(
+        "en",
+        "Breathless when I run and it doesn't recover, unlike before when I was unfit",
+        "breathing_emergency",
+    ),
+    case("nl", "ik kan niet meer plassen helemaal niet", "cauda_equina"),
+    case("fr", "je n'arrive plus à uriner pas du tout", "cauda_equina"),
+    case("en", "I can't breathe - not at all!", "breathing_emergency"),
+    case("en", "I'm shivering all over and my back hurts", "fever_infection"),
+    case(
+        "en",
+        "I fell off the ladder on Monday and the pain is not completely over",
+        "major_trauma",
+        "trauma",
+    ),
+    case(
+        "nl",
+        "Ik ben gisteren van de ladder gevallen en de pijn is nog niet helemaal over",
+        "major_trauma",
+        "trauma",
+    ),
+    case("fr", "J'ai plus de fièvre qu'hier soir et mal au dos", "fever_infection"),
+    case("en", "A hot shower makes me breathless since last week", "breathing_emergency"),
+    case(
+        "en",
+        "Walking up to see the view left me breathless and I had to sit for 30 minutes",
+        "breathing_emergency",
+    ),
+    case("nl", "Mijn benen zijn als watten, niet normaal meer", "cauda_equina"),
+    case("en", "I'm a cancer sufferer since 2019 and now back pain at night", "cancer_history"),
+    case(
+        "en",
+        "no fever, chest pain since this morning, or maybe since yesterday",
+        "heart_attack_signs",
+    ),
+]
+
+# A pain after a comma is a claim of its own, not one more denied item; "or" carries the denial.
+PAIN_AFTER_A_DENIAL = [
+    case("en", "no fever, pain in my chest", "heart_attack_signs"),
+    case("en", "no fever, chest pain spreading to my arm", "heart_attack_signs"),
+    case("fr", "pas de fièvre, douleur dans la poitrine", "heart_attack_signs"),
+    case(
+        "nl", "geen koorts, pijn in mijn borst die uitstraalt naar mijn arm", "heart_attack_signs"
+    ),
+    case("en", "no fever or chest pain"),
+    case("en", "no fever, chills or chest pain"),
+    case("fr", "pas de fièvre ni de douleur dans la poitrine"),
+    case("nl", "geen koorts of pijn in de borst"),
+    case("en", "no numbness, tingling or weakness"),
+]
+
+# Fainting at a blood test or an injection is the reaction to needles (a precaution), not a
+# stroke sign; fainting anywhere else alarms.
+FAINTING_AT_A_NEEDLE = [
+    case("en", "I'm a bit scared of needles, I fainted once during a blood test."),
+    case("fr", "je me suis évanouie une fois lors d'une prise de sang"),
+    case("nl", "ik ben al eens flauwgevallen bij een bloedafname"),
+    case("en", "I fainted this morning and my arm is weak", "neuro_deficit"),
+    case("en", "I fainted during my run", "neuro_deficit"),
+    case("fr", "je me suis évanoui hier soir", "neuro_deficit"),
+    case("nl", "ik ben flauwgevallen op het werk", "neuro_deficit"),
+]
+
 ALL_CASES = [
+    *FAINTING_AT_A_NEEDLE,
+    *STILL_ALARMS,
+    *PAIN_AFTER_A_DENIAL,
+    *ROUND_8,
     *REVIEW_ROUND,
     *ROUND_7,
     *INFLAMMATORY_STIFFNESS,

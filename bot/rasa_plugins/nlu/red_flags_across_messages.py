@@ -7,10 +7,10 @@ bot/rasa_plugins/patches/red_flags_across_messages.py. After Rasa's own interpre
 message that completes a red flag's combination with the patient's earlier messages becomes
 ``possible_red_flag`` (one safety question before any alarm: data/rules/red_flags.yml, or the
 interview's own question, actions/interview.py) and carries the flag as a ``suspected_red_flag``
-entity. A yes to that question becomes the ``red_flag`` intent with the flag as its
-``red_flag_id``, so that everything a red flag does follows (the advice at any point, the
-interview ended, the alert to staff). A flag already raised or already asked about is not asked
-again.
+entity. A yes to that question (or an answer that tells one of its signs again) becomes the
+``red_flag`` intent with the flag as its ``red_flag_id``, so that everything a red flag does
+follows (the advice at any point, the interview ended, the alert to staff). A flag already
+raised or already asked about is not asked again.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.rasa_plugins.nlu.component import override_intent
 from bot.rasa_plugins.nlu.red_flags import POSSIBLE_RED_FLAG_INTENT, RED_FLAG_INTENT
 from bot.triage.red_flags.across_messages import EARLIER_MESSAGES, flags_across_messages
+from bot.triage.red_flags.detector import affirmed_terms
+from bot.triage.red_flags.rules import load_rules
 
 RED_FLAG_ENTITY = "red_flag_id"
 SUSPECTED_ENTITY = "suspected_red_flag"
@@ -102,6 +104,14 @@ def says_yes(parse_data: dict[str, Any]) -> bool:
     return intent == YES_INTENT or bool(YES_WORDS.match(str(parse_data.get(TEXT) or "")))
 
 
+def restates_a_sign(text: str, flags: list[str]) -> bool:
+    """An answer that tells a sign of the flags asked about again ("I feel weak and nearly faint,
+    I had to lie down" to "...with a faint feeling: is that what you have?") is a yes."""
+    rules = load_rules()
+    names = {name for flag in flags for combo in rules.flag(flag).combos for name in combo}
+    return bool(names and affirmed_terms(text, names, rules))
+
+
 def with_intent(
     parse_data: dict[str, Any], intent: str, entity: str, flags: list[str]
 ) -> dict[str, Any]:
@@ -122,7 +132,8 @@ def suspect_across_messages(
     intent = (parse_data.get(INTENT) or {}).get(INTENT_NAME_KEY)
     if tracker is None or not text or intent == RED_FLAG_INTENT:
         return parse_data
-    if says_yes(parse_data) and (asked := pending_question(tracker)):
+    asked = pending_question(tracker)
+    if asked and (says_yes(parse_data) or restates_a_sign(text, asked)):
         return with_intent(parse_data, RED_FLAG_INTENT, RED_FLAG_ENTITY, asked)
     if text.startswith("/"):
         return parse_data

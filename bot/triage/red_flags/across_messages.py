@@ -17,9 +17,10 @@ from bot.triage.red_flags.detector import affirmed_terms, detect
 from bot.triage.red_flags.model import RedFlagRules
 from bot.triage.red_flags.rules import load_rules
 
-# How many earlier messages count: enough for a story told one answer at a time, few enough
-# that a word from the start of a long conversation does not join a much later one.
-EARLIER_MESSAGES = 8
+# How many earlier messages count: a whole interview, so that the opening ("never had this
+# before") still joins the last safety answers ("I'm 63"); few enough that a word from the start
+# of a long conversation does not join a much later one.
+EARLIER_MESSAGES = 12
 
 
 def flags_across_messages(

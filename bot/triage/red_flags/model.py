@@ -68,6 +68,8 @@ class NegationRules:
     auxiliary_cues: frozenset[tuple[str, ...]]
     participles: frozenset[str]
     list_separators: frozenset[str]
+    pain_words: frozenset[str]  # a pain after "," or "and" is a claim of its own
+    disjunctions: frozenset[str]  # "or", "nor": the separators that carry a denial on to a pain
     max_words: int  # words allowed between a cue and the symptom
     max_list_item_words: int  # words allowed in each later item of a negated list
     max_total_words: int

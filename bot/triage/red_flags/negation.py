@@ -27,7 +27,8 @@ def is_negated(text: str, start: int, end: int, rules: NegationRules) -> bool:
     if cue is None:
         return False
     shares_auxiliary = tuple(tokens[cue[0] : cue[1]]) in rules.auxiliary_cues
-    if not _in_scope(tokens[cue[1] :], symptom, rules, shares_auxiliary):
+    listed = _list_goes_on(text, end, rules)
+    if not _in_scope(tokens[cue[1] :], symptom, rules, shares_auxiliary, listed):
         return False
     # "I've never had chest pain like this": the cue negates the past, not the symptom.
     return not _affirmed_after(text, end, rules)
@@ -72,11 +73,36 @@ def _covered_by(tokens: Sequence[str], phrases: PhraseIndex) -> set[int]:
     return covered
 
 
+def _list_goes_on(text: str, end: int, rules: NegationRules) -> bool:
+    """Does a denied list go on after the symptom to an "or"/"nor" item, in the same clause?
+    ("no fever, chest pain or shortness of breath": the chest pain is denied too.)"""
+    after = text[end : end + rules.window_chars]
+    boundary = rules.boundary.search(after)
+    if boundary:
+        after = after[: boundary.start()]
+    item_words = 0
+    for token in _tokens(after, rules):
+        if token in rules.disjunctions:
+            return True
+        if token in rules.list_separators:
+            item_words = 0
+            continue
+        item_words += 1
+        if (
+            token in rules.scope_breakers
+            or token in rules.clause_verbs
+            or item_words > rules.max_list_item_words
+        ):
+            return False  # "chest pain since this morning, or...": a clause, not a list
+    return False
+
+
 def _in_scope(
     between: Sequence[str],
     symptom: Sequence[str],
     rules: NegationRules,
     shares_auxiliary: bool = False,
+    listed: bool = False,
 ) -> bool:
     """Does a cue followed by these tokens still reach the symptom (the words of the match)?
 
@@ -86,10 +112,11 @@ def _in_scope(
     """
     first_word = symptom[0] if symptom else ""
     after_separator = False
+    separator = ""
     item_words = total_words = 0
     for token in between:
         if token in rules.list_separators:
-            after_separator, item_words = True, 0
+            after_separator, item_words, separator = True, 0, token
             continue
         shared = shares_auxiliary and token in rules.participles
         if token in rules.scope_breakers or (
@@ -102,6 +129,14 @@ def _in_scope(
         if item_words > limit or total_words > rules.max_total_words:
             return False
     if first_word in rules.scope_breakers:
+        return False
+    # "no fever, pain in my chest": the pain is said, not denied; "no fever or chest pain" denies.
+    if (
+        after_separator
+        and separator not in rules.disjunctions
+        and not listed
+        and any(word in rules.pain_words for word in symptom)
+    ):
         return False
     # "no fever and can't breathe": a symptom that starts with a verb is a new clause.
     if after_separator and first_word in rules.clause_verbs:

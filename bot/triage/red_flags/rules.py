@@ -46,6 +46,8 @@ _NEGATION_KEYS = {
     "auxiliary_cues",
     "participles",
     "list_separators",
+    "pain_words",
+    "disjunctions",
 }
 
 
@@ -270,6 +272,8 @@ def _negation(doc: Mapping[str, Any]) -> NegationRules:
         auxiliary_cues=frozenset(_phrases(doc["auxiliary_cues"], "auxiliary_cues")),
         participles=_single_words(doc["participles"], "participles"),
         list_separators=frozenset(_flat_strings(doc["list_separators"], "list_separators")),
+        pain_words=_single_words(doc["pain_words"], "pain_words"),
+        disjunctions=frozenset(_flat_strings(doc["disjunctions"], "disjunctions")),
         max_words=_positive_int(doc["max_words"], "max_words"),
         max_list_item_words=_positive_int(doc["max_list_item_words"], "max_list_item_words"),
         max_total_words=_positive_int(doc["max_total_words"], "max_total_words"),
