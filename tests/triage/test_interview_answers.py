@@ -888,3 +888,45 @@ def test_a_no_in_other_words_and_a_word_not_understood(text: str, precautions: l
 )
 def test_the_end_of_the_day_is_what_the_day_leads_to(text: str, expected: list[str]) -> None:
     assert read(text, "time_pattern")["time_pattern"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "expected"),
+    [
+        # what the patient cannot do with a place still names it
+        ("I can't move my neck", "pain_regions", ["neck"]),
+        ("I can't go down to my knees anymore", "pain_regions", ["knee_front"]),
+        ("I stopped before my shoulder got worse", "pain_regions", ["shoulder_top"]),
+        # a moment said after "it's fine" is its own
+        ("during the day it's ok and at night it's terrible", "time_pattern", ["night"]),
+        ("la journée ça va et la nuit ça me réveille", "time_pattern", ["night"]),
+        ("c'est ok le matin et le soir ça empire", "time_pattern", ["night"]),
+        ("la nuit, je dors mal sur les côtés", "time_pattern", ["night"]),
+        ("the whole day it's there, no specific moment", "time_pattern", ["constant"]),
+        # "not both"; a side fine only at some moment still hurts
+        ("not both, just the right", "pain_side", "right"),
+        ("pas les deux, seulement la droite", "pain_side", "right"),
+        ("the right is okay during the day but really bad at night", "pain_side", "right"),
+        # a named drug is kept; a clause that says something else is no "no"
+        ("I'm not sure what anticoagulants are, I take Eliquis", "precautions", ["anticoagulants"]),
+        ("I take Asaflow every day", "precautions", ["anticoagulants"]),
+        ("I'd rather not say", "precautions", ["unsure"]),
+    ],
+)
+def test_what_the_patient_says_is_not_lost(text, slot, expected) -> None:
+    assert read(text, slot)[slot] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not really, I had a hip replacement 3 weeks ago", "I'm not pregnant but I take Ximelda"],
+)
+def test_a_no_with_something_else_said_is_not_recorded_as_none(text) -> None:
+    assert read(text, "precautions").get("precautions") != ["none"]
+
+
+def test_a_month_said_in_passing_does_not_replace_the_duration_given():
+    assert (
+        read("two weeks, but I also had it in March for a bit", "pain_duration")["pain_duration"]
+        == "acute"
+    )

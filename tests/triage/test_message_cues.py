@@ -176,3 +176,37 @@ def test_an_answer_taken_for_stop_or_goodbye_is_an_answer(text, taken_for, inten
 )
 def test_an_answer_taken_for_a_question_about_the_centres_is_an_answer(text, intent) -> None:
     assert interpreted(text, "ask_centres") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("ik heb al een paar weken pijn in mijn rechterschouder, kunnen jullie helpen?",
+         "describe_pain"),
+        ("hi, my left shoulder has been aching for a month, can you help?", "describe_pain"),
+        ("j'ai mal au dos depuis des semaines, vous pouvez m'aider ?", "describe_pain"),
+        # a question about the treatments, or a plea without pain, stays a question
+        ("does dry needling help for shoulder pain?", "faq"),
+        ("my neck hurts, can you help? and how much is a session?", "faq"),
+        ("can you help me?", "faq"),
+    ],
+)  # fmt: skip
+def test_pain_with_a_plea_for_help_starts_the_interview(text: str, intent: str) -> None:
+    assert interpreted(text, "faq") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "taken_for"),
+    [
+        ("enough, I'm done, my neck is killing me", "stop"),
+        ("can we end this? my back hurts", "stop"),
+        ("genoeg vragen, ik heb pijn aan mijn nek", "stop"),
+        ("I'm done for today", "stop"),
+        ("good night", "goodbye"),
+        ("bonne soirée", "goodbye"),
+        ("let's start from scratch, it's actually my left knee", "restart_conversation"),
+        ("van voor af aan, het gaat over mijn knie", "restart_conversation"),
+    ],
+)
+def test_a_real_wish_to_leave_is_never_taken_for_an_answer(text: str, taken_for: str) -> None:
+    assert interpreted(text, taken_for) == taken_for

@@ -64,6 +64,7 @@ def test_a_message_names_its_topics_in_order(text: str, topics: list[str]) -> No
     ],
 )
 def test_a_word_with_another_meaning_names_no_practical_topic(text: str) -> None:
+    # (the short questions still do: see test_short_practical_questions_are_still_heard)
     # "how long", "how many sessions", "stop" the needling, "success rate": no prices, hours,
     # transport or parking answer tacked onto the reply
     assert load_practical().topics_in(text) == []
@@ -212,3 +213,14 @@ def test_every_faq_answer_has_a_short_name_in_three_languages():
     answers = {name.removeprefix("utter_faq/") for name in domain_dict()["responses"]
                if name.startswith("utter_faq/")}  # fmt: skip
     assert set(load_faq_topic_names()) == answers
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("how much?", "prices"), ("combien par séance ?", "prices"), ("hoeveel per sessie?", "prices"),
+     ("what are the hours?", "hours"), ("om welk uur sluiten jullie", "hours"),
+     ("can you park on the street there", "parking"),
+     ("which stop should I get off at", "transport")],
+)  # fmt: skip
+def test_short_practical_questions_are_still_heard(text: str, topic: str) -> None:
+    assert load_practical().topics_in(text) == [topic]

@@ -31,6 +31,7 @@ from bot.triage.nlp.message_cues import (
     UNPLACED_INTENTS,
     answers_an_interview_question,
     asks_a_question,
+    asks_for_help_with_pain,
     asks_to_book_for_pain,
     emoji_intent,
     field_to_correct,
@@ -74,6 +75,12 @@ class MessageCueInterpreter(DeterministicComponent):
             ):
                 # "bij het wandelen en bij het instappen in de auto": when it hurts, not a
                 # question about the centres
+                override_intent(message, DESCRIBE_PAIN_INTENT)
+                continue
+            if predicted in (QUESTION_INTENT, *UNPLACED_INTENTS) and asks_for_help_with_pain(
+                text, message.get(ENTITIES) or []
+            ):
+                # "my shoulder has hurt for weeks, can you help?": the interview, not an answer
                 override_intent(message, DESCRIBE_PAIN_INTENT)
                 continue
             if predicted in (QUESTION_INTENT, *UNPLACED_INTENTS) and asks_to_book_for_pain(

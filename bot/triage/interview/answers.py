@@ -115,11 +115,29 @@ _DENIES_ALL = re.compile(
 )
 # "I'm not sure what a bleeding disorder is": the word is asked about, not said to apply.
 _WHAT_IS = re.compile(
-    r"\b(not sure what|don'?t know what|no idea what|what is|what'?s|sais pas ce qu\w*|c'est quoi|"
-    r"qu'est-ce qu\w*|id[eé]e de ce qu\w*|weet niet wat|geen idee wat|wat is)\b",
+    r"\b(not sure what|don'?t know what|no idea what|what is|what'?s|"
+    r"sais pas ce qu'?(est|e c'est)?|c'est quoi|qu'est-ce qu'?(est|un|une)?|"
+    r"id[eé]e de ce qu'?est|weet niet wat|geen idee wat|"
+    r"wat is|wat zijn)\s*(a|an|the|un|une|le|la|les|l'|de|het|een|du|des)?\s*$",
     re.I,
 )
-_NEGATES = re.compile(r"\b(not|n't|don'?t|pas|ne|niet|nie|ni|nooit|never|jamais)\b", re.I)
+_NEGATES = re.compile(r"\b(not|n't|don'?t|pas|ne|niet|nie|ni|nooit|never|jamais)\b|n't\b", re.I)
+_DECLINES = re.compile(
+    r"\b(rather not|prefer not|pr[eé]f[eè]re ne pas|liever niet|zeg ik liever niet)\b", re.I
+)
+
+
+def _every_clause_negates(text: str) -> bool:
+    """ "I'm not afraid of needles", "je ne crois pas": a no in other words. "Not pregnant, but I
+    take Asaflow" has a clause of its own that says something else: not a no."""
+    clauses = [
+        c
+        for c in re.split(r"[,.;!?]|\b(?:but|mais|maar|though|although)\b", text)
+        if c and c.strip()
+    ]
+    return bool(clauses) and all(_NEGATES.search(clause) for clause in clauses)
+
+
 # "Metal allergy, no.", "allergie au nickel : non": a precaution named, then ruled out.
 _RULED_OUT_AFTER = re.compile(r"^\s*[,:;-]?\s*(no|non|nee|neen|nope)\b", re.I)
 # "surgery in 2009, so nothing recent", "il y a des années", "jaren geleden": not recent surgery.
@@ -162,6 +180,7 @@ _MIDDLE = re.compile(
 _BOTH = re.compile(
     r"\b(both|les deux|des deux|les 2|des 2|beide|allebei|alle twee|tous les deux|2 kanten)\b", re.I
 )
+_NOT_BOTH = re.compile(r"\b(not|pas|niet|nie|geen)\s+(both|les deux|allebei|beide)\b", re.I)
 # "entre les deux omoplates", "between both shoulder blades": a place, not two sides.
 _BETWEEN_BOTH = re.compile(r"\b(between|entre|tussen)\s+(les deux|both|beide|de twee)\b", re.I)
 MAX_FREE_TEXT = 200
@@ -231,7 +250,8 @@ def _regions_named(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any
 # "the right one. The left is grand", "le gauche ça va encore", "links is in orde".
 _SIDE_IS_FINE = re.compile(
     r"^\s*(one|side|kant|cote|côté)?\s*(is|'s|ça|ca|c'est|is nog)\s*(still\s+|encore\s+|nog\s+)?"
-    r"(fine|grand|ok|okay|good|alright|all right|perfect|va|goed|in orde|oké|oke)\b",
+    r"(fine|grand|ok|okay|good|alright|all right|perfect|va|goed|in orde|oké|oke)\b"
+    r"(\s+(encore|nog|still))?(?=\s*([,.;!]|$|thank|heureusement|gelukkig|merci|dieu|god))",
     re.I,
 )
 
@@ -397,7 +417,12 @@ def interpret(
         updates["pain_side"] = _last_named(
             entities, ("side", "pain_side")
         )  # "left, no wait: right"
-    elif sides and requested_slot == "pain_side" and _BOTH.search(text):
+    elif (
+        sides
+        and requested_slot == "pain_side"
+        and _BOTH.search(text)
+        and not _NOT_BOTH.search(text)
+    ):
         updates["pain_side"] = "both"  # "les deux, la droite un peu plus"
     elif sides:
         updates["pain_side"] = "both" if len(set(sides)) > 1 else sides[0]
@@ -442,7 +467,8 @@ def interpret(
     )
     if requested_slot == "pain_onset" and not _SINCE_OR_AGO.search(text):
         durations = []  # "gradually, over a few weeks" says how it came on, not how long ago
-    named = named_time(text, answering=requested_slot == "pain_duration") if fact_context else None
+    answering = requested_slot == "pain_duration" and not _durations_in(entities)
+    named = named_time(text, answering=answering) if fact_context else None
     since = named[0] if named else None
     if named and correcting and all(e["start"] < named[1] for e in _durations_in(entities)):
         durations = []  # "three months? no, longer: since July" is since July
@@ -552,8 +578,10 @@ def _answer_to_requested(
         return {"time_pattern": ["no_pattern"]}
     if requested_slot == "precautions" and unsure:
         return {"precautions": ["unsure"]}  # the therapist asks again before treating
+    if requested_slot == "precautions" and _DECLINES.search(text):
+        return {"precautions": ["unsure"]}  # "I'd rather not say": the therapist asks
     if requested_slot == "precautions" and (
-        says_nothing or _DENIES_ALL.search(text) or _NEGATES.search(text)
+        says_nothing or _DENIES_ALL.search(text) or _every_clause_negates(text)
     ):
         # "nope, none of those", "rien de tout ça", "geen"; nothing named and a negation: "I'm
         # not afraid of needles", "je ne crois pas", "niet dat ik weet"

@@ -35,7 +35,10 @@ _CLAUSE_BREAK = re.compile(
 # Joined to the clause before without a verb of its own: "fine walking around and sitting".
 _JOINED = re.compile(r"^\s*(and|or|et|ou|en|of)\s*$")
 # "worse when...", "pire quand...": a clause that also names an easing word still counts.
-_WORSE = re.compile(r"\b(worse|worst|pire|erger|ergst)\b")
+_WORSE = re.compile(r"\b(worse|worst|pire|erger|ergst|empire|s'aggrave|aggrave)\b")
+# "fine walking around and sitting": a clause of a word or two after "and" shares the easing; "it's
+# fine and then at night it wakes me up" says its own moment.
+_SHARES_EASING_WORDS = 2
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +88,10 @@ def read_worst_time(text: str, entities: Sequence[Mapping[str, Any]]) -> list[st
         clause = folded[start:end]
         named = [(s, e, v) for s, e, v in moments if start <= s < end]
         easing = bool(c["easing"].search(clause)) or (
-            previous_easing and joined and not c["during"].search(clause)
+            previous_easing
+            and joined
+            and not c["during"].search(clause)
+            and len(clause.split()) <= _SHARES_EASING_WORDS
         )
         previous_easing = easing and not _WORSE.search(clause)
         if previous_easing:

@@ -35,8 +35,8 @@ _PUNCTUATION = re.compile(r"^[,.;:!?()\-]+$")
 # only over words that say where pain goes, so "I can't lift my arm" keeps the arm.
 SPREAD_WORDS = frozenset(
     {"go", "goes", "going", "gone", "spread", "spreads", "radiate", "radiates", "travel",
-     "travels", "run", "runs", "shoot", "shoots", "reach", "reaches", "extend", "extends", "move",
-     "moves", "down", "into", "to", "up", "in", "towards", "toward", "past", "beyond", "as", "far",
+     "travels", "run", "runs", "shoot", "shoots", "extend", "extends",
+     "down", "into", "to", "up", "in", "towards", "toward", "past", "beyond", "as", "far",
      "further", "any", "either", "all", "way", "the", "my", "a", "both", "or", "nor",
      "va", "descend", "monte", "irradie", "part", "file", "dans", "jusqu'", "jusqu’", "jusque",
      "jusqu'au", "jusqu'à", "jusqu'a", "au", "aux", "à", "le", "la", "les", "l'", "mon", "ma",
@@ -44,9 +44,59 @@ SPREAD_WORDS = frozenset(
      "naar", "tot", "door", "de", "het", "mijn", "m'n", "een", "beide", "of", "noch"}
 )  # fmt: skip
 _SPREAD_REACH = 10  # tokens looked back over: a list of three places and the verb
+# Who "doesn't go" there: the pain, not the patient ("I can't go down to my knees").
+_PAIN_SUBJECTS = frozenset(
+    {
+        "it",
+        "it's",
+        "its",
+        "pain",
+        "ache",
+        "that",
+        "this",
+        "ça",
+        "ca",
+        "elle",
+        "douleur",
+        "het",
+        "pijn",
+        "dat",
+        "die",
+        "ze",
+        "'t",
+    }
+)
+_BEFORE_NEGATION = frozenset(
+    {
+        "does",
+        "do",
+        "did",
+        "doesn't",
+        "don't",
+        "didn't",
+        "is",
+        "will",
+        "ne",
+        "n'",
+        "straalt",
+        "trekt",
+        "gaat",
+        "schiet",
+        "loopt",
+        "komt",
+        "descend",
+        "va",
+        "monte",
+        "part",
+        "irradie",
+        "file",
+    }
+)
+_NOT_A_SPREAD = frozenset({"can't", "cannot", "can", "couldn't", "could", "kan", "kon", "peux"})
 # "it stops above the elbow", "ça s'arrête avant le genou", "stopt boven de knie": the limit.
 _STOPS_SHORT_OF = re.compile(
-    r"\b(stops?|stopped|ends?|arr[eê]te|stopt|houdt op)\s+(just\s+|juste\s+|net\s+)?"
+    r"\b(it|ça|ca|het|pain|douleur|pijn|that)\s+(stops?|stopped|ends?|s'arr[eê]te|stopt|houdt op)"
+    r"\s+(just\s+|juste\s+|net\s+)?"
     r"(above|before|short of|au-dessus d[eu]|au dessus d[eu]|avant|boven|voor)\s+"
     r"(the|my|le|la|l'|l’|de|het|mijn)?\s*$"
 )
@@ -101,13 +151,28 @@ def _place_not_reached(doc: Any, start: int, region_tokens: set[int]) -> bool:
     for index in range(start - 1, max(0, start - _SPREAD_REACH) - 1, -1):
         word = doc[index].lower_
         if word in NEGATION_WORDS or word.endswith(("n't", "n’t")):
-            return True
+            return _said_of_the_pain(doc, index)
         # A comma joins places of one list ("the arm, neck or jaw"), not a correction ("not the
         # knee, my hip"): only right before another place.
         listed = word == "," and index + 1 in region_tokens
         if index not in region_tokens and word not in SPREAD_WORDS and not listed:
             return False
     return False
+
+
+def _said_of_the_pain(doc: Any, negation: int) -> bool:
+    """Is the negation at doc[negation] said of the pain ("it doesn't go", "Does not go", "het
+    straalt niet uit", "nie tot in"), not of the patient ("I can't go down to my knees")?"""
+    if doc[negation].lower_ in _NOT_A_SPREAD or doc[negation].lower_.startswith(("can", "could")):
+        return False
+    index = negation - 1
+    while index >= 0 and doc[index].lower_ in _BEFORE_NEGATION and negation - index <= 3:
+        index -= 1
+    return (
+        index < 0
+        or bool(_PUNCTUATION.match(doc[index].text))
+        or doc[index].lower_ in (_PAIN_SUBJECTS)
+    )
 
 
 def extract_entities(nlp: Language, text: str) -> list[dict[str, Any]]:

@@ -171,14 +171,54 @@ def mentions_pain(text: str, entities: list[dict[str, Any]]) -> bool:
     return bool(pain_words.search(fold(text or "")))
 
 
+# Only a short answer about how it began, since when or when it is worst is mistaken for leaving
+# ("continu", "beetje bij beetje", "recommencé depuis trois semaines"); a message that names a
+# place or a pain, says "good night" or is "done for today" is not.
+_MISTAKEN_ANSWER_WORDS = 10
+_MISTAKEN_ANSWERS = frozenset({"onset", "time_pattern"})
+
+
 def answers_an_interview_question(text: str, entities: list[dict[str, Any]]) -> bool:
-    """Taken for leaving, but an answer: it names what the interview asks, and no word of
-    leaving ("continu, de hele dag" is when it is worst, "stop, my knee hurts" stops)."""
-    return any(entity.get("entity") in INTERVIEW_ENTITIES for entity in entities) and not (
-        load_leaving_words().search(fold(text))
+    """Taken for leaving or for a question about the centres, but an answer: how it began or
+    when it is worst, in a few words, with no place, no pain word and no word of leaving
+    ("continu, de hele dag"; "stop, my knee hurts" stops; "good night" is a goodbye)."""
+    named = [
+        e for e in entities
+        if (e.get("entity") in _MISTAKEN_ANSWERS and e.get("value") != "night")
+        or (e.get("entity") == "duration" and isinstance(e.get("value"), int) and e["value"] > 1)
+    ]  # fmt: skip
+    return (
+        bool(named)
+        and len(text.split()) <= _MISTAKEN_ANSWER_WORDS
+        and not any(e.get("entity") == "body_region" for e in entities)
+        and not mentions_pain(text, [])
+        and not load_leaving_words().search(fold(text))
     )
 
 
 @lru_cache(maxsize=2)
 def load_leaving_words(path: Path = CUES_FILE) -> re.Pattern[str]:
     return _words_of_every_language(path, "leaving_words", _cues(path).get("leaving_words"))
+
+
+# "can you help?", "kunnen jullie helpen?", "pouvez-vous m'aider ?": a plea, not a question about
+# the treatments ("does needling help?" is one).
+_PLEA = re.compile(
+    r"\b((can|could|would|will) (you|u|someone|anyone|you guys|ye) (please )?help|help me|"
+    r"kunnen jullie (mij |me )?(daar )?(mee )?helpen|kun(t|de|nen) (ge|u|je|gij) (mij |me )?"
+    r"(daar )?(mee )?helpen|help mij|(pouvez|pourriez)[- ]vous m'aider|vous pouvez m'aider|"
+    r"tu peux m'aider|aidez[- ]moi)\b",
+    re.I,
+)
+_QUESTION_PART = re.compile(r"[^.!?]*\?")
+
+
+def asks_for_help_with_pain(text: str, entities: list[dict[str, Any]]) -> bool:
+    """Pain described, and its only question a plea for help: the interview, not an FAQ answer
+    ("ik heb al weken pijn in mijn schouder, kunnen jullie helpen?")."""
+    questions = _QUESTION_PART.findall(text)
+    return (
+        bool(questions)
+        and mentions_pain(text, entities)
+        and all(_PLEA.search(part) for part in questions)
+    )
