@@ -24,7 +24,7 @@ from actions.common import (
 from bot.triage.clinic import FAQ_TOPICS, answer_lines, load_practical
 from bot.triage.geography import load_centres
 from bot.triage.knowledge.faq_topics import faq_topic_name
-from bot.triage.nlp.message_cues import mentions_pain
+from bot.triage.nlp.message_cues import QUESTION_PART, mentions_pain
 
 
 def selector_response(tracker: Tracker) -> dict[str, Any]:
@@ -78,7 +78,6 @@ ANSWERED_ELSEWHERE = frozenset(
 )
 # A question sentence, and one that only asks for help ("can you help me?", "kunt ge mij
 # helpen?", "pouvez-vous m'aider ?"): the interview answers that, not a FAQ entry.
-QUESTION = re.compile(r"[^.!?]*\?")
 _HELP_REQUEST = re.compile(
     r"\b(help|helpen|helpe|aider|aidez|soulager|something for me|iets voor mij|"
     r"quelque chose pour moi)\b",
@@ -94,7 +93,7 @@ def answer_side_questions(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     text = latest_text(tracker)
     if "?" not in text or text.startswith("/") or latest_intent(tracker) in ANSWERED_ELSEWHERE:
         return
-    questions = [part for part in QUESTION.findall(text) if not _HELP_REQUEST.search(part)]
+    questions = [part for part in QUESTION_PART.findall(text) if not _HELP_REQUEST.search(part)]
     if not questions:
         return  # "can you help me?" asks for the interview, not for a FAQ answer
     key = selector_key(tracker)

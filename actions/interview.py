@@ -24,7 +24,7 @@ from actions.common import (
     latest_text,
     returning_to_form,
 )
-from actions.faq import QUESTION, answer_side_questions, practical_topics, utter_practical
+from actions.faq import answer_side_questions, practical_topics, utter_practical
 from actions.red_flags import (
     SUSPECTED_SLOT,
     flags_in_message,
@@ -41,7 +41,7 @@ from bot.triage.interview.answers import (
 )
 from bot.triage.interview.asked_together import ASKED_TOGETHER, asked_with
 from bot.triage.interview.summary import noted_so_far
-from bot.triage.nlp.message_cues import asks_a_question
+from bot.triage.nlp.message_cues import QUESTION_PART, asks_a_question
 from bot.triage.red_flags import screens_for_regions
 
 # Intents that are not answers: the form steps aside and a rule handles them, then it resumes.
@@ -267,7 +267,7 @@ _SAYS_YES = re.compile(r"\b(yes|yeah|yep|oui|ouais|ja|jawel|wel)\b", re.I)
 def statements_only(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
     """What a message states, without its questions: "can I keep running?" says nothing of when
     it hurts. Questions are blanked, so the entities keep their offsets."""
-    blanked = QUESTION.sub(lambda found: " " * len(found.group()), text)
+    blanked = QUESTION_PART.sub(lambda found: " " * len(found.group()), text)
     kept = [
         entity for entity in entities
         if not isinstance(entity.get("start"), int)

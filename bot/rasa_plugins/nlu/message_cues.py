@@ -61,20 +61,13 @@ class MessageCueInterpreter(DeterministicComponent):
                 message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
                 continue
             predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            if predicted in LEAVING_INTENTS and answers_an_interview_question(
-                text, message.get(ENTITIES) or []
-            ):
-                # "da is beginnen na de voorbereiding, beetje bij beetje", "continu": an answer,
-                # not a wish to start over or stop, which would wipe or end the interview.
-                override_intent(message, DESCRIBE_PAIN_INTENT)
-                continue
-            if (
-                predicted == CENTRES_INTENT
-                and not asks_a_question(text)
-                and answers_an_interview_question(text, message.get(ENTITIES) or [])
-            ):
-                # "bij het wandelen en bij het instappen in de auto": when it hurts, not a
-                # question about the centres
+            diverted = predicted in LEAVING_INTENTS or (
+                predicted == CENTRES_INTENT and not asks_a_question(text)
+            )
+            if diverted and answers_an_interview_question(text, message.get(ENTITIES) or []):
+                # "da is beginnen na de voorbereiding, beetje bij beetje", "continu", "bij het
+                # instappen in de auto": an answer, not a wish to start over or stop (which would
+                # wipe or end the interview) nor a question about the centres.
                 override_intent(message, DESCRIBE_PAIN_INTENT)
                 continue
             if predicted in (QUESTION_INTENT, *UNPLACED_INTENTS) and asks_for_help_with_pain(

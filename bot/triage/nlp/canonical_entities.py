@@ -46,53 +46,16 @@ SPREAD_WORDS = frozenset(
 _SPREAD_REACH = 10  # tokens looked back over: a list of three places and the verb
 # Who "doesn't go" there: the pain, not the patient ("I can't go down to my knees").
 _PAIN_SUBJECTS = frozenset(
-    {
-        "it",
-        "it's",
-        "its",
-        "pain",
-        "ache",
-        "that",
-        "this",
-        "ça",
-        "ca",
-        "elle",
-        "douleur",
-        "het",
-        "pijn",
-        "dat",
-        "die",
-        "ze",
-        "'t",
-    }
-)
+    {"it", "it's", "its", "pain", "ache", "that", "this", "ça", "ca", "elle", "douleur", "het",
+     "pijn", "dat", "die", "ze", "'t"}
+)  # fmt: skip
 _BEFORE_NEGATION = frozenset(
-    {
-        "does",
-        "do",
-        "did",
-        "doesn't",
-        "don't",
-        "didn't",
-        "is",
-        "will",
-        "ne",
-        "n'",
-        "straalt",
-        "trekt",
-        "gaat",
-        "schiet",
-        "loopt",
-        "komt",
-        "descend",
-        "va",
-        "monte",
-        "part",
-        "irradie",
-        "file",
-    }
-)
-_NOT_A_SPREAD = frozenset({"can't", "cannot", "can", "couldn't", "could", "kan", "kon", "peux"})
+    {"does", "do", "did", "doesn't", "don't", "didn't", "is", "will", "ne", "n'", "straalt",
+     "trekt", "gaat", "schiet", "loopt", "komt", "descend", "va", "monte", "part", "irradie",
+     "file"}
+)  # fmt: skip
+# "I can't go down to my knees": what the patient cannot do ("can..." and "could..." too).
+_NOT_A_SPREAD = frozenset({"kan", "kon", "peux"})
 # "it stops above the elbow", "ça s'arrête avant le genou", "stopt boven de knie": the limit.
 _STOPS_SHORT_OF = re.compile(
     r"\b(it|ça|ca|het|pain|douleur|pijn|that)\s+(stops?|stopped|ends?|s'arr[eê]te|stopt|houdt op)"
@@ -163,7 +126,8 @@ def _place_not_reached(doc: Any, start: int, region_tokens: set[int]) -> bool:
 def _said_of_the_pain(doc: Any, negation: int) -> bool:
     """Is the negation at doc[negation] said of the pain ("it doesn't go", "Does not go", "het
     straalt niet uit", "nie tot in"), not of the patient ("I can't go down to my knees")?"""
-    if doc[negation].lower_ in _NOT_A_SPREAD or doc[negation].lower_.startswith(("can", "could")):
+    word = doc[negation].lower_
+    if word in _NOT_A_SPREAD or word.startswith(("can", "could")):
         return False
     index = negation - 1
     while index >= 0 and doc[index].lower_ in _BEFORE_NEGATION and negation - index <= 3:

@@ -28,10 +28,6 @@ RESTART_INTENT = "restart_conversation"
 CENTRES_INTENT = "ask_centres"
 # Intents that end or wipe the interview.
 LEAVING_INTENTS = frozenset({RESTART_INTENT, "stop", "goodbye"})
-# Entities only an answer to the interview carries: "start over" names none of them.
-INTERVIEW_ENTITIES = frozenset(
-    {"body_region", "onset", "duration", "time_pattern", "severity", "precaution", "side"}
-)
 # Intents a pain mention overrides: the classifier found nothing better.
 UNPLACED_INTENTS = frozenset({"out_of_scope", "nlu_fallback"})
 
@@ -210,13 +206,14 @@ _PLEA = re.compile(
     r"tu peux m'aider|aidez[- ]moi)\b",
     re.I,
 )
-_QUESTION_PART = re.compile(r"[^.!?]*\?")
+# The questions of a message: each part ending in a question mark.
+QUESTION_PART = re.compile(r"[^.!?]*\?")
 
 
 def asks_for_help_with_pain(text: str, entities: list[dict[str, Any]]) -> bool:
     """Pain described, and its only question a plea for help: the interview, not an FAQ answer
     ("ik heb al weken pijn in mijn schouder, kunnen jullie helpen?")."""
-    questions = _QUESTION_PART.findall(text)
+    questions = QUESTION_PART.findall(text)
     return (
         bool(questions)
         and mentions_pain(text, entities)

@@ -27,7 +27,8 @@ def is_negated(text: str, start: int, end: int, rules: NegationRules) -> bool:
     if cue is None:
         return False
     shares_auxiliary = tuple(tokens[cue[0] : cue[1]]) in rules.auxiliary_cues
-    listed = _list_goes_on(text, end, rules)
+    # Only a pain after a separator needs the look ahead ("no fever, chest pain or...").
+    listed = any(word in rules.pain_words for word in symptom) and _list_goes_on(text, end, rules)
     if not _in_scope(tokens[cue[1] :], symptom, rules, shares_auxiliary, listed):
         return False
     # "I've never had chest pain like this": the cue negates the past, not the symptom.
