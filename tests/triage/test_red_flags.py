@@ -39,7 +39,10 @@ FLAG_TIERS = {
     "cauda_equina": "emergency_department",
     "trauma_neuro": "emergency_department",
     "major_trauma": "emergency_department",
-    "fragility_fracture": "doctor_today",
+    "fragility_fracture": "emergency_department",
+    "no_improvement": "gp_soon",
+    "severe_central_back_pain": "emergency_department",
+    "bone_risk_back_pain": "gp_soon",
     "new_pain_over_50": "gp_soon",
     "focal_weakness": "emergency_department",
     "bilateral_numbness": "emergency_department",
@@ -302,7 +305,9 @@ TRAUMA = [
     case("fr", "J'ai eu une infiltration de cortisone et je me suis cogné"),
     case("nl", "ik kreeg een spuitje cortisone en ben gevallen", "trauma"),
     case("en", "I use a steroid inhaler and slipped"),
-    case("en", "after a long trip in the car my back hurts, I take prednisone"),
+    case(
+        "en", "after a long trip in the car my back hurts, I take prednisone", "bone_risk_back_pain"
+    ),
     case("en", "on prednisone for years, I walked into the door frame", "fragility_fracture"),
     case("fr", "je suis tombée dans les escaliers", "major_trauma", "trauma"),
     case("fr", "accident de voiture il y a deux semaines", "major_trauma", "trauma"),
@@ -393,13 +398,13 @@ PROGRESSIVE_WEAKNESS = [
     case("en", "the weakness in my leg is getting worse", "progressive_weakness", "neuro_deficit"),
     case("en", "the numbness is getting worse every day", "progressive_weakness"),
     case("en", "I have trouble walking", "progressive_weakness"),
-    case("en", "my legs keep giving way", "progressive_weakness"),
+    case("en", "my legs keep giving way", "progressive_weakness", "focal_weakness"),
     case("en", "I have a foot drop", "progressive_weakness"),
-    case("en", "I can't lift my foot", "progressive_weakness"),
+    case("en", "I can't lift my foot", "progressive_weakness", "focal_weakness"),
     case("fr", "j'ai de plus en plus de mal a marcher", "progressive_weakness"),
     case("fr", "ma jambe lache", "progressive_weakness"),
     case("nl", "ik kan bijna niet meer lopen", "progressive_weakness"),
-    case("nl", "mijn been zakt steeds door", "progressive_weakness"),
+    case("nl", "mijn been zakt steeds door", "progressive_weakness", "focal_weakness"),
     case("en", "no trouble walking"),
     case("en", "my knee gives way on the stairs sometimes"),
     case("fr", "pas de difficulte a marcher"),
@@ -1013,7 +1018,10 @@ ROUND_7 = [
         "giant_cell_arteritis",
     ),
     case(
-        "fr", "ostéoporose, et hier j'ai loupé une marche, depuis mal au dos", "fragility_fracture"
+        "fr",
+        "ostéoporose, et hier j'ai loupé une marche, depuis mal au dos",
+        "fragility_fracture",
+        "bone_risk_back_pain",
     ),
     case(
         "nl",
@@ -1356,7 +1364,10 @@ STILL_ALARMS = [
     case("fr", "Ma mère a une jambe gonflée, rouge et chaude depuis hier", "dvt"),
     case("nl", "Mijn moeder heeft een dikke rode kuit sinds gisteren", "dvt"),
     case(
-        "en", "My husband got knocked off his bike by a car this morning, his back hurts", "trauma"
+        "en",
+        "My husband got knocked off his bike by a car this morning, his back hurts",
+        "major_trauma",
+        "trauma",
     ),
     case("nl", "Mijn man heeft een gebroken rib na een val", "trauma"),
     case(
@@ -1459,7 +1470,661 @@ FAINTING_AT_A_NEEDLE = [
     case("nl", "ik ben flauwgevallen op het werk", "neuro_deficit"),
 ]
 
+# The table's "severe central back pain": on the spine itself, not beside it where the muscles are.
+SEVERE_CENTRAL_BACK_PAIN = [
+    case(
+        "en",
+        "unbearable pain right in the middle of my spine since yesterday",
+        "severe_central_back_pain",
+    ),
+    case("en", "excruciating pain in my backbone, I can't sleep", "severe_central_back_pain"),
+    case("en", "it's on the vertebrae themselves and it's 10/10", "severe_central_back_pain"),
+    case(
+        "fr", "une douleur atroce sur la colonne vertébrale depuis hier", "severe_central_back_pain"
+    ),
+    case(
+        "fr", "depuis, douleur très forte pile au centre de la colonne", "severe_central_back_pain"
+    ),
+    case(
+        "nl",
+        "een ondraaglijke pijn pal midden op mijn ruggengraat, 10 op 10",
+        "severe_central_back_pain",
+    ),
+    case(
+        "nl",
+        "felle pijn midden in mijn rug, precies op de wervels zelf",
+        "severe_central_back_pain",
+    ),
+    case("en", "severe pain next to my spine after gardening"),
+    case("en", "intense ache along my spine after a day at the desk"),
+    case("en", "severe pain on the left side of my spine"),
+    case("en", "no severe pain in my spine, just stiff"),
+    case("fr", "la douleur est très forte, juste à côté de la colonne, à droite"),
+    case("fr", "douleur violente le long de la colonne après le déménagement"),
+    case("nl", "hevige pijn naast mijn ruggengraat"),
+    case("nl", "geen hevige pijn op de wervels, gewoon stijf"),
+]
+
+# Long steroid tablets or osteoporosis with a back pain, even without a fall: the GP first.
+BONE_RISK_BACK_PAIN = [
+    case(
+        "en",
+        "on prednisone for 2 years, and a few weeks ago my back started hurting",
+        "bone_risk_back_pain",
+    ),
+    case(
+        "fr",
+        "je prends du Medrol depuis trois ans et j'ai mal dans le milieu du dos",
+        "bone_risk_back_pain",
+    ),
+    case(
+        "nl",
+        "ik pak al 3 jaar cortisone en sinds een paar weken pijn midden in mijn rug",
+        "bone_risk_back_pain",
+    ),
+    case("nl", "ik heb osteoporose en sinds vorige week rugpijn", "bone_risk_back_pain"),
+    case("en", "I had a compression fracture of a vertebra", "trauma", "bone_risk_back_pain"),
+    case("en", "I have osteoporosis, can you treat my neck?"),
+    case("en", "a cortisone injection in my knee last month, and back pain from gardening"),
+    case("en", "I'll be back next week, I take prednisone for asthma"),
+    case("fr", "j'ai eu une infiltration de cortisone au genou et mal au dos"),
+    case("nl", "ik heb osteoporose maar geen rugpijn, het is mijn schouder"),
+]
+
+
+# Said in other words: self-harm told indirectly, a headache like an explosion, a foot that
+# slaps, bowels not felt, limbs not felt after a fall, a pain that does not improve in a month.
+OTHER_WORDS = [
+    case("en", "it would be simpler for everyone if I wasn't here any more", "self_harm"),
+    case("en", "I have thought about how I would do it", "self_harm"),
+    case("en", "it would be easier to end it with this gym membership"),
+    case("fr", "ce serait plus facile d'en finir, je n'en peux plus", "self_harm"),
+    case("fr", "je veux en finir avec cette contracture"),
+    case("nl", "het zou makkelijker zijn als ik er niet meer was", "self_harm"),
+    case("nl", "ik heb al nagedacht over hoe.", "self_harm"),
+    case("en", "something exploded at the back of my head a minute ago", "thunderclap_headache"),
+    case("fr", "une douleur derrière la tête comme un coup de massue", "thunderclap_headache"),
+    case("fr", "mal à la tête, la pire de toute ma vie", "thunderclap_headache"),
+    case("nl", "binnen een paar seconden een hoofdpijn als nooit tevoren", "thunderclap_headache"),
+    case("nl", "alsof er iets knapte in mijn hoofd", "thunderclap_headache"),
+    case("fr", "ça serre au milieu de la poitrine depuis vingt minutes", "heart_attack_signs"),
+    case("fr", "mon pied fait flap flap quand je marche", "focal_weakness"),
+    case("fr", "le bout du pied ne se relève plus", "focal_weakness"),
+    case("en", "my foot slaps on the floor when I walk", "focal_weakness", "progressive_weakness"),
+    case("en", "I can't lift the front of my foot since yesterday", "focal_weakness"),
+    case("en", "I didn't even feel that I needed to go and it was too late", "cauda_equina"),
+    case("fr", "je n'ai pas su me retenir pour la selle deux fois", "cauda_equina"),
+    case("nl", "grote boodschap, en het was al te laat, ik voelde niks", "cauda_equina"),
+    case("nl", "ik voel daar beneden bijna niks meer", "cauda_equina"),
+    case(
+        "fr",
+        "il est tombé de l'échelle et il ne sent plus bien ses jambes",
+        "neuro_deficit",
+        "major_trauma",
+        "trauma",
+    ),
+    case(
+        "nl",
+        "hij is van zijn dak gevallen en zegt dat hij zijn benen niet voelt",
+        "neuro_deficit",
+        "major_trauma",
+        "trauma",
+    ),
+    case("en", "a van slammed into the back of my car on the motorway yesterday", "major_trauma"),
+    case("nl", "mijn linkerknie is dik en heet sinds gisteren", "hot_swollen_joint"),
+    case(
+        "nl",
+        "hij is even weggezakt in de zetel met een scheurende pijn in zijn rug",
+        "aortic_emergency",
+    ),
+    case(
+        "nl", "ik kan draaien en keren, het maakt niks uit, de pijn blijft 's nachts", "night_pain"
+    ),
+    case(
+        "en",
+        "I'm 78 with osteoporosis, slipped and sat down hard, now I can't stand up straight",
+        "fragility_fracture",
+        "trauma",
+    ),
+    case(
+        "fr",
+        "ostéoporose, elle a raté la dernière marche et ne sait plus se redresser",
+        "fragility_fracture",
+    ),
+    case("en", "I'm 63 and I've never had back problems until two weeks ago", "new_pain_over_50"),
+    case("fr", "j'ai 61 ans et jamais de ma vie je n'ai eu mal au dos", "new_pain_over_50"),
+    case("en", "I inject sometimes and my back is bad with night sweats", "fever_infection"),
+    case("en", "shoulder pain for two months, not better at all", "no_improvement"),
+    case(
+        "fr", "mal au genou depuis six semaines. Rien n'a changé malgré le repos", "no_improvement"
+    ),
+    case(
+        "nl",
+        "al een week of zeven pijn in de rug en het is nog altijd niet beter",
+        "no_improvement",
+    ),
+    case("en", "sore knee for two months, it is getting better every week"),
+    case("en", "a sore neck two weeks ago, and not better yet"),
+    case("fr", "mon mari a fait un AVC il y a un an, moi j'ai mal à l'épaule", "neuro_deficit"),
+    case("en", "my dad had a stroke a year ago, I have a stiff neck", "neuro_deficit"),
+]
+
+# Short messages: a hard cough or a misstep on steroids, a pain no position changes, a height
+# fallen from, a hand without strength, legs that will not follow, clothes looser.
+SHORT_MESSAGES = [
+    case(
+        "fr",
+        "sous cortisone, j'ai toussé très fort et depuis j'ai mal au dos",
+        "fragility_fracture",
+        "bone_risk_back_pain",
+    ),
+    case(
+        "nl",
+        "al jaren medrol, een misstapje op de trap en nu pijn in mijn rug",
+        "fragility_fracture",
+        "bone_risk_back_pain",
+    ),
+    case("en", "elbow pain for six weeks, rest and gel didn't change anything", "no_improvement"),
+    case("fr", "épaule douloureuse depuis deux mois, rien ne s'améliore", "no_improvement"),
+    case(
+        "en",
+        "treated for prostate cancer long ago, all clear they said, now my back aches",
+        "cancer_history",
+    ),
+    case("en", "my hip wakes me every night and turning over doesn't help", "night_pain"),
+    case("fr", "la douleur dans la jambe est la même assis, couché ou debout"),
+    case("nl", "die nekpijn blijft heel de nacht even erg", "night_pain"),
+    case("fr", "quand je m'essuie je sens comme du carton", "cauda_equina"),
+    case("fr", "je suis tombé de l échelle hier et j'ai mal au dos", "major_trauma", "trauma"),
+    case(
+        "en",
+        "my son fell about 3 m from the climbing frame and his back hurts",
+        "major_trauma",
+        "trauma",
+    ),
+    case("nl", "ze is van 4 meter gevallen en heeft pijn in de rug", "major_trauma", "trauma"),
+    case("fr", "ma main droite n'a plus de force depuis ce matin", "focal_weakness"),
+    case("nl", "sinds gisteren blijven mijn tenen haken aan de stoep", "focal_weakness"),
+    case(
+        "nl", "mijn benen willen niet meer mee en het wordt elke dag erger", "progressive_weakness"
+    ),
+    case("nl", "ik kom de trap niet meer op, elke dag wat erger", "progressive_weakness"),
+    case("nl", "ik ben 6 kilo afgevallen zonder te diëten", "weight_loss"),
+    case("nl", "mijn broeken zitten veel losser maar ik eet gewoon", "weight_loss"),
+    case("en", "my trousers are looser since I started running"),
+    case("en", "my clothes are looser, I've been dieting on purpose"),
+    case("nl", "de trap af gaat niet meer zonder pijn in de knie"),
+    case("fr", "je tousse fort depuis une semaine, sans cortisone, et j'ai mal entre les côtes"),
+]
+
+# Oblique words: a temperature as a number, "not feeling well" before a sign, someone else's
+# plan, a 10/10 belly and back pain, a leg that looks fat, a numb patch that spreads.
+OBLIQUE_WORDS = [
+    case(
+        "fr",
+        "jsuis pas bien: mal au bras gauche, souffle court et envie de vomir",
+        "atypical_heart_attack",
+        "breathing_emergency",
+    ),
+    case("en", "not feeling well, heavy left arm and sweating a lot", "atypical_heart_attack"),
+    case("nl", "ik lig te bibberen onder de dekens met rugpijn", "fever_infection"),
+    case("nl", "rugpijn sinds gisteren, 38,6 gemeten", "fever_infection"),
+    case("en", "back pain and I'm running 38.4 tonight", "fever_infection"),
+    case("fr", "mal au dos et 38,5 ce soir", "fever_infection"),
+    case("en", "it is 38.5 kg of boxes I carried"),
+    case("nl", "hij spuit soms en zweet de hele nacht door", "fever_infection"),
+    case(
+        "en",
+        "out of breath out of nowhere, a sharp stab each time she breathes in",
+        "breathing_emergency",
+    ),
+    case("nl", "sinds een uur krijg ik plots geen lucht meer", "breathing_emergency"),
+    case("en", "he told me he has a plan to end it and gave his things away", "self_harm"),
+    case("en", "I keep thinking about taking them all", "self_harm"),
+    case("fr", "elle m'a dit qu'elle avait tout prévu pour en finir", "self_harm"),
+    case("nl", "ze zei dat iedereen beter af is zonder haar", "self_harm"),
+    case(
+        "en",
+        "sudden pain in belly and back, 10/10, he's grey and had to lie on the floor",
+        "aortic_emergency",
+    ),
+    case(
+        "fr",
+        "douleur au ventre qui traverse jusqu'au dos d'un coup, 9/10, je me sens partir",
+        "aortic_emergency",
+    ),
+    case(
+        "en", "a heavy pressure in the middle of his front for half an hour", "heart_attack_signs"
+    ),
+    case("en", "when I wipe I can't really feel it, like it's asleep", "cauda_equina"),
+    case("en", "he hasn't managed to pee since last night, nothing comes", "cauda_equina"),
+    case("fr", "je sens plus rien quand je m'essuie", "cauda_equina"),
+    case(
+        "en",
+        "my dad is shuffling more every day and his legs give out",
+        "focal_weakness",
+        "progressive_weakness",
+    ),
+    case("en", "a numb patch on my thigh that keeps spreading", "progressive_weakness"),
+    case("nl", "het dove gevoel in mijn voet wordt groter", "progressive_weakness"),
+    case("nl", "sinds vanmorgen blijft mijn rechtervoet haken", "focal_weakness"),
+    case("nl", "ik laat sinds 3 dagen steeds mijn tas vallen", "focal_weakness"),
+    case(
+        "en",
+        "slipped on ice and fell on my back, now my left leg is fizzy",
+        "trauma_neuro",
+        "trauma",
+    ),
+    case("nl", "met de fiets onder een auto terechtgekomen", "major_trauma"),
+    case("en", "my wrist doubled in size since yesterday, hot and red", "hot_swollen_joint"),
+    case("fr", "genou rouge, brûlant et gros comme un pamplemousse", "hot_swollen_joint"),
+    case("en", "since the cast came off my lower leg looks fat and the calf throbs", "dvt"),
+    case("nl", "haar kuit is een pak dikker dan links", "dvt"),
+    case("fr", "mal à la tête d'un coup, 10/10 en une minute", "thunderclap_headache"),
+    case("nl", "ineens een klap in mijn achterhoofd alsof ik geraakt werd", "thunderclap_headache"),
+    case(
+        "fr",
+        "j'ai 59 ans, un mal de tête que je n'ai jamais eu, et le crâne sensible",
+        "giant_cell_arteritis",
+    ),
+    case(
+        "fr",
+        "le dos me réveille, que je me couche sur le côté ou sur le dos ça change rien",
+        "night_pain",
+    ),
+    case("en", "back pain worst at 3am, I get up and walk but it doesn't change", "night_pain"),
+    case("en", "had my prostate radiated in 2019", "cancer_history"),
+    case(
+        "fr",
+        "le matin dos raide pendant plus d'1h, ça se débloque en bougeant",
+        "inflammatory_stiffness",
+    ),
+    case(
+        "nl",
+        "smorgens zit mijn rug potvast, duurt een uur voor het loskomt",
+        "inflammatory_stiffness",
+    ),
+    case(
+        "fr",
+        "elle a les os très fragiles et s'est assise brusquement, mal au dos",
+        "fragility_fracture",
+        "bone_risk_back_pain",
+    ),
+    case("fr", "mes pieds fourmillent et ça monte aux genoux", "progressive_weakness"),
+    case(
+        "nl",
+        "ze neemt cortisone en heeft hard gehoest, nu pijn in haar rug",
+        "fragility_fracture",
+        "bone_risk_back_pain",
+    ),
+    case("nl", "ik voel me niet goed, geen koorts"),
+    case("fr", "pas de fièvre, pas bien dormi, mal au cou"),
+    case("en", "I coughed a lot with my cold, I take a steroid inhaler"),
+]
+
+# Night pain no position eases, a relative's plan or self-harm, a knee that gives way, a fall
+# with a person who cannot get up, a hard cough on steroids (and a sister's osteoporosis).
+FOCUSED_ROWS = [
+    case(
+        "en",
+        "hip pain all night, I change position a hundred times and nothing helps",
+        "night_pain",
+    ),
+    case(
+        "en",
+        "upper back 7/10 every night, lying on either side or on my back makes no difference",
+        "night_pain",
+    ),
+    case("fr", "la nuit je me tourne dans tous les sens, ça change rien", "night_pain"),
+    case("nl", "s nachts constant, en draaien of anders gaan liggen helpt niks", "night_pain"),
+    case("nl", "nachtpijn in mijn schouder, zelfde in elke positie", "night_pain"),
+    case("en", "my shoulder aches at night, but turning onto the other side helps"),
+    case("en", "he doesn't want to live anymore, he said", "self_harm"),
+    case("en", "last night I stood on the balcony thinking of jumping", "self_harm"),
+    case("en", "thinking of jumping into the pool after my run"),
+    case("fr", "je me demande à quoi bon continuer", "self_harm"),
+    case("fr", "il a dit que ce serait mieux pour tout le monde s'il n'était plus là", "self_harm"),
+    case("fr", "ma fille se fait du mal aux bras", "self_harm"),
+    case("fr", "je me suis fait mal au dos en portant un carton"),
+    case("nl", "ik heb al een afscheidsbrief geschreven", "self_harm"),
+    case("nl", "ze wil er binnenkort een punt achter zetten", "self_harm"),
+    case("en", "my left leg has given way a few times on the stairs", "focal_weakness"),
+    case("fr", "je n'arrive plus à me mettre sur la pointe du pied gauche", "focal_weakness"),
+    case("fr", "il serre plus rien avec sa main droite", "focal_weakness"),
+    case("nl", "mijn knie zakt plots door onder mij", "focal_weakness"),
+    case("nl", "hij voelt zich heet en heeft rugpijn", "fever_infection"),
+    case("nl", "de hele nacht liggen bibberen van de kou", "fever_infection"),
+    case("en", "I lose weight, 6 kilos, no diet, and my neck hurts more", "weight_loss"),
+    case("fr", "mes pantalons sont devenus trop grands", "weight_loss"),
+    case("nl", "ik verlies gewicht en mijn heup doet pijn", "weight_loss"),
+    case("nl", "ik verlies gewicht door mijn dieet"),
+    case(
+        "en", "he fell from the roof and cannot get up", "major_trauma", "neuro_deficit", "trauma"
+    ),
+    case(
+        "nl",
+        "van de ladder gevallen, hij ligt nog op de grond",
+        "major_trauma",
+        "neuro_deficit",
+        "trauma",
+    ),
+    case("fr", "mon fils est tombé de son scooter sur le ring", "major_trauma", "trauma"),
+    case(
+        "nl", "aangereden door ne camionette, over de motorkap gevlogen", "major_trauma", "trauma"
+    ),
+    case("nl", "kop-staartaanrijding vanochtend, de airbags gingen af", "major_trauma"),
+    case(
+        "en",
+        "on prednisolone, I coughed very hard and felt something crack in my back",
+        "fragility_fracture",
+    ),
+    case(
+        "fr",
+        "sous cortisone, j'ai éternué très fort, mal au dos",
+        "fragility_fracture",
+        "bone_risk_back_pain",
+    ),
+    case(
+        "nl",
+        "broze botten, ze heeft een zware pot opgetild en voelde iets knakken",
+        "fragility_fracture",
+    ),
+    case("nl", "een hevige hoestbui en ik neem cortisone pillen", "fragility_fracture"),
+    case("nl", "steken in mijn borst bij diep inademen", "breathing_emergency"),
+    case("nl", "hij krijgt zijn asem nie goe", "breathing_emergency"),
+    case("fr", "ma sœur a de l'ostéoporose mais moi non, mal au dos en portant un carton"),
+]
+
+# Three reviewers' rounds: recent history beside today's emergency still alarms; a severe pain
+# must be a pain on the spine; a doctor's "could not find" is a denial; a height is a fall's
+# height; someone else's self-harm alarms; everyday idioms ("take them all at once?") do not.
+REVIEW_ROUNDS = [
+    case(
+        "en",
+        "Crushing pain in my chest right now, I had a stent put in a year ago.",
+        "heart_attack_signs",
+    ),
+    case(
+        "fr",
+        "J'ai une douleur thoracique maintenant, j'ai eu un stent il y a un an.",
+        "heart_attack_signs",
+    ),
+    case(
+        "nl",
+        "Ik heb sinds vanmorgen pijn op de borst, een jaar geleden kreeg ik een stent.",
+        "heart_attack_signs",
+    ),
+    case(
+        "en",
+        "My face is drooping on one side since an hour ago, I had a mini-stroke a year ago.",
+        "neuro_deficit",
+    ),
+    case(
+        "fr",
+        "Après dix ans de sciatique, j'ai envie d'en finir avec ma sciatique et avec tout.",
+        "self_harm",
+    ),
+    case("fr", "J'ai envie d'en finir avec ma sciatique une bonne fois pour toutes."),
+    case("en", "My clothes are looser, no diet.", "weight_loss"),
+    case("en", "I've lost 6 kg and I'm not on a diet.", "weight_loss"),
+    case("nl", "Mijn broek zit losser, ik kan amper nog lopen.", "weight_loss"),
+    case("en", "My clothes are looser since I started running."),
+    case("nl", "Ik heb al een jaar rugpijn, geen verbetering.", "no_improvement"),
+    case("en", "I'm 6 months pregnant and my lower back pain is not getting better since Monday."),
+    case(
+        "en",
+        "My neck has been sore for three months, it's slowly improving but not fully better yet.",
+    ),
+    case("en", "Would it not be better to wait a month before booking?"),
+    case(
+        "en",
+        "I've been working from home for 3 months and didn't change anything "
+        "in my desk setup, but since Monday my neck hurts.",
+    ),
+    case(
+        "fr",
+        "Je télétravaille depuis trois mois, rien n'a changé à mon bureau, "
+        "mais depuis lundi j'ai mal au cou.",
+    ),
+    case(
+        "en",
+        "Severe pain in the middle of my back, right on the bones.",
+        "severe_central_back_pain",
+    ),
+    case("fr", "Douleur insupportable au milieu du dos depuis hier.", "severe_central_back_pain"),
+    case("en", "I have terrible posture and my spine is curved, I'd like some exercises."),
+    case("en", "I had an MRI on my spine, it showed severe degeneration."),
+    case("nl", "Ik heb een enorme scoliose van de wervelkolom."),
+    case("nl", "Ik heb een hernia in mijn wervels, de pijn is heftig als ik lang zit."),
+    case("fr", "J'ai mal au dos et je n'ai plus pu me retenir pour les selles.", "cauda_equina"),
+    case("fr", "J'ai mal au dos, je n'ai pas pu uriner depuis hier soir.", "cauda_equina"),
+    case("fr", "Le neurologue n'a pas pu trouver de faiblesse dans les deux jambes."),
+    case("fr", "Le médecin n'a pas pu voir de fracture de fragilité."),
+    case("en", "I fell 2,5 m from a ladder.", "major_trauma", "trauma"),
+    case("fr", "Je suis tombée d'un escabeau hier.", "major_trauma", "trauma"),
+    case("en", "I fell asleep on the couch 3 m from the heater and woke up with a stiff neck."),
+    case("nl", "Ik ben 2 meter groot en ben gisteren gevallen op mijn stuit.", "trauma"),
+    case("nl", "Ik heb 3 m ver gesprongen bij atletiek en nu doet mijn knie pijn."),
+    case("fr", "Quand je me suis essuyée, c'était comme du carton.", "cauda_equina"),
+    case("nl", "Daar beneden voel ik niks meer.", "cauda_equina"),
+    case("nl", "Ik heb al nagedacht over hoe", "self_harm"),
+    case(
+        "en",
+        "I need to move house next week, I've been thinking about how to do it "
+        "without hurting my back.",
+    ),
+    case("fr", "J'ai mis mes médicaments sur la table pour ne pas oublier de les prendre."),
+    case("en", "When I reach above my head the pain in my shoulder is the worst I've ever had."),
+    case("fr", "J'ai tourné la tête et en quelques secondes mon cou s'est bloqué."),
+    case("nl", "In twee seconden had ik een kop koffie over mijn arm gemorst."),
+    case("fr", "Je serre mon bébé contre ma poitrine et j'ai mal au dos."),
+    case("en", "I didn't realise I had to go through my GP for a referral."),
+    case("nl", "In bed omdraaien lukt niet meer van de pijn."),
+    case("en", "The numbness in my big toe is not spreading, it has been stable for weeks."),
+    case("nl", "Ik kan de trap niet meer op van de pijn in mijn knie."),
+    case(
+        "nl", "Sinds de val merk ik dat ik mijn armen niet meer kan bewegen zonder pijn.", "trauma"
+    ),
+    case("en", "I had an X-ray, all clear the doctor said, but my knee still hurts."),
+    case("en", "I am using ibuprofen since my cortisone injection in the shoulder."),
+    case("en", "My shoe size is 40.5 and my heel hurts."),
+    case("fr", "Mes enfants ont 38,5 de moyenne à l'école et moi j'ai mal au dos."),
+    case(
+        "en",
+        "I'm 35, I twisted my ankle playing football. My mother has "
+        "osteoporosis, is that relevant?",
+        "fragility_fracture",
+    ),
+    case(
+        "fr",
+        "Ma grand-mère a de l'ostéoporose, elle est tombée de sa chaise et a très mal au dos.",
+        "fragility_fracture",
+        "bone_risk_back_pain",
+        "trauma",
+    ),
+    case("en", "I'm thinking of ending things soon.", "self_harm"),
+    case("fr", "Hier elle a parlé de se jeter sous un train.", "self_harm"),
+    case("fr", "je mets fin à mes jours si ça ne marche pas", "self_harm"),
+    case("nl", "mijn broer zegt dat hij er een einde aan wil maken", "self_harm"),
+    case("nl", "ik snij mezelf soms om de pijn te vergeten", "self_harm"),
+    case("fr", "je suis à bout de souffle assise dans mon fauteuil", "breathing_emergency"),
+    case("nl", "ik krijg ineens slecht adem", "breathing_emergency"),
+    case("fr", "estomac lourd et la tête qui tourne depuis 40 minutes", "atypical_heart_attack"),
+    case(
+        "en",
+        "Swollen red calf since Thursday, now out of breath just walking to the kitchen",
+        "dvt",
+        "breathing_emergency",
+    ),
+    case("fr", "son mollet lance et la peau est rouge et chaude", "dvt"),
+    case("nl", "dat been is opgezet tot aan de knie", "dvt"),
+    case("en", "I was knocked off my bike by a van this morning", "major_trauma", "trauma"),
+    case("nl", "van mijne fiets geschept door ne camionette", "major_trauma"),
+    case(
+        "fr",
+        "il est tombé du balcon et il n'ose pas bouger les jambes",
+        "major_trauma",
+        "neuro_deficit",
+        "trauma",
+    ),
+    case(
+        "fr",
+        "plus moyen de serrer ma brosse à dents, la main droite ne répond plus",
+        "focal_weakness",
+    ),
+    case("nl", "sinds 2 dagen sleep ik met mijn linkervoet", "focal_weakness"),
+    case("nl", "neem immuunremmers en lig te rillen onder 2 dekens", "fever_infection"),
+    case("fr", "la nuit, couché, assis, debout, rien change", "night_pain"),
+    case("nl", "pijn die s nachts nooit weggaat, op welke kant ik ook lig", "night_pain"),
+    case("en", "I went from 80 to 71 kg, I eat normally", "weight_loss"),
+    case("nl", "riem twee gaatjes strakker moeten zetten", "weight_loss"),
+    case("en", "She has been cutting herself.", "self_harm"),
+    case("en", "My son talks about killing himself.", "self_harm"),
+    case("en", "She took all her pills at once last night.", "self_harm"),
+    case("fr", "Il parle de se tuer.", "self_harm"),
+    case("fr", "Ma fille se coupe les bras.", "self_harm"),
+    case("nl", "Mijn zoon snijdt zichzelf.", "self_harm"),
+    case("nl", "Mijn man zegt dat we beter af zijn zonder hem.", "self_harm"),
+    case("nl", "ik ga er binnenkort een punt achter zetten", "self_harm"),
+    case("en", "My wife said she'd rather die than live with this pain.", "self_harm"),
+    case("en", "Can I take them all at once, the ibuprofen and the paracetamol?"),
+    case("en", "I'm giving away my things before we move house."),
+    case("fr", "Je me suis coupé le bras en cuisinant."),
+    case("fr", "Cette blessure a mis fin à ma vie de sportif."),
+    case("nl", "Mijn schouder is beter, ik wil er een punt achter zetten."),
+    case("nl", "Ik wil niet meer wakker worden met die pijn in mijn rug."),
+    case(
+        "en",
+        "I had a car accident 2 weeks ago. My neck doesn't want to move to the left.",
+        "major_trauma",
+        "trauma",
+    ),
+    case("fr", "Depuis ma chute, je n'ose plus bouger le cou.", "trauma"),
+    case(
+        "fr",
+        "Ma mère est tombée dans la salle de bain et n'ose pas bouger.",
+        "neuro_deficit",
+        "trauma",
+    ),
+    case(
+        "nl",
+        "Mijn vader is gevallen en ligt nog op de grond, hij durft niet bewegen.",
+        "neuro_deficit",
+        "trauma",
+    ),
+    case("nl", "Mijn gsm ligt nog op de grond sinds het ongeval, haha.", "trauma"),
+    case("en", "I have to stop for breath when I run uphill."),
+    case("nl", "Bij het sporten krijg ik moeilijk lucht door mijn astma."),
+    case(
+        "en",
+        "I suddenly got out of breath at rest and my chest hurts.",
+        "breathing_emergency",
+        "heart_attack_signs",
+    ),
+    case("en", "I had 38.5 last month, now I have a stiff neck from my desk."),
+    case("en", "I'm at 38.5 weeks and my back hurts a lot."),
+    case("nl", "Ik heb 38,7 gemeten en mijn rug doet pijn.", "fever_infection"),
+    case(
+        "fr", "Ma douleur au dos est à 9/10 depuis le déménagement, je suis toute pâle de fatigue."
+    ),
+    case(
+        "en",
+        "My father, 66, sudden pain in belly and back, 10/10, he had to lie on the floor.",
+        "aortic_emergency",
+    ),
+    case("nl", "Ik heb geen grip op de situatie met mijn rugpijn."),
+    case("en", "My legs gave out after the marathon.", "progressive_weakness"),
+    case("nl", "Ik heb osteoporose en ben bang om te vallen."),
+    case("fr", "J'ai de l'ostéoporose, du coup je voudrais faire des exercices adaptés."),
+    case(
+        "en", "I have osteoporosis and I'm afraid of a fall, can you help with balance exercises?"
+    ),
+    case("en", "At night, turning onto my side eases it."),
+    case("en", "I work night shifts. When I turn my head it hurts. Ibuprofen doesn't help."),
+    case("nl", "Ik werk in nachtdienst. Zij heeft ook rugpijn, dat is hetzelfde verhaal."),
+    case(
+        "en",
+        "my husband's hip pain is there all night, he changes position a "
+        "hundred times and nothing helps",
+        "night_pain",
+    ),
+    case("nl", "nachtpijn in mijn schouder, 7/10, zelfde in elke positie", "night_pain"),
+    case("en", "I was in Spain for 2 months. I sprained my ankle yesterday and it's not better."),
+    case("en", "My calf throbs after my long run."),
+    case("nl", "Ik heb mijn enkel verzwikt, mijn enkel is opgezet."),
+    case("en", "My hair has gotten thin since the menopause."),
+    case("nl", "Ik verlies geen gewicht ondanks het sporten."),
+    case("en", "I had prostate surgery for an enlarged prostate last year, benign."),
+    case(
+        "en",
+        "I'm 30 weeks pregnant and have intense pain at the base of my spine when I turn in bed.",
+    ),
+    case("en", "I've had this back pain for a year and it's not getting better.", "no_improvement"),
+    case(
+        "en",
+        "He has 39.2 on the thermometer and a stiff neck.",
+        "meningitis_signs",
+        "fever_infection",
+    ),
+    case(
+        "fr", "Ça va pas top avec cette douleur écrasante dans la poitrine.", "heart_attack_signs"
+    ),
+    case("nl", "Mijn vader krijgt moeilijk lucht en is grauw.", "breathing_emergency"),
+    case("fr", "Elle est hors d'haleine et toute pâle.", "breathing_emergency"),
+    case("en", "I'm going to take them all at once tonight.", "self_harm"),
+    case("fr", "J'ai envie de me jeter du balcon.", "self_harm"),
+    case("nl", "Ik wil er een punt achter zetten, ik kan niet meer.", "self_harm"),
+    case(
+        "en",
+        "My dad fell in the bathroom and can't get up from the floor without help.",
+        "neuro_deficit",
+        "trauma",
+    ),
+    case(
+        "nl",
+        "Mijn vader is gevallen en kan niet meer opstaan zonder hulp.",
+        "neuro_deficit",
+        "trauma",
+    ),
+    case(
+        "fr",
+        "La nuit, que je sois sur le dos ou sur le côté, la douleur est la même.",
+        "night_pain",
+    ),
+    case(
+        "en",
+        "I have crushing chest pain and I had a heart attack 3 years ago.",
+        "heart_attack_signs",
+    ),
+    case("en", "My mum fell and she doesn't want to move her legs.", "neuro_deficit", "trauma"),
+    case("nl", "Ik heb mijn afscheidsbrief al klaar.", "self_harm"),
+    case("fr", "Je veux en finir avec ce dos. Et avec tout.", "self_harm"),
+    case(
+        "en", "I get out of breath walking to the bathroom since yesterday.", "breathing_emergency"
+    ),
+    case(
+        "en",
+        "Crushing pain in my chest right now, I had a stent put in 2 years ago.",
+        "heart_attack_signs",
+    ),
+    case(
+        "nl",
+        "Ik heb nu een drukkende pijn op de borst, net als bij mijn hartinfarct twee jaar geleden.",
+        "heart_attack_signs",
+    ),
+    case("en", "Chest pain like my heart attack in 2019, sweating", "heart_attack_signs"),
+    case("en", "My dad had a stroke 3 years ago, now I have a stiff neck"),
+    case("en", "I broke my wrist in 2019, now my shoulder hurts"),
+]
+
 ALL_CASES = [
+    *OTHER_WORDS,
+    *SHORT_MESSAGES,
+    *OBLIQUE_WORDS,
+    *FOCUSED_ROWS,
+    *REVIEW_ROUNDS,
+    *SEVERE_CENTRAL_BACK_PAIN,
+    *BONE_RISK_BACK_PAIN,
     *FAINTING_AT_A_NEEDLE,
     *STILL_ALARMS,
     *PAIN_AFTER_A_DENIAL,
@@ -1634,6 +2299,8 @@ def test_screen_flags():
         "progressive_weakness",
         "focal_weakness",
         "aortic_emergency",
+        "severe_central_back_pain",
+        "bone_risk_back_pain",
     )
     assert screen_flags("screen_chest") == ("heart_attack_signs", "breathing_emergency")
     assert screen_flags("screen_head") == (
@@ -1662,10 +2329,11 @@ def test_screen_flags():
 
 
 def test_every_flag_is_asked_in_some_screen_except_self_harm_and_morning_stiffness():
-    # Morning stiffness is a history detail patients volunteer, not an end-of-interview question.
+    # Morning stiffness and a pain that does not improve are history details patients volunteer,
+    # not end-of-interview questions (the interview asks how long it has lasted).
     screens = screens_for_regions(["low_back", "chest", "temple", "calf"])
     asked = {flag for screen in screens for flag in screen_flags(screen)}
-    assert asked == set(FLAG_TIERS) - {"self_harm", "inflammatory_stiffness"}
+    assert asked == set(FLAG_TIERS) - {"self_harm", "inflammatory_stiffness", "no_improvement"}
 
 
 # --- validation of the rules file -----------------------------------------------------------------

@@ -3,13 +3,14 @@
 tests/triage/heldout_vignettes.yml was written by someone given only the tier definitions of
 domain-notes.md section 3 (never the patterns), and must never be used to write them. Each
 vignette is one patient message with the tier it needs; "none" means ordinary pain that may book.
-tests/triage/dev_vignettes.yml, dev2_*.yml, dev3_*.yml, dev4_vignettes.yml and dev5_vignettes.yml,
-sets by other writers, were each scored blind once and then read to improve the rules:
-`--vignettes` scores them too, as development figures.
+The tests/triage/dev*.yml sets, by other writers, were each scored blind once and then read to
+improve the rules: `--vignettes` scores them too, as development figures.
 
 Per language: exact-tier accuracy, under-triage (a softer tier than needed: the dangerous error),
-over-triage, the share of must-not-alarm messages that alarmed, and the confusion matrix. Writes
-var/results/triage-eval.json with every miss, and ends with a verdict line against the aims.
+over-triage, the share of must-not-alarm messages that alarmed, the confusion matrix and the
+under-triaged messages counted by the writer's category (which kinds of danger go unheard,
+without their words). Writes var/results/triage-eval.json with every miss, and ends with a
+verdict line against the aims.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class Vignette:
     language: str
     tier: str
     text: str
+    category: str = ""
 
 
 @dataclass
@@ -78,7 +80,13 @@ def load_vignettes(path: Path = VIGNETTES) -> list[Vignette]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     vignettes = []
     for item in raw["vignettes"]:
-        vignette = Vignette(str(item["id"]), item["language"], item["tier"], str(item["text"]))
+        vignette = Vignette(
+            str(item["id"]),
+            item["language"],
+            item["tier"],
+            str(item["text"]),
+            str(item.get("category") or ""),
+        )
         if vignette.tier not in LABELS or vignette.language not in LANGUAGES:
             raise ValueError(f"{path}: {vignette.id}: unknown tier or language")
         vignettes.append(vignette)
@@ -107,7 +115,13 @@ def score(vignettes: Sequence[Vignette], predict: Any = predicted_tier) -> dict[
         kind = "under" if rank[predicted] > rank[vignette.tier] else "over"
         setattr(result, kind, getattr(result, kind) + 1)
         result.misses.append(
-            {"id": vignette.id, "expected": vignette.tier, "predicted": predicted, "kind": kind}
+            {
+                "id": vignette.id,
+                "expected": vignette.tier,
+                "predicted": predicted,
+                "kind": kind,
+                "category": vignette.category,
+            }
         )
     return scores
 
@@ -130,6 +144,15 @@ def report(scores: dict[str, Scores]) -> str:
         for expected in LABELS:
             row = s.confusion[expected]
             lines.append(f"{short[expected]:<7}" + "".join(f"{row[p]:>7}" for p in LABELS))
+    for s in scores.values():
+        # Which kinds of danger go unheard, by the writer's category (counts, not messages).
+        under: dict[str, int] = {}
+        for miss in s.misses:
+            if miss["kind"] == "under":
+                under[miss["category"] or "?"] = under.get(miss["category"] or "?", 0) + 1
+        if under:
+            listed = ", ".join(f"{name} {count}" for name, count in sorted(under.items()))
+            lines.append(f"{s.language} under-triaged by category: {listed}")
     failing = [s.language for s in scores.values() if not s.meets_aims()]
     lines.append("")
     if failing:
