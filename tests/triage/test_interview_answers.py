@@ -500,6 +500,23 @@ def test_a_vague_while_is_not_turned_into_a_duration(text):
         ("stiff getting out of bed for five minutes, then fine", ["morning_stiffness"]),
         ("Pas vraiment de moment, ça va ça vient, sans logique.", ["no_pattern"]),
         ("it comes and goes, no real pattern", ["no_pattern"]),
+        # Once the activity is over, or at the end of the day's work: after it.
+        ("when I've been on my feet all day", ["after_activity"]),
+        ("by the end of my shift", ["after_activity"]),
+        ("once I stop running it starts to throb", ["after_activity", "sport"]),
+        ("quand je m'arrête de courir", ["after_activity", "sport"]),
+        ("au retour du jogging", ["after_activity", "sport"]),
+        ("une fois rentrée du travail", ["after_activity"]),
+        ("als ik gestopt ben met lopen", ["after_activity", "sport"]),
+        ("als ik thuiskom van het werk", ["after_activity"]),
+        ("'s avonds na een werkdag", ["after_activity"]),
+        # "At work" says where; the lifting says when.
+        ("after a day of lifting boxes at work", ["after_activity"]),
+        ("na een dag tillen op het werk", ["after_activity"]),
+        ("after a long day at work", ["after_activity"]),
+        ("at work when I type a lot", ["desk_work"]),
+        ("aan mijn bureau met de muis, heel de werkdag", ["desk_work"]),
+        ("I've been having pain when I run", ["during_activity", "sport"]),
     ],
 )
 def test_when_it_is_worst_is_read_from_what_the_patient_does(text, expected):

@@ -23,7 +23,7 @@ from bot.triage.language.text import fold
 CUES_FILE = Path(__file__).resolve().parent / "worst_time.yml"
 LISTS = (
     "after", "during", "activities", "sports", "easing", "always", "all_day", "no_pattern",
-    "sometimes", "evening", "end_of_day",
+    "sometimes", "evening", "end_of_day", "workplace",
 )  # fmt: skip
 # Clauses end at punctuation and at "and"/"but"/"or" (not at Dutch "en"/"of", French "en", English
 # "of": "after a lot of walking" is one clause), and at Dutch "en" before a new moment ("'s nachts
@@ -104,7 +104,16 @@ def read_worst_time(text: str, entities: Sequence[Mapping[str, Any]]) -> list[st
             or bool(c["activities"].search(clause))
             or any(k in ("during_activity", "after_activity") for k in kinds)
         )
-        place = [k for k in kinds if k in ("sitting", "desk_work")]
+        place = [(k, folded[s:e]) for s, e, k in named if k in ("sitting", "desk_work")]
+        busy = bool(c["activities"].search(c["workplace"].sub(" ", clause))) or bool(
+            c["end_of_day"].search(clause)
+        )
+        if busy and place and all(c["workplace"].fullmatch(text) for _, text in place):
+            # "after a day of lifting boxes at work": the lifting, not a desk
+            kinds = [k for k in kinds if k != "desk_work"]
+            named = [(s, e, v) for s, e, v in named if v != "desk_work"]
+            activity = True
+            place = []
         clause_moments: list[str] = []
         for s, e, value in named:
             if value in ("during_activity", "after_activity", "sport"):
@@ -121,7 +130,7 @@ def read_worst_time(text: str, entities: Sequence[Mapping[str, Any]]) -> list[st
             clause_moments.append("after_activity" if after else "during_activity")
             if sport:
                 clause_moments.append("sport")
-        elif c["end_of_day"].search(clause) and not kinds:
+        elif c["end_of_day"].search(clause) and not clause_moments:
             clause_moments.append("after_activity")  # "at the end of the day"
         elif after and previous_activity and set(kinds) <= {"night"}:
             clause_moments.append("after_activity")  # "...and afterwards", "et après"
