@@ -1839,6 +1839,22 @@ FOCUSED_ROWS = [
 # must be a pain on the spine; a doctor's "could not find" is a denial; a height is a fall's
 # height; someone else's self-harm alarms; everyday idioms ("take them all at once?") do not.
 REVIEW_ROUNDS = [
+    case("en", "he keeps his pills saved up for when it gets too much", "self_harm"),
+    case("en", "not sure I'll still be here by then, honestly", "self_harm"),
+    case("en", "I've been cutting my wrist to forget the pain", "self_harm"),
+    case("en", "I looked up how many pills it would take.", "self_harm"),
+    case("en", "my daughter wrote that she wants to die", "self_harm"),
+    case("fr", "il m'a dit qu'il avait pensé à se faire du mal", "self_harm"),
+    case("fr", "je mets mes médocs de côté au cas où", "self_harm"),
+    case("fr", "je me suis renseigné sur comment en finir", "self_harm"),
+    case("nl", "ze ziet het niet meer zitten en heeft haar pillen verzameld", "self_harm"),
+    case("nl", "ik heb geen zin meer om te leven", "self_harm"),
+    case("nl", "als ik er morgen niet meer ben, wie annuleert dan?", "self_harm"),
+    case("en", "I'm not sure I'll be here on time, the traffic is bad."),
+    case("en", "How many tablets would it take to calm the pain, two?"),
+    case("en", "She wants to die of shame after falling in the shop"),
+    case("nl", "Als ik er morgen niet meer ben om 9 uur, bel ik."),
+    case("nl", "Ik heb geen zin meer om te lopen."),
     case(
         "en",
         "Crushing pain in my chest right now, I had a stent put in a year ago.",
