@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,10 +147,7 @@ def report(scores: dict[str, Scores]) -> str:
             lines.append(f"{short[expected]:<7}" + "".join(f"{row[p]:>7}" for p in LABELS))
     for s in scores.values():
         # Which kinds of danger go unheard, by the writer's category (counts, not messages).
-        under: dict[str, int] = {}
-        for miss in s.misses:
-            if miss["kind"] == "under":
-                under[miss["category"] or "?"] = under.get(miss["category"] or "?", 0) + 1
+        under = Counter(m["category"] or "?" for m in s.misses if m["kind"] == "under")
         if under:
             listed = ", ".join(f"{name} {count}" for name, count in sorted(under.items()))
             lines.append(f"{s.language} under-triaged by category: {listed}")

@@ -77,12 +77,8 @@ def _covered_by(tokens: Sequence[str], phrases: PhraseIndex) -> set[int]:
 def _list_goes_on(text: str, end: int, rules: NegationRules) -> bool:
     """Does a denied list go on after the symptom to an "or"/"nor" item, in the same clause?
     ("no fever, chest pain or shortness of breath": the chest pain is denied too.)"""
-    after = text[end : end + rules.window_chars]
-    boundary = rules.boundary.search(after)
-    if boundary:
-        after = after[: boundary.start()]
     item_words = 0
-    for token in _tokens(after, rules):
+    for token in _tokens(_clause_after(text, end, rules), rules):
         if token in rules.disjunctions:
             return True
         if token in rules.list_separators:
@@ -148,9 +144,12 @@ def _in_scope(
 
 
 def _affirmed_after(text: str, end: int, rules: NegationRules) -> bool:
+    tokens = _tokens(_clause_after(text, end, rules), rules)[:_SUFFIX_WORDS]
+    return bool(_covered_by(tokens, rules.affirming_suffixes))
+
+
+def _clause_after(text: str, end: int, rules: NegationRules) -> str:
+    """The rest of the symptom's clause, within the window."""
     after = text[end : end + rules.window_chars]
     boundary = rules.boundary.search(after)
-    if boundary:
-        after = after[: boundary.start()]
-    tokens = _tokens(after, rules)[:_SUFFIX_WORDS]
-    return bool(_covered_by(tokens, rules.affirming_suffixes))
+    return after[: boundary.start()] if boundary else after
