@@ -26,6 +26,7 @@ def test_under_triage_is_counted_and_named_by_its_category() -> None:
             "predicted": "none",
             "kind": "under",
             "category": "cauda_equina",
+            "flag": "",
         }
     ]
     text = report({"en": scores})
@@ -41,7 +42,10 @@ def test_a_false_alarm_counts_against_the_must_not_alarm_messages() -> None:
         ]
     )["en"]
     assert (scores.false_alarms, scores.must_not_alarm, scores.over) == (1, 2, 1)
-    assert "under-triaged by category" not in report({"en": scores})
+    text = report({"en": scores})
+    assert "under-triaged by category" not in text
+    # Which rule alarmed, by the writer's category: where to look without reading the message.
+    assert "en false alarms by category (flag): joke (heart_attack_signs) 1" in text
 
 
 def test_vignette_files_need_known_tiers_and_languages(tmp_path: Path) -> None:

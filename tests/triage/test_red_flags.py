@@ -1404,7 +1404,6 @@ STILL_ALARMS = [
         "I get breathless when I run, I'm out of shape, it recovers quickly, "
         "but yesterday my arm and jaw felt heavy",
         "atypical_heart_attack",
-        "breathing_emergency",
     ),
     case(
         "en",
@@ -1605,8 +1604,11 @@ OTHER_WORDS = [
     ),
     case("en", "sore knee for two months, it is getting better every week"),
     case("en", "a sore neck two weeks ago, and not better yet"),
-    case("fr", "mon mari a fait un AVC il y a un an, moi j'ai mal à l'épaule", "neuro_deficit"),
-    case("en", "my dad had a stroke a year ago, I have a stiff neck", "neuro_deficit"),
+    # A relative's stroke told as history beside the writer's own complaint (rules.yml
+    # family_history); the relative's symptoms still alarm.
+    case("fr", "mon mari a fait un AVC il y a un an, moi j'ai mal à l'épaule"),
+    case("en", "my dad had a stroke a year ago, I have a stiff neck"),
+    case("en", "my dad can't speak properly since this morning, my back hurts", "neuro_deficit"),
 ]
 
 # Short messages: a hard cough or a misstep on steroids, a pain no position changes, a height
@@ -2133,7 +2135,302 @@ REVIEW_ROUNDS = [
     case("en", "I broke my wrist in 2019, now my shoulder hurts"),
 ]
 
+# Rounds 13 and 14 (blind writers, read after scoring): night pain that turning over does not
+# change, weight loss told by a belt or a scale, an older person's fall, a clot with breathlessness,
+# self-harm told as pills saved or belongings given away, stroke and heart signs in other words;
+# and what must stay quiet: an idiom with "tomber"/"gevallen", insurance, fainting at a blood test.
+ROUNDS_13_14 = [
+    case("en", "my hip wakes me at 4am every night and turning over changes nothing", "night_pain"),
+    case("en", "mid back aches 24/7, even lying still in bed", "night_pain"),
+    case(
+        "en", "had to make a new hole in my belt, I'm not dieting, and my hip hurts", "weight_loss"
+    ),
+    case(
+        "en",
+        "I have osteoporosis and after a coughing fit my back hurts a lot",
+        "bone_risk_back_pain",
+        "fragility_fracture",
+    ),
+    case("en", "my left calf is puffy compared to the other one", "dvt"),
+    case("en", "calf sore since the flight home from Bangkok", "dvt"),
+    case("en", "he has been saving up his sleeping pills", "self_harm"),
+    case("en", "she says she won't be a burden much longer", "self_harm"),
+    case("en", "he has been reading about overdoses online", "self_harm"),
+    case("en", "nobody would notice if I was gone", "self_harm"),
+    case(
+        "en",
+        "Grandma, 84, had a little tumble yesterday and now can hardly walk, her hip hurts",
+        "fragility_fracture",
+    ),
+    case(
+        "en",
+        "Mum is 81, she fell in the garden and her back hurts since",
+        "fragility_fracture",
+        "trauma",
+    ),
+    case("en", "in the fall I started running and now my knee hurts"),
+    case("en", "I slipped on the stairs last year, bruised but better now, just my neck is stiff"),
+    case("en", "I'm 76 and I twisted my back lifting a box"),
+    case("en", "I'm 72, my back hurts after gardening"),
+    case(
+        "fr",
+        "je n'arrive plus à ouvrir une bouteille avec la main droite, aucune force",
+        "focal_weakness",
+    ),
+    case("fr", "mon pied ne se relève plus quand je marche", "focal_weakness"),
+    case("fr", "mal au dos jour et nuit, peu importe comment il se couche", "night_pain"),
+    case("fr", "la cheville est enflée d'un seul côté depuis hier", "dvt"),
+    case("fr", "crampe dans le mollet qui ne passe pas depuis trois jours", "dvt"),
+    case("fr", "mollet gonflé et maintenant je suis essoufflé", "breathing_emergency", "dvt"),
+    case("fr", "un point dans le dos quand j'inspire"),
+    case("fr", "mon frère s'injecte de l'héroïne et a mal au dos", "fever_infection"),
+    case("fr", "6 kg en moins depuis l'été sans régime", "weight_loss"),
+    case("fr", "mes jeans me tombent alors que je mange comme d'habitude", "weight_loss"),
+    case("fr", "j'ai mis de côté tous mes médicaments", "self_harm"),
+    case("fr", "il dit qu'il ne sera bientôt plus un poids pour personne", "self_harm"),
+    case(
+        "fr",
+        "ma mère n'arrive plus à trouver ses mots et son bras droit est tout faible d'un coup",
+        "neuro_deficit",
+    ),
+    case("fr", "la moitié de son visage est figée depuis ce matin", "neuro_deficit"),
+    case("fr", "ça serre dans la gorge, je suis moite et j'ai la nausée", "atypical_heart_attack"),
+    case(
+        "fr",
+        "mon grand-père de 88 ans a raté une marche et a mal à la hanche, il marche à peine",
+        "fragility_fracture",
+    ),
+    case("fr", "je suis tombé sur votre site en cherchant un kiné pour ma nuque"),
+    case("fr", "je tombe dans les pommes à chaque prise de sang, mais pas d'aiguilles pour moi"),
+    case("fr", "j'ai glissé et fait un grand écart au foot, ça tire à l'aine"),
+    case("fr", "j'ai glissé sur le verglas et je suis tombée sur le coccyx", "trauma"),
+    case("fr", "faites-vous des attestations pour l'assurance accident ?"),
+    case("fr", "il a pris un gros choc au rugby et ses jambes fourmillent", "trauma_neuro"),
+    case("nl", "draaien in bed verandert niks, de heup blijft pijn doen", "night_pain"),
+    case("nl", "schouderpijn dag en nacht", "night_pain"),
+    case("nl", "5 kilo kwijt zonder iets te doen en rugpijn", "weight_loss"),
+    case("nl", "mijn been plooit door, twee keer bijna gevallen", "focal_weakness"),
+    case("nl", "ik krijg mijn sleutel ni meer omgedraaid met mijn rechterhand", "focal_weakness"),
+    case("nl", "mijn moeder sleept met haar voet en blijft haken aan de stoep", "focal_weakness"),
+    case("nl", "dikke kuit en nu ook amper adem", "breathing_emergency", "dvt"),
+    case("nl", "pijn tussen mijn schouderbladen en ik heb amper adem", "atypical_heart_attack"),
+    case("nl", "druk vanboven op mijn maag en ik ben klam en misselijk", "atypical_heart_attack"),
+    case("nl", "wagen total loss na het ongeval gisteren, nu nekpijn", "major_trauma", "trauma"),
+    case(
+        "nl",
+        "mijn dochter is van het stapelbed gevallen, zo een paar meter",
+        "major_trauma",
+        "trauma",
+    ),
+    case("nl", "ik ben van achter aangereden op de autosnelweg", "major_trauma", "trauma"),
+    case("nl", "mijn vader vond zijn woorden ni meer en zijn arm viel slap", "neuro_deficit"),
+    case("nl", "zijn gezicht hangt aan de linkerkant", "neuro_deficit"),
+    case(
+        "nl", "hij heeft zijn gereedschap weggegeven en een afscheidsbrief geschreven", "self_harm"
+    ),
+    case("nl", "heb opgezocht hoe ik er ne punt achter kan zetten", "self_harm"),
+    case("nl", "binnenkort ben ik niemand meer tot last", "self_harm"),
+    case("nl", "kan al 8 uur ni plassen en mijn rug doet zeer", "cauda_equina"),
+    case("nl", "rood opgezet onderbeen sinds gisteren", "dvt"),
+    case(
+        "nl",
+        "ik ben 58 met osteopenie en met de fiets omgevallen, rugpijn",
+        "bone_risk_back_pain",
+        "fragility_fracture",
+    ),
+    case("nl", "ik ben in slaap gevallen in de zetel en nu stijve nek"),
+    case("nl", "ik ben gevallen voor uw aanpak, wanneer kan ik komen?"),
+]
+
+# The fourth reviewer's probes of rounds 13-15: a relative's symptoms, current illness or the
+# writer's own illness always alarm; a relative's past illness beside the writer's complaint does
+# not; breathlessness that is new, sudden or worse alarms, after a sprint the patient calls normal
+# not; an older person's own fall with a hip or bad back pain goes to the emergency department.
+REVIEW_ROUND_4 = [
+    case(
+        "en",
+        "my wife is having a stroke right now, my back hurts from lifting her",
+        "neuro_deficit",
+    ),
+    case(
+        "en",
+        "I think my husband is having a heart attack, my shoulder is killing me from carrying him",
+        "heart_attack_signs",
+    ),
+    case("fr", "ma femme fait un AVC je crois, j'ai mal au dos", "neuro_deficit"),
+    case(
+        "nl", "mijn man heeft nu een hartaanval denk ik, mijn rug doet pijn", "heart_attack_signs"
+    ),
+    case("en", "my son has meningitis the doctor thinks, my back hurts", "meningitis_signs"),
+    case("fr", "mon père a une méningite, j'ai mal à la nuque", "meningitis_signs"),
+    case("en", "my wife has a DVT in her calf, my back is sore", "dvt"),
+    case(
+        "en",
+        "my husband thinks I had a mini stroke this morning, my "
+        "left arm felt strange for 10 minutes",
+        "neuro_deficit",
+    ),
+    case("en", "my wife is worried my cancer is back, my back hurts at night", "cancer_history"),
+    case(
+        "nl",
+        "Ik ben een man van 62 en had vorig jaar kanker, nu doet mijn rug veel pijn",
+        "cancer_history",
+    ),
+    case(
+        "fr",
+        "Je suis une femme de 55 ans qui a eu un cancer du sein, j'ai mal au dos la nuit",
+        "cancer_history",
+    ),
+    case("en", "my friend and I both had breast cancer, my back hurts at night", "cancer_history"),
+    case("en", "My grandmother had a DVT so I worry a bit, but my calves are sore"),
+    case("en", "my wife is on chemo so I've been lifting, my right shoulder is sore"),
+    case("fr", "Ma femme est sous chimio, c'est pour moi, une contracture au mollet"),
+    case("nl", "mijn vrouw is in chemo en van al dat rijden zit mijn onderrug vast"),
+    case("nl", "mijne nonkel is aan een aneurysma gestorven, mijn eigen probleem is mijn onderrug"),
+    case("en", "A friend had meningitis at uni, mine is the usual band across my forehead"),
+    case("nl", "mijn vrouw is in chemo en heeft 39 koorts", "cancer_history", "fever_infection"),
+    case(
+        "nl", "plots buiten adem tijdens de training en het gaat niet over", "breathing_emergency"
+    ),
+    case("en", "i get breathless after sprints which is normal for me"),
+    case("fr", "essoufflé après les sprints comme tout le monde, c'est le mollet qui me gêne"),
+    case("nl", "buiten adem na sprints is normaal, mijn kuiten zijn hard"),
+    case(
+        "en", "my husband had surgery, I had a stroke last week and my arm hurts", "neuro_deficit"
+    ),
+    case(
+        "en",
+        "my mum had a DVT years ago; my calves are sore and I'm "
+        "short of breath after my interval training",
+    ),
+    case("en", "I had a blood clot 10 years ago. I'm short of breath after sprints, calves sore"),
+    case(
+        "fr",
+        "ma grand-mère a eu une phlébite, moi j'ai mal aux "
+        "mollets et je suis essoufflée après le sport",
+    ),
+    case(
+        "en",
+        "since yesterday I'm suddenly breathless on small hills, never had that before",
+        "breathing_emergency",
+    ),
+    case(
+        "en",
+        "I've become short of breath when walking up hills since yesterday, I'm 35 and fit",
+        "breathing_emergency",
+    ),
+    case(
+        "fr",
+        "je suis essoufflée en montant les escaliers depuis hier, ça ne m'arrivait jamais",
+        "breathing_emergency",
+    ),
+    case(
+        "nl",
+        "ik ben buiten adem bij het trappen oplopen sinds gisteren, dat had ik nooit",
+        "breathing_emergency",
+    ),
+    case(
+        "en",
+        "short of breath on hills now, never before, calf swollen since my flight",
+        "breathing_emergency",
+    ),
+    case(
+        "en",
+        "I had a DVT diagnosed on Monday and today I'm out of breath",
+        "breathing_emergency",
+        "dvt",
+    ),
+    case(
+        "en", "blood clot in my leg last week, now I'm out of breath", "breathing_emergency", "dvt"
+    ),
+    case(
+        "en",
+        "my left leg is swollen and hot and I'm out of breath today",
+        "breathing_emergency",
+        "dvt",
+    ),
+    case("en", "I had a bad fall on Saturday and my wrist is swollen and bent", "trauma"),
+    case("en", "Took a fall on the weekend, my back hurts in the middle", "trauma"),
+    case("fr", "je suis tombée le 3 mars et depuis j'ai très mal au dos", "trauma"),
+    case("nl", "ik ben gevallen voor de deur en mijn pols staat scheef", "trauma"),
+    case(
+        "fr",
+        "j'ai fait un malaise en réunion ce matin, maintenant j'ai la tête qui tourne",
+        "neuro_deficit",
+    ),
+    case("fr", "mon mari a fait un malaise général ce matin, il est tout gris", "neuro_deficit"),
+    case(
+        "en",
+        "I slipped and fell down a few steps on Saturday, much better "
+        "today but I still can't put any weight on my ankle",
+        "trauma",
+    ),
+    case("en", "fell in the shower, but fine, just my hip that hurts a lot when I stand", "trauma"),
+    case(
+        "nl", "ik ben gisteren gevallen, nu al beter maar ik kan niet op mijn been staan", "trauma"
+    ),
+    case("en", "I am 72, worried about falls, my back hurts after long walks"),
+    case(
+        "en",
+        "I'm 45, we've been married for 20 years, my husband is 70. I "
+        "slipped in the garden and my back hurts a bit",
+    ),
+    case("en", "Fall colours hike last week, I'm 71 and my back is sore"),
+    case("en", "my pulse is 102, I slipped on the stairs", "trauma"),
+    case(
+        "en",
+        "My mum is 85 and had a fall last week, she's fine, but I hurt my back helping her up",
+        "trauma",
+    ),
+    case("fr", "j'ai 70 ans et j'ai peur de tomber, j'ai mal au dos"),
+    case("nl", "ik ben 75, ben bijna gevallen maar niet, mijn rug doet pijn van het tuinieren"),
+    case("en", "my neck aches, I've been working day and night on a deadline"),
+    case("en", "the ache is there day and night but lying on my left side eases it"),
+    case("fr", "J'ai mal au dos, je travaille jour et nuit sur un chantier"),
+    case("nl", "mijn nek doet pijn, ik zit dag en nacht achter de computer"),
+    case("nl", "ik wil niemand tot last zijn, maar mijn schouder doet al weken pijn"),
+    case(
+        "nl",
+        "ik heb mijn spullen weggegeven aan de kringwinkel en een "
+        "afscheidsbrief geschreven voor mijn collega's die op pensioen gaan",
+    ),
+    case("fr", "j'ai donné mes affaires de sport à mon neveu, je ne cours plus à cause du genou"),
+    case("fr", "j'ai mis de côté des médicaments pour les vacances, j'ai mal au dos"),
+    case("en", "I won't be a burden any longer on my wife once my back is fixed"),
+    case("en", "I kept my tramadol from last year's surgery, can I take it for my back?"),
+    case("en", "I've been reading about overdosing on ibuprofen, how much is safe for back pain?"),
+    case("en", "I had to make a new hole in my belt, I've been going to the gym and eating better"),
+    case("fr", "5 kg en moins depuis que je fais du vélo, j'ai mal au genou"),
+    case("nl", "riem een gaatje verder sinds ik loop, mijn heup doet pijn"),
+    case("fr", "j'ai un point au dos quand j'inspire, après le sport"),
+    case(
+        "fr",
+        "je dois lever le genou très haut pour pas trébucher sur les "
+        "marches depuis mon entorse de la cheville",
+    ),
+    case(
+        "en", "Dad (79) missed the last step last night and can barely stand", "fragility_fracture"
+    ),
+    case(
+        "nl",
+        "mijn vader van 81 is uitgegleden, hij kan amper stappen",
+        "fragility_fracture",
+        "trauma",
+    ),
+    case(
+        "en", "I'm seventy-eight and I fell yesterday, my hip hurts", "fragility_fracture", "trauma"
+    ),
+    case(
+        "fr",
+        "ma mère de quatre-vingt-cinq ans est tombée hier, douleur dans l'aine",
+        "fragility_fracture",
+        "trauma",
+    ),
+]
+
 ALL_CASES = [
+    *REVIEW_ROUND_4,
+    *ROUNDS_13_14,
     *OTHER_WORDS,
     *SHORT_MESSAGES,
     *OBLIQUE_WORDS,

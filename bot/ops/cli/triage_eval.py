@@ -9,8 +9,8 @@ improve the rules: `--vignettes` scores them too, as development figures.
 Per language: exact-tier accuracy, under-triage (a softer tier than needed: the dangerous error),
 over-triage, the share of must-not-alarm messages that alarmed, the confusion matrix and the
 under-triaged messages counted by the writer's category (which kinds of danger go unheard,
-without their words). Writes var/results/triage-eval.json with every miss, and ends with a
-verdict line against the aims.
+without their words), and the false alarms by category with the flag that alarmed. Writes
+var/results/triage-eval.json with every miss, and ends with a verdict line against the aims.
 """
 
 from __future__ import annotations
@@ -99,7 +99,14 @@ def predicted_tier(text: str) -> str:
     return match.tier if match else NONE
 
 
-def score(vignettes: Sequence[Vignette], predict: Any = predicted_tier) -> dict[str, Scores]:
+def raised_flag(text: str) -> str:
+    match = most_urgent(detect(text))
+    return match.flag_id if match else "?"
+
+
+def score(
+    vignettes: Sequence[Vignette], predict: Any = predicted_tier, flag_of: Any = raised_flag
+) -> dict[str, Scores]:
     rank = {label: position for position, label in enumerate(LABELS)}
     scores = {language: Scores(language) for language in LANGUAGES}
     for vignette in vignettes:
@@ -122,6 +129,8 @@ def score(vignettes: Sequence[Vignette], predict: Any = predicted_tier) -> dict[
                 "predicted": predicted,
                 "kind": kind,
                 "category": vignette.category,
+                # The flag that alarmed: which rule to look at, without reading the message.
+                "flag": flag_of(vignette.text) if vignette.tier == NONE else "",
             }
         )
     return scores
@@ -151,6 +160,12 @@ def report(scores: dict[str, Scores]) -> str:
         if under:
             listed = ", ".join(f"{name} {count}" for name, count in sorted(under.items()))
             lines.append(f"{s.language} under-triaged by category: {listed}")
+        alarms = Counter(
+            f"{m['category'] or '?'} ({m['flag']})" for m in s.misses if m["expected"] == NONE
+        )
+        if alarms:
+            listed = ", ".join(f"{name} {count}" for name, count in sorted(alarms.items()))
+            lines.append(f"{s.language} false alarms by category (flag): {listed}")
     failing = [s.language for s in scores.values() if not s.meets_aims()]
     lines.append("")
     if failing:

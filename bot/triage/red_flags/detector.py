@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.triage.language.text import normalise
-from bot.triage.red_flags.model import LanguagePattern, RedFlagMatch, RedFlagRules
+from bot.triage.red_flags.model import FamilyHistory, LanguagePattern, RedFlagMatch, RedFlagRules
 from bot.triage.red_flags.negation import is_negated
 from bot.triage.red_flags.patterns import any_of
 from bot.triage.red_flags.rules import load_rules
@@ -45,7 +45,7 @@ def detect(text: str, rules: RedFlagRules | None = None) -> list[RedFlagMatch]:
 
     found: list[tuple[int, int, RedFlagMatch]] = []
     for order, flag in enumerate(rules.flags):
-        first = _first_hit(flag.patterns, normalised, rules, flag.not_after)
+        first = _first_hit(flag.patterns, normalised, rules, flag.not_after, rules.family_history)
         candidates = [first] if first else []
         for combo in flag.combos:
             parts: list[_Hit] = []
@@ -88,9 +88,11 @@ def _first_hit(
     text: str,
     rules: RedFlagRules,
     not_after: re.Pattern[str] | None = None,
+    family: FamilyHistory | None = None,
 ) -> _Hit | None:
     """The earliest un-negated match over all languages (ties go to the first language), not
-    preceded in its sentence by a `not_after` phrase."""
+    preceded in its sentence by a `not_after` phrase, nor a disease of a relative's told beside
+    the writer's own complaint (`family`)."""
     if not patterns:
         return None
     scanner = _scanner(tuple(patterns))
@@ -108,6 +110,8 @@ def _first_hit(
             before = text[_sentence_start(text, start) : start]
             if not_after is not None and not_after.search(before):
                 break  # someone else's illness: look for a later mention
+            if family is not None and family.names_someone_else(text, before, match.group()):
+                break  # "my wife is on chemo ... my shoulder is sore": her history, his pain
             if negated >= MAX_NEGATED_MENTIONS or not is_negated(
                 text, start, match.end(), rules.negation
             ):

@@ -43,6 +43,26 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class FamilyHistory:
+    """A relative's illness told as history ("my grandmother had a DVT", "my wife is on chemo")
+    beside the writer's own complaint ("my calves are sore"): that illness is not the patient's
+    (rules.yml family_history). Only named illnesses, never symptoms."""
+
+    events: re.Pattern[str]  # illnesses that happen (a stroke): only when said to be past
+    relative_past: re.Pattern[str]  # "my dad had", at the end of the sentence so far
+    lasting: re.Pattern[str]  # illnesses and treatments that last (cancer, chemo)
+    relative_now: re.Pattern[str]  # "my wife is on", "my mum has", or a past verb
+    own_complaint: re.Pattern[str]  # the writer's own pain, anywhere in the message
+
+    def names_someone_else(self, text: str, before: str, matched: str) -> bool:
+        about_relative = bool(
+            (self.events.search(matched) and self.relative_past.search(before))
+            or (self.lasting.search(matched) and self.relative_now.search(before))
+        )
+        return about_relative and bool(self.own_complaint.search(text))
+
+
+@dataclass(frozen=True)
 class Screen:
     name: str
     regions: frozenset[str] | None  # None: applies to every region ("all" in the YAML)
@@ -85,6 +105,7 @@ class RedFlagRules:
     terms: Mapping[str, Term]
     screens: tuple[Screen, ...]
     negation: NegationRules
+    family_history: FamilyHistory | None = None
 
     def tier_rank(self, tier: str) -> int:
         try:

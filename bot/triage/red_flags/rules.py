@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from bot.triage.red_flags.model import (
+    FamilyHistory,
     Flag,
     LanguagePattern,
     NegationRules,
@@ -28,7 +29,24 @@ from bot.triage.red_flags.patterns import PatternBuilder, PatternError, words
 DEFAULT_RULES_PATH = Path(__file__).with_name("rules.yml")
 REQUIRED_LANGUAGE = "en"  # every flag must at least be detectable in English
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
-_TOP_KEYS = {"languages", "tiers", "negation", "macros", "terms", "flags", "screens"}
+_TOP_KEYS = {
+    "languages",
+    "tiers",
+    "negation",
+    "macros",
+    "terms",
+    "flags",
+    "screens",
+    "family_history",
+}
+_FAMILY_HISTORY_KEYS = {
+    "relative_past",
+    "relative_now",
+    "events",
+    "lasting",
+    "own_complaint",
+    "not_the_writer",
+}
 _FLAG_KEYS = {"id", "tier", "patterns", "combos", "not_after"}
 _NEGATION_KEYS = {
     "max_words",
@@ -112,7 +130,52 @@ def _build(path: Path, raw: Any) -> RedFlagRules:
         if name not in used_terms:
             raise _RulesError(f"term {name!r} is not used by any flag's combos")
     screens = _screens(doc.get("screens"), {flag.id for flag in flags})
-    return RedFlagRules(path, languages, tiers, flags, terms, screens, negation)
+    family = _family_history(doc.get("family_history"), languages, builder)
+    return RedFlagRules(path, languages, tiers, flags, terms, screens, negation, family)
+
+
+def _family_history(
+    raw: Any, languages: tuple[str, ...], builder: PatternBuilder
+) -> FamilyHistory | None:
+    """A relative's named illness beside the writer's own complaint is family history."""
+    if raw is None:
+        return None
+    doc = _mapping(raw, "family_history")
+    _no_unknown_keys(doc, _FAMILY_HISTORY_KEYS, "family_history")
+    missing = _FAMILY_HISTORY_KEYS - set(doc)
+    if missing:
+        raise _RulesError(f"family_history: missing {', '.join(sorted(missing))}")
+
+    def sources(name: str) -> list[str]:
+        by_language = _mapping(doc[name], f"family_history: {name}")
+        _no_unknown_keys(by_language, set(languages), f"family_history: {name}")
+        items = [s for listed in by_language.values() for s in _flat_strings(listed, name)]
+        return [builder.expand(s) for s in items]
+
+    def words(name: str) -> re.Pattern[str]:
+        try:
+            return builder.compile_all(sources(name))
+        except PatternError as exc:
+            raise _RulesError(f"family_history: {name}: {exc}") from None
+
+    # The relative's phrase ends the sentence so far, up to three more words none of which is the
+    # writer ("my husband had surgery, I had a stroke" is the writer's stroke).
+    writer = "|".join(sources("not_the_writer"))
+    tail = rf"(?:\W+(?!(?:{writer})\b)\w+){{0,3}}?\W*\Z"
+
+    def at_end(name: str) -> re.Pattern[str]:
+        try:
+            return re.compile(r"(?<!\w)(?:" + "|".join(sources(name)) + ")" + tail)
+        except re.error as exc:
+            raise _RulesError(f"family_history: {name}: {exc}") from None
+
+    return FamilyHistory(
+        words("events"),
+        at_end("relative_past"),
+        words("lasting"),
+        at_end("relative_now"),
+        words("own_complaint"),
+    )
 
 
 # --- flags and terms -----------------------------------------------------------------------------
