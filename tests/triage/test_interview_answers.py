@@ -245,10 +245,10 @@ def test_french_yesterday_is_not_dutch_here(text: str, days: int | None) -> None
 @pytest.mark.parametrize(
     ("text", "days"),
     [
-        ("j'ai mal au dos depuis plus d'un an", 365),
-        ("ça fait plus d’un mois", 30),
-        ("il y a moins d'une semaine", 7),
-        ("un peu plus qu'une semaine", 7),
+        ("j'ai mal au dos depuis plus d'un an", 366),  # "more than" moves past the year
+        ("ça fait plus d’un mois", 31),
+        ("il y a moins d'une semaine", 6),
+        ("un peu plus qu'une semaine", 8),
     ],
 )
 def test_french_durations_after_an_elision_are_read(text: str, days: int) -> None:

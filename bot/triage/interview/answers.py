@@ -85,7 +85,9 @@ _NOTHING = re.compile(
 _UNSURE = re.compile(
     r"\b(not sure|unsure|not certain|don'?t know|dunno|no idea|maybe|perhaps|possibly|"
     r"pas s[uû]re?|je ne sais pas|j'?sais pas|sais pas|aucune? id[eé]e|peut[- ]?[eê]tre|"
-    r"niet zeker|weet (ik |het )*niet|geen idee|misschien|twijfel\w*)\b",
+    r"niet zeker|weet (ik |het )*niet|geen idee|misschien|twijfel\w*|"
+    # "je sais plus si c'est pour fluidifier le sang", "I can't remember", "weet het niet meer"
+    r"sais plus|(don'?t|can'?t|do not|cannot) remember|me souviens (pas|plus))\b",
     re.I,
 )
 # "no numbness", "non", "geen koorts": an answer to a screen question that starts with a no.
@@ -108,6 +110,8 @@ _RULES_OUT = re.compile(
 _DENIES_ALL = re.compile(
     r"^\W*(no|nope|non|nee|neen)\b|\b(none|nothing|neither|rien|aucune?|niets|niks|geen|genen?)\b|"
     r"\b(that'?s all|that'?s it|c'est tout|dat is alles|dat is het|da'?s alles)\b|"
+    # "à chaque prise de sang je regarde, pas de souci"
+    r"\b(pas de (souci|probl[eè]me)|no problem|geen probleem)\b|"
     # "tongue piercing, does that count? otherwise no", "pas que je sache", "nan"
     r"\b(otherwise|apart from that|sinon|autrement|anders|verder) (no|none|nothing|non|rien|pas|"
     r"niet|niks|niets|nee)\b|\b(not that i know|pas que je sache|niet dat ik weet)\b|^\W*nan\W*$",
@@ -140,11 +144,74 @@ def _every_clause_negates(text: str) -> bool:
 
 # "Metal allergy, no.", "allergie au nickel : non": a precaution named, then ruled out.
 _RULED_OUT_AFTER = re.compile(r"^\s*[,:;-]?\s*(no|non|nee|neen|nope)\b", re.I)
-# "surgery in 2009, so nothing recent", "il y a des années", "jaren geleden": not recent surgery.
+# "surgery in 2009", "il y a des années", "jaren geleden": not recent surgery, said in the clause of
+# the surgery it qualifies ("surgery a year ago, 3 weeks ago another one" is recent). "So nothing
+# recent" sums up the whole sentence.
 _NOT_RECENT = re.compile(
-    r"\b(nothing recent|not recent\w*|years ago|long ago|(19|20)\d\d|pas r[eé]cente?|"
-    r"rien de r[eé]cent|il y a (des|plusieurs|\d+) ans|jaren geleden|lang geleden|niet recent|"
-    r"niks recent)\b",
+    r"\b(years ago|long ago|(19|20)\d\d|il y a (des|plusieurs|\d+) ans|jaren geleden|"
+    r"lang geleden|a year ago|il y a un an|een jaar geleden)\b",
+    re.I,
+)
+_NOTHING_RECENT = re.compile(
+    r"\b(nothing recent|not recent\w*|pas r[eé]cente?|rien de r[eé]cent|niet recent|niks recent)\b",
+    re.I,
+)
+# "knee surgery last year", "vorig jaar geopereerd": in December that may be weeks ago; the
+# therapist checks.
+_LAST_YEAR = re.compile(
+    r"\b(last year|l'an (dernier|pass[eé])|l'ann[eé]e (derni[eè]re|pass[eé]e)|vorig jaar|"
+    r"vorige jaar|verleden jaar)\b",
+    re.I,
+)
+_CLAUSE = re.compile(r"[^,;.!?\n]*")
+# "surgery a year ago, 3 weeks ago I had another one": a second, recent operation.
+_ANOTHER_RECENT = re.compile(
+    r"\b(\d+|a few|one|two|three|four|five|six|a couple of)\s+(days?|weeks?|months?)\s+ago\b|"
+    r"\bil y a\s+(\d+|quelques|un|une|deux|trois|quatre|cinq|six)\s+(jours?|semaines?|mois)\b|"
+    r"\b(\d+|een paar|enkele|een|twee|drie|vier|vijf|zes)\s+(dagen|dag|weken|week|maanden|maand)\s+"
+    r"geleden\b",
+    re.I,
+)
+_ANOTHER = re.compile(
+    r"\b(another|again|second|une autre|encore|r[eé]-?op[eé]r\w*|nog een|opnieuw|weer|tweede)\b",
+    re.I,
+)
+# "if I'm pregnant, is it a problem?", "als ik bloedverdunners neem": a precaution supposed, not
+# said to apply. "I'm trying to get pregnant", "I might be pregnant": the therapist checks.
+_SUPPOSED = re.compile(
+    r"\b(if|in case|si|au cas o[uù]|als|indien)\s+(i|i'?m|je|j['’]|ik)\b[^,;.!?]*$", re.I
+)
+_POSSIBLY = re.compile(
+    r"\b(trying to|try to|might|could|may|essa\w+ de|pourrais|pourrait|proberen|probeer|"
+    r"zou|kan)\b[^,;.!?]*$",
+    re.I,
+)
+# "my wife is pregnant", "mon mari est diabétique", "mijn zus heeft epilepsie": someone else's.
+_SOMEONE_ELSE = re.compile(
+    r"\b(my|mon|ma|mes|mijn|m'n|mn)\s+(wife|husband|partner|mother|mom|mum|father|dad|sister|"
+    r"brother|son|daughter|child|kid|friend|girlfriend|boyfriend|femme|mari|copine|copain|"
+    r"m[eè]re|p[eè]re|s(oe|œ)ur|fr[eè]re|fils|fille|enfant|ami|amie|vrouw|man|moeder|mama|"
+    r"vader|papa|zus|zuster|broer|zoon|dochter|kind|vriendin|vriend|lief)\b",
+    re.I,
+)
+# A needle named without fear ("pas d'aiguilles", "à chaque prise de sang"): needle fear only
+# beside a word that says it ("je tombe dans les pommes", "s'il vous plaît").
+_FEAR_IN_WORDS = re.compile(
+    r"afraid|scare|fear|phob|like|hate|freak|fan\b|terrif|faint|nervous|peur|horreur|aime|bang|"
+    r"schrik|angst|graag|haat|hou|flauw",
+    re.I,
+)
+_NEEDLE_FEAR_CUE = re.compile(
+    r"\b(afraid|scared|fear|terrified|phobi\w*|faint\w*|pass(es)? out|panic\w*|please|peur|"
+    r"angoiss\w*|tombe dans les pommes|[eé]vanoui\w*|malaise|paniqu\w*|s'il vous pla[iî]t|"
+    r"svp|bang|angst\w*|schrik|flauw\w*|onwel|paniek|alstublieft|aub)\b",
+    re.I,
+)
+# "I had a wart removed years ago", "a wart on my other foot": no skin lesion now in the area.
+_NOT_THERE_NOW = re.compile(
+    r"\b(removed|enlev[eé]e?|retir[eé]e?|br[uû]l[eé]e?|verwijderd|weggehaald|weggebrand|"
+    r"years ago|long ago|il y a (des|plusieurs) ann[eé]es|jaren geleden|lang geleden|used to)\b|"
+    r"\b(other|autre|andere)\s+(?!(than|que|qu'|dan|chose|things?|dingen)\b)\w+",
     re.I,
 )
 # Outside the question that asks it, only "worse when/with/after..." says what changes the pain;
@@ -197,7 +264,11 @@ _CORRECTION = re.compile(
     r"\b(actually|no wait|wait|sorry|i mean|i meant|correction|not (in|on|at|the|my|a|an)|"
     r"en fait|pardon|non attendez|je veux dire|plut[oô]t|"
     r"pas (à|a|au|aux|le|la|l'|du|en|sur|mon|ma)|eigenlijk|nee wacht|wacht|ik bedoel|"
-    r"niet (de|het|aan|in|op|mijn|links|rechts|vooraan|achteraan))\b",
+    r"niet (de|het|aan|in|op|mijn|links|rechts|vooraan|achteraan)|"
+    # "un mois... non, plus que ça": the punctuation keeps French "non plus" ("neither") out
+    r"(no|non|nee|neen)\s*[,.:;!…-]+\s*(more|longer|earlier|less|shorter|plus|moins|meer|langer|"
+    r"eerder|minder|korter)|more than that|longer than that|plus que [cç]a|"
+    r"plus longtemps que [cç]a|meer dan dat|langer dan dat)\b",
     re.I,
 )
 
@@ -233,8 +304,103 @@ _HEAD_PLACES = ("forehead", "back_of_head")
 _TEMPLE_WORDS = re.compile(r"temp|slaap|slapen|side|cote|côté|zijkant", re.I)
 
 
+# A place said only as where the pain ends is no place it hurts: "stops above the elbow", "presque
+# jusqu'au coude", "pas plus bas que le genou", "ni verder dan de knie" (the entity reader drops "it
+# stops above..." and "not to the foot" itself). "Until the shoulder", "tot aan de knie" alone say
+# where the pain spreads to: a place it hurts, unless a "no further" follows (_LIMIT_AFTER), or
+# they end a stretch the pain runs along: "it goes on the arm until the elbow", "langs mijn dij tot
+# aan de knie".
+_DETERMINER = r"(the|my|your|le|la|l'|l’|les|mon|ma|mes|du|au|aux|de|het|'t|mijn|m'n|mn|m’n)?\s*$"
+_LIMIT_BEFORE = re.compile(
+    r"(\b(stops?|stopped|ends?)\s+(just\s+|right\s+)?(above|before|below|under|short of)|"
+    r"\b(almost|nearly|not quite|just about)\s+(\w+\s+)?(to|until|till)|"
+    r"\b(not|no|never|doesn'?t go|does not go)\s+(any\s+)?(further|lower|higher|past|beyond|below)"
+    r"(\s+(than|down))?|"
+    r"\bs'?arr[eê]te\s+(juste\s+)?(au-?\s?dessus|avant|en-?\s?dessous|sous)(\s+d[eu]|\s+des)?|"
+    r"\bpresque\s+jusqu'?\s?(au|aux|à|a)?|\bpas\s+plus\s+(bas|haut|loin)\s+qu[e']?|"
+    r"\bpas\s+au-?\s?del[aà]\s+d[eu']?|\bsans\s+d[eé]passer|\bd[eé]passe\s+pas|"
+    r"\b(ni|nie|niet|nooit)\s+(verder|lager|hoger|voorbij)(\s+dan)?|\bbijna\s+tot(\s+(aan|in|bij))?|"
+    r"\b(along|on|down|langs|le long d[eu']?|over)\s+(\S+\s+){1,6}?"
+    r"(until|till|up until|tot aan|tot)|"
+    r"\bstopt\s+(net\s+)?(boven|voor|onder))\s+" + _DETERMINER,
+    re.I,
+)
+# "jusqu'au genou mais pas plus bas", "to the knee but no further", "tot de knie, niet verder".
+# Only a place reached to: in "the thigh. Not lower than that" the thigh hurts.
+_LIMIT_AFTER = re.compile(
+    r"^[\s,;:-]*((but|mais|maar|and|et|en)\s+)?(not|no|pas|niet|nie|ni)\s+(any\s+)?"
+    r"(further|lower|past it|beyond|below|plus bas|plus loin|au-del[aà]|en dessous|verder|lager|"
+    r"dieper)\b(?!\s+(than|que|qu'|dan)\b)",
+    re.I,
+)
+_REACHED_TO = re.compile(
+    r"\b(jusqu'?\s?(au|aux|à|a)?|jusque|to|down to|tot|until|till)\s+" + _DETERMINER, re.I
+)
+# The position said before a place the ruler read without it: "achter mijn rechterknie" is the
+# back of the knee, "vooraan aan mijn schouder" its front, "naar achter in mijn hoofd" the back of
+# the head.
+_BEHIND = re.compile(
+    r"\b(achter|achteraan|naar achter|behind|at the back of|derri[eè]re|à l'arri[eè]re d[eu]?)"
+    r"\s+((in|op|aan|van)\s+)?" + _DETERMINER,
+    re.I,
+)
+_IN_FRONT = re.compile(
+    r"\b(vooraan|vanvoor|in front of|devant|à l'avant d[eu]?)\s+((in|op|aan|van)\s+)?"
+    + _DETERMINER,
+    re.I,
+)
+_POSITION_BEFORE = (
+    (_BEHIND, "knee_front", "knee_back"),
+    (_IN_FRONT, "shoulder_top", "shoulder_front"),
+    (_BEHIND, "temple", "back_of_head"),  # only a head said as such, not "the temple"
+)
+_HEAD_WORDS = re.compile(
+    r"^\W*((my|the|mijn|m'n|mn|het|la|ma)\s+)?(head|hoofd|kop|t[eê]te)\W*$", re.I
+)
+# "I can barely turn my head", "ik kan mijn hoofd amper draaien": the head moves, it is no place.
+_HEAD_MOVED_BEFORE = re.compile(
+    r"\b(turn\w*|mov\w*|tourner|bouger|pencher|draai\w*|beweg\w*)\s+(\w+\s+)?$", re.I
+)
+_HEAD_MOVED_AFTER = re.compile(
+    r"^\s*(\w+\s+){0,2}(draaien|draai|bewegen|beweeg|buigen|knikken|tourner|bouger|pencher)\b", re.I
+)
+
+
+def _clause_before(text: str, start: int) -> str:
+    return re.split(r"[,.;!?\n]", text[:start])[-1]
+
+
+def _read_region(text: str, entity: Mapping[str, Any]) -> Any:
+    """The place an entity names, once the words around it are read; None for a place said only as
+    where the pain ends or a head only turned."""
+    value, start, end = entity.get("value"), entity.get("start"), entity.get("end")
+    if not (isinstance(start, int) and isinstance(end, int)):
+        return value
+    before, words = _clause_before(text, start), text[start:end]
+    if _LIMIT_BEFORE.search(before) or (
+        _REACHED_TO.search(before) and _LIMIT_AFTER.match(text[end:])
+    ):
+        return None
+    if _HEAD_WORDS.match(words) and (
+        _HEAD_MOVED_BEFORE.search(before) or _HEAD_MOVED_AFTER.match(text[end:])
+    ):
+        return None
+    for position, read_as, value_there in _POSITION_BEFORE:
+        head_ok = read_as != "temple" or _HEAD_WORDS.match(words)
+        if value == read_as and head_ok and position.search(before):
+            return value_there
+    return value
+
+
 def _regions_named(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any]:
-    regions = _entity_values(entities, "body_region") + _entity_values(entities, "pain_regions")
+    named = [e for e in entities if e.get("entity") in ("body_region", "pain_regions")]
+    read = [_read_region(text, e) for e in named]
+    if not any(read):  # a limit said alone ("until the knee") still names the place
+        read = [e.get("value") for e in named]
+    regions: list[Any] = []
+    for value in read:
+        if value is not None and value not in regions:
+            regions.append(value)
     if "temple" not in regions or not any(place in regions for place in _HEAD_PLACES):
         return regions
     temples = [
@@ -256,10 +422,39 @@ _SIDE_IS_FINE = re.compile(
 )
 
 
-def _sides_named(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any]:
-    """The sides a message names: side entities, less an adverbial "right", plus a side said
-    within the words of a place."""
-    sides: list[Any] = []
+# "ni echt links of rechts", "not left or right", "ni à gauche ni à droite": the entity reader
+# drops the first side, negated; the one joined to it by "or" is ruled out as well.
+_NEGATED_WITH_OR = re.compile(
+    r"\b(not|no|neither|ni|nie|niet|pas|never|nooit|jamais|geen)\s+(\w+\s+){0,2}"
+    r"(left|right|gauche|droite?|links|rechts)\s+(or|ou|of|nor|ni|noch)\s+(\w+\s+)?$",
+    re.I,
+)
+# "Left shin. No sorry, the right one!", "gauche, enfin non, droite", "links, ik bedoel rechts": the
+# side named after the correction is the one meant.
+_SIDE_CORRECTION = re.compile(
+    r"\b(no wait|wait|sorry|i mean|i meant|correction|actually|oops|en fait|pardon|attendez|"
+    r"je veux dire|enfin|nee wacht|wacht|ik bedoel|eigenlijk|oeps)\b",
+    re.I,
+)
+# "À droite. Parfois un peu à gauche aussi, mais c'est surtout la droite": a side said only as
+# "a bit" or "sometimes" beside another is not a second painful side when the patient says which
+# is mainly; "left, and sometimes the right too" is both.
+_MINOR_SIDE = re.compile(
+    r"\b(a bit|a little|slightly|sometimes|occasionally|un peu|parfois|l[eé]g[eè]rement|"
+    r"de temps en temps|soms|een beetje|beetje|af en toe|lichtjes|iets)\b(\s+\w+){0,3}\s*$",
+    re.I,
+)
+_MAINLY = re.compile(
+    r"\b(mostly|mainly|especially|above all|surtout|principalement|plut[oô]t|davantage|vooral|"
+    r"voornamelijk|hoofdzakelijk|meestal)\b",
+    re.I,
+)
+
+
+def _side_mentions(text: str, entities: Sequence[Mapping[str, Any]]) -> list[tuple[int, Any]]:
+    """(position, side) of each side a message names: side entities, less an adverbial "right"
+    and a side ruled out, plus a side said within the words of a place."""
+    mentions: list[tuple[int, Any]] = []
     for entity in entities:
         start, end = entity.get("start"), entity.get("end")
         spans = isinstance(start, int) and isinstance(end, int)
@@ -274,14 +469,56 @@ def _sides_named(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any]:
                 continue
             if spans and _SIDE_IS_FINE.match(text[end:]):
                 continue  # "the left is grand, thank God": the side that does not hurt
+            if isinstance(start, int) and _NEGATED_WITH_OR.search(_clause_before(text, start)):
+                continue
             value = entity.get("value")
         elif entity.get("entity") == "body_region" and spans:
             value = next((side for word, side in _SIDE_WORDS if word.search(text[start:end])), None)
         else:
             continue
-        if value is not None and value not in sides:
+        if value is not None:
+            mentions.append((start if isinstance(start, int) else -1, value))
+    return sorted(mentions, key=lambda mention: mention[0])
+
+
+def _sides_named(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any]:
+    sides: list[Any] = []
+    for _, value in _side_mentions(text, entities):
+        if value not in sides:
             sides.append(value)
     return sides
+
+
+def _adds_a_side(text: str) -> bool:
+    """ "left knee. oops forgot, the right ankle too", "links, maar eigenlijk ook rechts": "also"
+    after a correction word adds a side, it does not correct one."""
+    markers = list(_SIDE_CORRECTION.finditer(text)) + list(_CORRECTION.finditer(text))
+    return any(
+        _ADDITION.search(re.split(r"[.!?\n]", text[marker.end() :])[0]) for marker in markers
+    )
+
+
+def _corrected_side(text: str, mentions: Sequence[tuple[int, Any]]) -> Any:
+    """The first side named after the last correction that follows a side and precedes one."""
+    if _adds_a_side(text):
+        return None
+    for marker in reversed(list(_SIDE_CORRECTION.finditer(text))):
+        after = [value for at, value in mentions if at >= marker.end()]
+        if after and any(0 <= at < marker.start() for at, _ in mentions):
+            return after[0]
+    return None
+
+
+def _main_side(text: str, mentions: Sequence[tuple[int, Any]]) -> Any:
+    """The side said without "a bit" or "sometimes" when the other is only said with them, and
+    the patient says which is mainly."""
+    if not _MAINLY.search(text):
+        return None
+    main = {
+        value for at, value in mentions
+        if at < 0 or not _MINOR_SIDE.search(_clause_before(text, at))
+    }  # fmt: skip
+    return next(iter(main)) if len(main) == 1 else None
 
 
 def _spreads_to_a_place(text: str, entities: Sequence[Mapping[str, Any]]) -> bool:
@@ -293,6 +530,45 @@ def _spreads_to_a_place(text: str, entities: Sequence[Mapping[str, Any]]) -> boo
     ]  # fmt: skip
     found = _SPREADS.search(text)
     return bool(starts) and found is not None and min(starts) >= found.end() - 1
+
+
+# "does that count as a blood thinner?", "est-ce que l'aspirine compte ?": a precaution inside a
+# question is only asked about. Said by the patient and then asked about ("je suis enceinte de 10
+# semaines, c'est un problème ?", "j'ai trop peur des aiguilles, c obligé ??", "a wart on that heel,
+# does that count?") it is kept: the question comes after it and points back at it.
+_QUESTION_OPENS = re.compile(
+    r"^\W*((and|but|so|et|mais|donc|en|maar|dus)\s+)?(does|do|did|is|are|can|could|should|would|"
+    r"will|what|which|how|est-ce|c'est quoi|qu'est|quel\w*|faut-il|dois-je|puis-je|peut-on|"
+    r"telt|tellen|zijn|mag|moet|wat|welke|hoe)\b",
+    re.I,
+)
+_FIRST_PERSON = re.compile(
+    r"(?<![\w'’])(i|i'?m|im|i'?ve|i'?d|my|me|je|j['’ ]\w+|moi|mon|ma|mes|ik|'k|mijn|m['’]?n)"
+    r"(?![\w'’])",
+    re.I,
+)
+_POINTS_BACK = re.compile(r"\b(that|this|it|[cç]a|cela|c|dat|da|het)\b", re.I)
+
+
+def _only_asked_about(text: str, start: int, end: int, sentence_end: int) -> bool:
+    if _QUESTION_OPENS.search(_clause_before(text, start)):
+        return True
+    sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    after = text[end:sentence_end]
+    asked_after = bool(_POINTS_BACK.search(after) or re.search(r"[,;:]", after))
+    stated = _FIRST_PERSON.search(text[sentence_start:start]) or _POINTS_BACK.search(after)
+    return not (stated and asked_after)  # "Maybe I am pregnant?" asks about the precaution
+
+
+# "opéré de la cataracte, mais cela n'a rien à voir avec le genou", "nothing to do with my back":
+# surgery elsewhere is no recent surgery in the area. The words qualify the nearest precaution
+# said before them: in "surgery three weeks ago, and I take aspirin for something unrelated" the
+# aspirin is unrelated, the surgery stays.
+_NOT_THE_AREA = re.compile(
+    r"\b(rien [aà] voir|nothing to do with|unrelated|not related|not the same (area|place|side)|"
+    r"ailleurs|elsewhere|(niets|niks|nie) mee te maken|ergens anders|(een )?andere plaats)\b",
+    re.I,
+)
 
 
 def _named_precautions(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any]:
@@ -312,15 +588,59 @@ def _named_precautions(text: str, entities: Sequence[Mapping[str, Any]]) -> list
             sentence = text[sentence_start : sentence_end + 1]
             if (
                 _RULED_OUT_AFTER.match(text[end:])
-                or sentence.rstrip().endswith("?")
+                or (
+                    sentence.rstrip().endswith("?")
+                    and _only_asked_about(text, start, end, sentence_end)
+                )
                 or _WHAT_IS.search(text[sentence_start:start])
             ):
                 continue  # ruled out, asked about, or a word the patient does not know
-            if value == "recent_surgery" and _NOT_RECENT.search(sentence):
-                continue
+            clause_before = _clause_before(text, start)
+            if _SUPPOSED.search(clause_before):
+                continue  # "if I'm pregnant, is it a problem?": supposed, not said
+            if _someone_elses(clause_before):
+                value = "none"  # "my wife is pregnant": none of the patient's own
+            if _POSSIBLY.search(clause_before):
+                value = "unsure"  # "I might be pregnant": the therapist checks
+            if value == "needle_fear" and not _FEAR_IN_WORDS.search(text[start:end]):
+                cues = [c for c in _NEEDLE_FEAR_CUE.finditer(text) if not start <= c.start() < end]
+                if not any(
+                    not _CUE_RULED_OUT.search(_clause_before(text, c.start())) for c in cues
+                ):
+                    continue  # "à chaque prise de sang je regarde, pas de souci"
+            if value == "skin_lesion" and _NOT_THERE_NOW.search(sentence):
+                continue  # "a wart removed years ago", "a wart on my other foot"
+            if value == "recent_surgery":
+                rest_of_clause = _CLAUSE.match(text, end)
+                clause = text[start - len(clause_before) : end] + (
+                    rest_of_clause.group(0) if rest_of_clause else ""
+                )
+                if _NOT_THE_AREA.search(_up_to_next_precaution(text, end, entities)):
+                    continue
+                rest = sentence.replace(clause, " ", 1)
+                another = _ANOTHER.search(rest) and _ANOTHER_RECENT.search(rest)
+                if not another and (_NOT_RECENT.search(clause) or _NOTHING_RECENT.search(sentence)):
+                    continue
+                if _LAST_YEAR.search(clause):
+                    value = "unsure"  # "knee surgery last year": maybe weeks ago in December
         if value not in named:
             named.append(value)
-    return named
+    return [value for value in named if value != "none"] or named
+
+
+def _someone_elses(clause_before: str) -> bool:
+    """ "my wife is ...", "mijn zus heeft ...": another person is the subject, no "I" after."""
+    others = list(_SOMEONE_ELSE.finditer(clause_before))
+    return bool(others) and not _FIRST_PERSON.search(clause_before[others[-1].end() :])
+
+
+def _up_to_next_precaution(text: str, end: int, entities: Sequence[Mapping[str, Any]]) -> str:
+    later = [
+        e["start"] for e in entities
+        if e.get("entity") in ("precaution", "precautions")
+        and isinstance(e.get("start"), int) and e["start"] >= end
+    ]  # fmt: skip
+    return text[end : min(later, default=len(text))]
 
 
 def _rules_out_every_part(text: str) -> bool:
@@ -410,10 +730,21 @@ def interpret(
             updates["pain_side"] = None  # another place: its side is asked, not assumed
         updates["pain_regions"] = regions
 
+    mentions = _side_mentions(text, entities)
     sides = _sides_named(text, entities)
+    several = len(set(sides)) > 1 and not _BOTH.search(text)
     if sides and not open_context:
         pass
-    elif sides and correcting and len(set(sides)) > 1 and not _BOTH.search(text):
+    elif several and _corrected_side(text, mentions):
+        updates["pain_side"] = _corrected_side(text, mentions)  # "left, no sorry, the right one"
+    elif (
+        requested_slot == "pain_side"
+        and sides == ["both"]
+        and (middle := _MIDDLE.search(text))
+        and middle.start() < mentions[0][0]
+    ):
+        updates["pain_side"] = "middle"  # "middle, kinda both sides equally": centred
+    elif several and correcting and not _adds_a_side(text):
         updates["pain_side"] = _last_named(
             entities, ("side", "pain_side")
         )  # "left, no wait: right"
@@ -425,7 +756,8 @@ def interpret(
     ):
         updates["pain_side"] = "both"  # "les deux, la droite un peu plus"
     elif sides:
-        updates["pain_side"] = "both" if len(set(sides)) > 1 else sides[0]
+        main = _main_side(text, mentions) if several else None
+        updates["pain_side"] = main or ("both" if len(set(sides)) > 1 else sides[0])
     elif (
         open_context
         and current.get("pain_side") in OTHER_SIDE
@@ -558,6 +890,77 @@ def _corrected_score(text: str, earlier: Any) -> list[float]:
     return scores[:1]
 
 
+# How it started, in the patient's own story when no onset word was found. A strain felt during
+# an effort ("felt a twinge", "j'ai senti un tiraillement", "voelde iets scheuren", "en krak"), or
+# an effort forced ("j'ai forcé", "te ver gereikt") is an injury or strain; waking up with it or
+# "d'un coup" is sudden; only lifting or carrying, said beside neither, is a strain too. The story
+# is how it started, in the past: "I feel a stab when I bend" is how it is now, and "it got worse
+# and worse" is gradual. An answer that opens unsure ("no idea, I do a lot of lifting") says no
+# onset.
+_FELT_STRAIN = re.compile(
+    r"\b(felt|senti|sentie|ressenti|voelde|gevoeld)\b(\s+\S+){0,4}?\s+"
+    r"(twinge|pull|pulling|tweak|crack|snap|pop|tear|tore|rip|click|strain|twang|ping|stab|"
+    r"tirer|tir[eé]|tiraillement|craquer|craqu[eé]|craquement|crac|crack|clac|claquer|claqu[eé]|"
+    r"l[aâ]cher|l[aâ]ch[eé]|pincement|pincer|d[eé]chirer|d[eé]chirure|d[eé]charge|"
+    r"scheuren|scheur|knappen|knap|krakken|krak|kraken|knak|knakken|trekken|schieten|steek|knal)\b|"
+    r"\b(crac|krak|knak|klak|crack|snap|pop)\b|"
+    r"\b(forc[eé]e?|geforceerd|overdid|overdone|overreached|overstretched|"
+    r"te ver (gereikt|gestrekt|gedraaid|gebogen)|verkeerd (bewogen|gedraaid|getild|gebukt))\b",
+    re.I,
+)
+_WOKE_WITH_IT = re.compile(
+    r"\b(woke|woken|waking|got)\s+up\s+(with|like)|"
+    r"\b(r[eé]veill[eé]e?|lev[eé]e?)\s+(avec|et\s+j['’ ]?\s?(avais|ai)\s+(mal|eu))|"
+    r"\b(wakker|opgestaan)\b(\s+\w+){0,3}\s+met\b|\bmee\s+(wakker|opgestaan)\b|"
+    r"\bwakker\s+(geworden\s+)?en\b|"
+    r"\b(d['’ ]?un|tout d['’ ]?un)\s?coup\b|\bout of the blue\b|\bzomaar\b",
+    re.I,
+)
+_EFFORT = re.compile(
+    r"(?<!a lot of )(?<!lots of )\b(lifting|carrying|"
+    r"(while|when) (lifting|carrying|pushing|pulling)|"
+    r"en (soulevant|relevant|portant|levant|tirant|poussant)|"
+    r"bij het (heffen|opheffen|tillen|optillen|dragen)|(tijdens|bij) het (tillen|heffen))\b",
+    re.I,
+)
+# "nothing special", "sans rien faire", "niet geforceerd", "no crack": a cue ruled out.
+_CUE_RULED_OUT = re.compile(
+    r"\b(no|not|never|didn'?t|without|nothing|pas|sans|jamais|rien|niet|nie|niets|geen|zonder|"
+    r"nooit|niks)"
+    r"\b(\s+\S+){0,2}\s*$",
+    re.I,
+)
+
+
+def _said(pattern: re.Pattern[str], text: str) -> bool:
+    return any(
+        not _CUE_RULED_OUT.search(_clause_before(text, found.start()))
+        for found in pattern.finditer(text)
+    )
+
+
+_CAME_GRADUALLY = re.compile(
+    r"\b(worse and worse|creep\w*|crept|little by little|bit by bit|slowly|gradually|"
+    r"de plus en plus|petit [aà] petit|peu [aà] peu|progressivement|steeds erger|"
+    r"stilaan|beetje bij beetje|langzaam\w*|geleidelijk\w*)\b",
+    re.I,
+)
+
+
+def _onset_in_story(text: str) -> str | None:
+    if _UNSURE.search(re.split(r"[,.;!?\n]", text)[0]):
+        return None  # "I can't remember, maybe from carrying groceries"
+    if _said(_FELT_STRAIN, text):
+        return "injury"
+    if _said(_WOKE_WITH_IT, text):
+        return "sudden"
+    if _said(_EFFORT, text):
+        return "injury"
+    if _said(_CAME_GRADUALLY, text):
+        return "gradual"
+    return None
+
+
 def _answer_to_requested(
     requested_slot: str | None,
     text: str,
@@ -574,6 +977,8 @@ def _answer_to_requested(
         return {"pain_side": "both"}  # "les deux jambes", "allebei"
     if requested_slot == "pain_side" and _MIDDLE.search(text):
         return {"pain_side": "middle"}  # "au milieu, pas plus d'un côté que de l'autre"
+    if requested_slot == "pain_onset" and (onset := _onset_in_story(text)):
+        return {"pain_onset": onset}
     if requested_slot == "time_pattern" and (says_nothing or unsure):
         return {"time_pattern": ["no_pattern"]}
     if requested_slot == "precautions" and unsure:

@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from bot.triage.interview.durations import duration_in_days
+from bot.triage.interview.durations import DAYS_PER_UNIT, duration_in_days
 from bot.triage.interview.severity import parse_severity
 from bot.triage.language import detect_language
 from bot.triage.nlp.pipeline import FALSE_FRIENDS_META
@@ -72,6 +72,10 @@ SIDE_PREFIXES = {"linker": "left", "rechter": "right", "left ": "left", "right "
 
 
 _UNKNOWN: Any = object()
+
+
+# "a month and a half", "un mois et demi", "een maand en een half": half a unit more.
+_AND_A_HALF = re.compile(r"\s+(?:and a half|et demie?|en een half)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -164,7 +168,10 @@ def extract_entities(nlp: Language, text: str) -> list[dict[str, Any]]:
             if language in other_meaning:
                 continue
         if ent.label_ == "duration":
-            days = duration_in_days(ent.text, ent.ent_id_)
+            # "plus de trois mois" is past three months: the words before move the count.
+            days = duration_in_days(ent.text, ent.ent_id_, before=text[: ent.start_char])
+            if days is not None and _AND_A_HALF.match(text, ent.end_char):
+                days += round(DAYS_PER_UNIT.get(ent.ent_id_, 0) / 2)  # "a month and a half"
             if days is None:
                 continue
             value = days
