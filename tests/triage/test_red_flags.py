@@ -2428,7 +2428,40 @@ REVIEW_ROUND_4 = [
     ),
 ]
 
+# Everyday idioms that name a fall, a crash, a blackout or a paralysis without one, next to the
+# real ones they must not hide.
+IDIOMS = [
+    case("en", "there was a power blackout at work and I sat in the dark, now my neck hurts"),
+    case("en", "I crashed on the sofa all weekend and my back is stiff"),
+    case("en", "I fell out with my boss, tense neck"),
+    case("en", "I'm paralysed by the pain in my back after gardening"),
+    case("fr", "je suis tombé sur un ami au marché, j'ai mal au dos"),
+    case("fr", "il tombe des cordes et j'ai mal au genou"),
+    case("fr", "je tombe de sommeil, mal à la nuque"),
+    case("fr", "les bras m'en tombent, encore mal au dos"),
+    case("fr", "on est tombés d'accord pour un rdv, mal à l'épaule"),
+    case("fr", "mon projet est tombé à l'eau, nuque raide"),
+    case("fr", "la chute des feuilles me donne du travail au jardin, mal au dos"),
+    case("nl", "ik ben gevallen voor de charme van dry needling"),
+    case("nl", "de prijzen zijn gevallen, ik boek nu"),
+    case("en", "the price fell so I'm booking, shoulder ache"),
+    case("en", "I crashed my bike yesterday", "trauma"),
+    case("en", "we crashed on the motorway", "trauma"),
+    case("en", "he blacked out this morning", "neuro_deficit"),
+    case("en", "she collapsed in the kitchen", "neuro_deficit"),
+    case("fr", "je suis tombée sur un trottoir glissant", "trauma"),
+    case("nl", "ik ben gevallen op mijn rug", "trauma"),
+    case("en", "I fell on the ice", "trauma"),
+    case(
+        "en",
+        "my husband had a stroke this morning and can't speak, I have neck pain",
+        "neuro_deficit",
+    ),
+    case("en", "my dad has chest pain since an hour, I have back pain", "heart_attack_signs"),
+]
+
 ALL_CASES = [
+    *IDIOMS,
     *REVIEW_ROUND_4,
     *ROUNDS_13_14,
     *OTHER_WORDS,
