@@ -2699,6 +2699,16 @@ def _flag(doc: dict[str, Any], flag_id: str) -> dict[str, Any]:
     return next(flag for flag in doc["flags"] if flag["id"] == flag_id)
 
 
+def test_family_history_is_read_from_the_rules_file(tmp_path):
+    """Without the section a relative's past illness beside the writer's pain alarms again."""
+    text = "my grandmother had a DVT, my calves are sore after the gym"
+    assert detect(text) == []
+    doc = _rules_doc()
+    del doc["family_history"]
+    rules = load_rules(_write(tmp_path, doc))
+    assert [m.flag_id for m in detect(text, rules)] == ["dvt"]
+
+
 def test_a_valid_copy_of_the_rules_loads_and_is_used(tmp_path):
     doc = _rules_doc()
     _flag(doc, "cancer_history")["patterns"]["en"].append("glioma")
@@ -2775,6 +2785,14 @@ def _unknown_flag_key(doc):
     _flag(doc, "dvt")["advice"] = "see a doctor"
 
 
+def _family_history_without_own_complaint(doc):
+    del doc["family_history"]["own_complaint"]
+
+
+def _family_history_bad_relative(doc):
+    doc["family_history"]["relative_past"]["en"].append("(?:mother")
+
+
 @pytest.mark.parametrize(
     ("breakage", "message"),
     [
@@ -2795,6 +2813,8 @@ def _unknown_flag_key(doc):
         (_no_general_screen, r"regions: all"),
         (_missing_negation_key, r"negation: missing cues"),
         (_unknown_flag_key, r"unknown key\(s\) advice"),
+        (_family_history_without_own_complaint, r"family_history: missing own_complaint"),
+        (_family_history_bad_relative, r"family_history: relative_past"),
     ],
 )
 def test_invalid_rules_are_rejected_with_the_file_and_item_named(tmp_path, breakage, message):
