@@ -45,14 +45,27 @@ _SHARES_EASING_WORDS = 2
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict[str, re.Pattern[str]]:
+def _cue_lists() -> dict[str, Any]:
+    """worst_time.yml, read once for both readers below."""
     data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{CUES_FILE.name}: expected a mapping of word lists")
+    return data
+
+
+def _any_word(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(words) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, re.Pattern[str]]:
+    data = _cue_lists()
     compiled: dict[str, re.Pattern[str]] = {}
     for name in LISTS:
         words = data.get(name)
         if not words or not all(isinstance(word, str) and word for word in words):
             raise ValueError(f"{CUES_FILE.name}: '{name}' needs a list of words")
-        compiled[name] = re.compile(r"\b(" + "|".join(words) + r")\b")
+        compiled[name] = _any_word(words)
     compiled["after_a_while"] = re.compile(" ".join(str(data["after_a_while"]).split()))
     return compiled
 
@@ -60,13 +73,10 @@ def cues() -> dict[str, re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def named_cues() -> dict[str, re.Pattern[str]]:
     """The moments worst_time.yml names in words the entity ruler lacks, by their value."""
-    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
-    named = data.get("named")
+    named = _cue_lists().get("named")
     if not isinstance(named, dict) or not named:
         raise ValueError(f"{CUES_FILE.name}: 'named' needs a list of words for each moment")
-    return {
-        str(value): re.compile(r"\b(" + "|".join(words) + r")\b") for value, words in named.items()
-    }
+    return {str(value): _any_word(words) for value, words in named.items()}
 
 
 def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
