@@ -136,9 +136,13 @@ haproxy:
 deploy-check: $(DEV_INSTALLED) haproxy
 	$(PY) -m pytest tests/ops/test_deploy.py -q
 
-# NLU cross-validation per language (a few minutes; not part of `make test`).
+# NLU cross-validation per language, the held-out intents and FAQ questions, then the
+# interview's length: patients who answer only what is asked, played through REST (median
+# messages to the booking link). Several minutes; not part of `make test`.
 nlu-eval: $(INSTALLED) $(SPACY_PIPELINE) $(MODEL)
 	$(PY) -m bot.ops.cli.nlu_eval --multilingual --model $(MODEL)
+	$(PY) -m bot.ops.cli.conversation_eval --scripts tests/conversations/one_answer_patients.yml \
+		--out var/results/interview-length.json
 
 # The red-flag detector on held-out vignettes (tests/triage/): exact tier, under- and
 # over-triage per language (var/results/triage-eval.json). Deterministic, a few seconds.

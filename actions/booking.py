@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -9,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import consent_given, entity_values, language_of, settings
+from actions.common import consent_given, language_of, settings
 from actions.faq import offer_interview, practical_topics, utter_practical
 from actions.follow_up import (
     contact_with_request,
@@ -24,6 +25,7 @@ from bot.triage.geography import load_centres
 from bot.triage.geography.booking_link import booking_link
 from bot.triage.interview.summary import booking_reason, summary_fields
 from bot.triage.knowledge import load_knowledge_base
+from bot.triage.language.text import fold
 from bot.triage.red_flags.advice import urgent_payload
 
 # Tiers after which no booking link is given in this conversation: medical help comes first.
@@ -58,17 +60,47 @@ def said_before(tracker: Tracker, response: str) -> bool:
     )
 
 
+# The writer's own pain without a place: "I'm in pain", "j'ai mal", "ik heb pijn" (not "does it
+# hurt?", "j'ai pas mal de questions", "ik heb geen pijn meer", "my husband is in pain").
+_OWN_PAIN = re.compile(
+    r"\b(?:i'?m in (?:a lot of |so much )?pain|i am in (?:a lot of )?pain|"
+    r"i (?:have|'ve got|got|am having) (?:a lot of |some |bad |terrible )?pain|"
+    r"j'ai (?:tres |trop |super |si |tellement |vraiment )?mal\b(?! de (?:questions|choses|temps))"
+    r"(?!\s+(?:compris|lu|note|dormi|rempli|entendu|fait|vu|interprete|exprime|tape|ecrit))|"
+    r"j'ai (?:des|une) douleurs?|je souffre|"
+    r"ik heb (?:veel |wat |erge |zo'?n |echt )?pijn|ik zit met pijn)",
+    re.I,
+)
+
+
+# "Will I have pain after needling?", "si j'ai mal après la séance": a question about later.
+_LATER = re.compile(r"\b(?:will|what if|if|si|als|est-ce que|do|zal|after|apres|na)\b")
+
+
+def said_own_pain(text: str) -> bool:
+    for sentence in re.split(r"(?<=[.!?])\s+", fold(text or "")):
+        match = _OWN_PAIN.search(sentence)
+        if match and not (sentence.rstrip().endswith("?") and _LATER.search(sentence)):
+            return True
+    return False
+
+
+def _names_a_place(parse_data: dict[str, Any]) -> bool:
+    return any(e.get("entity") == "body_region" for e in parse_data.get("entities") or [])
+
+
 def described_pain(tracker: Tracker) -> bool:
-    """Whether a message of this session named a place that hurts."""
+    """Whether a message of this session named a place that hurts or said "I'm in pain" ("j'ai
+    mal et je voudrais un rendez-vous": the safety questions come before the link there too)."""
     for event in reversed(tracker.events):
         if event.get("event") == "action" and event.get("name") == "action_session_start":
             break
-        if event.get("event") == "user" and any(
-            entity.get("entity") == "body_region"
-            for entity in (event.get("parse_data") or {}).get("entities") or []
+        if event.get("event") == "user" and (
+            _names_a_place(event.get("parse_data") or {}) or said_own_pain(event.get("text") or "")
         ):
             return True
-    return bool(entity_values(tracker, "body_region"))
+    latest = tracker.latest_message or {}
+    return _names_a_place(latest) or said_own_pain(latest.get("text") or "")
 
 
 class ActionBookingHandoff(Action):

@@ -19,6 +19,7 @@ from actions.common import (
 from actions.faq import answer_side_questions, practical_topics, utter_practical
 from bot.triage.geography import CentreChoice, find_place, load_centres, load_places, nearest_centre
 from bot.triage.language.text import fold
+from bot.triage.nlp.message_cues import asks_a_question
 
 # Intents that are not an answer to "where do you live?": a rule handles them, then the form
 # resumes.
@@ -115,6 +116,10 @@ class ValidateLocationForm(FormValidationAction):
             if tracker.get_slot("requested_slot") != "nearest_centre":
                 return []
             resolved = resolve_location(tracker)
+            if resolved is None and not asks_a_question(latest_text(tracker)):
+                # Taken for a question but none asked: an answer it cannot place, so that the
+                # same question is never asked forever (the second miss offers both centres).
+                return self._missed(dispatcher, tracker)
             return [SlotSet(slot, value) for slot, value in (resolved or {}).items()]
         # Rasa also validates when the form starts, with the message that came before the
         # question ("none of these"): only a reply to the question itself is an answer.
@@ -124,20 +129,25 @@ class ValidateLocationForm(FormValidationAction):
         if resolved is None and latest_intent(tracker) == "goodbye":
             return []  # the form rejects, so the goodbye rule ends the question
         wants_the_link = latest_intent(tracker) == "request_booking"
-        if resolved is None and (
-            wants_the_link or tracker.get_slot("missed_question") == "nearest_centre"
-        ):
-            # "I'd like to book" instead of a place, or a second place it cannot find: both
-            # centres' links rather than another question.
+        if resolved is None and wants_the_link:
+            # "I'd like to book" instead of a place: both centres' links, no other question.
             dispatcher.utter_message(response="utter_place_skipped")
             return [SlotSet("nearest_centre", EITHER_CENTRE), SlotSet("missed_question", None)]
         if resolved is None:
-            dispatcher.utter_message(response="utter_unknown_place")
-            return [SlotSet("nearest_centre", None), SlotSet("missed_question", "nearest_centre")]
+            return self._missed(dispatcher, tracker)
         events = [SlotSet(slot, value) for slot, value in resolved.items()]
         if tracker.get_slot("missed_question") == "nearest_centre":
             events.append(SlotSet("missed_question", None))
         return events
+
+    @staticmethod
+    def _missed(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """A place it cannot find: asked once more, and the second time both centres' links."""
+        if tracker.get_slot("missed_question") == "nearest_centre":
+            dispatcher.utter_message(response="utter_place_skipped")
+            return [SlotSet("nearest_centre", EITHER_CENTRE), SlotSet("missed_question", None)]
+        dispatcher.utter_message(response="utter_unknown_place")
+        return [SlotSet("nearest_centre", None), SlotSet("missed_question", "nearest_centre")]
 
 
 # Intents whose message itself says where the patient is (outside the location form).

@@ -32,15 +32,19 @@ from actions.red_flags import (
     interview_goes_on_after,
     suspected_flags,
 )
+from bot.triage.consent import consent_answer
 from bot.triage.interview.answers import (
     INTERVIEW_SLOTS,
+    MAX_NOTE,
     SEVERITY_NOTE,
     interpret,
     is_unsure,
     needs_side,
 )
 from bot.triage.interview.asked_together import ASKED_TOGETHER, asked_with
+from bot.triage.interview.severity import clauses_led_by_a_score, paired_scores_in
 from bot.triage.interview.summary import noted_so_far
+from bot.triage.language.text import fold
 from bot.triage.nlp.message_cues import QUESTION_PART, asks_a_question
 from bot.triage.red_flags import screens_for_regions
 
@@ -147,8 +151,10 @@ class ActionAskTogether(Action, ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         partner = asked_with(self.slot, still_open(current_values(tracker)))
-        if partner and tracker.get_slot(ASKED_WITH) == partner:
-            partner = None  # asked together once already: what is left is asked on its own
+        if partner and tracker.get_slot(ASKED_WITH) == partner and tracker.get_slot(MISSED):
+            # Asked together and not understood: the first half alone is easier to answer. (A
+            # question of the patient's own in between is no miss: both are asked again.)
+            partner = None
         self.ask(dispatcher, together=partner is not None)
         return [SlotSet(ASKED_WITH, partner)]
 
@@ -161,6 +167,16 @@ class ActionAskPainAreaChecked(ActionAskTogether):
             dispatcher.utter_message(response="utter_ask_pain_area_checked_with_side")
         else:
             dispatcher.utter_message(response="utter_ask_pain_area_checked")
+
+
+class ActionAskTimePattern(ActionAskTogether):
+    slot = "time_pattern"
+
+    def ask(self, dispatcher: CollectingDispatcher, together: bool) -> None:
+        if together:
+            dispatcher.utter_message(response="utter_ask_time_pattern_with_severity")
+        else:
+            dispatcher.utter_message(response="utter_ask_time_pattern")
 
 
 class ActionAskPainOnset(ActionAskTogether):
@@ -260,6 +276,44 @@ STAYS_THERE = re.compile(
     r"trekt niet door)\b",
     re.I,
 )
+# Words of a refusal to go on ("nee, u mag niks noteren", "pas de questions sur ma santé", "I
+# don't want you to write this down"): a message the classifier took for a refusal that holds
+# one stays a refusal.
+_REFUSAL_WORDS = re.compile(
+    r"(stop|arret|genoeg|assez|enough|quit|note|notez|noter|noteer|noteren|bijhoud|question|vragen|"
+    r"data|donnee|gegeven|consent|accord|toestemming|sante|health|gezondheid|repond|answer|"
+    r"antwoord|medic|medisch|prive|private|personal|personnel|persoonlijk|business|share|"
+    r"partage|delen|write|ecri|schrijv|record|enregistr|terugtrek|retire|withdraw|suffit|"
+    r"laisse tomber|laat maar|forget|oublie|vergeet|changed my mind|change d'avis|bedacht|"
+    r"veu[xt] (?:pas|plus)|wil (?:niet|geen)|want|wanna|rather not|prefere pas|liever niet)",
+)
+# Questions whose answer can be read as a fact, and the safety screens (a screen is cleared only
+# when every part of the answer rules a sign out: "nee, geen knal gehoord, ik kan gewoon op
+# mijn tenen staan"); never the precautions or what makes it worse, where a refusal could be
+# kept as the answer.
+SCREEN_ANSWER_WORDS = 4
+_FACT_QUESTIONS = frozenset(
+    {"pain_regions", "pain_side", "pain_onset", "pain_duration", "time_pattern", "pain_severity",
+     AREA_CHECKED, *ALL_SCREENS}
+)  # fmt: skip
+
+
+def answers_despite_refusal(
+    text: str, entities: list[dict[str, Any]], requested: str | None, values: Mapping[str, Any]
+) -> bool:
+    """A message the classifier took for a refusal of consent that is an answer: to a question
+    about a fact of the pain, read as that answer, with no word of a refusal in it."""
+    if requested not in _FACT_QUESTIONS or consent_answer(text) is not None:
+        return False
+    if _REFUSAL_WORDS.search(fold(text)):
+        return False
+    if requested in ALL_SCREENS and len(text.split()) < SCREEN_ANSWER_WORDS:
+        return False  # a bare "non" to a screen, taken for a refusal, stays one
+    context = "pain_regions" if requested == AREA_CHECKED else requested
+    read = interpret(text, entities, "describe_pain", context, values)
+    return bool(read) and (requested in read or requested == AREA_CHECKED)
+
+
 # A yes to a safety screen is never left open: the patient is asked which sign, again.
 _SAYS_YES = re.compile(r"\b(yes|yeah|yep|oui|ouais|ja|jawel|wel)\b", re.I)
 
@@ -323,10 +377,32 @@ def read_answer(
     has sore knees" says nothing of how long."""
     context = "pain_regions" if requested == AREA_CHECKED else requested
     partner = ASKED_TOGETHER.get(requested or "")
-    updates = interpret(text, entities, intent, context, values)
+    first_text, first_entities = text, entities
+    if partner == "pain_severity" and together == partner:
+        # "In the morning. 4, sometimes 6 after sport": what qualifies the score is no moment.
+        for start, end in clauses_led_by_a_score(text):
+            first_text = first_text[:start] + " " * (end - start) + first_text[end:]
+            first_entities = [
+                e for e in first_entities
+                if not (start <= int(e.get("start", -1)) < end)
+            ]  # fmt: skip
+    updates = interpret(first_text, first_entities, intent, context, values)
+    if first_text != text and requested not in updates:
+        # "8 when I run": the moment was only beside the score
+        updates = interpret(text, entities, intent, context, values)
     first_answered = requested in updates or (requested == AREA_CHECKED and bool(updates))
     if partner and together == partner and (first_answered or not beside_a_question):
         more = interpret(text, entities, intent, partner, {**values, **updates})
+        if partner == "pain_severity":
+            # Beside when it is worst, hours and counts are no score ("wakes me 2 or 3 times")
+            more.pop(SEVERITY_NOTE, None)
+            scores = paired_scores_in(text)
+            if scores:
+                more["pain_severity"] = float(max(scores))
+                if len(set(scores)) > 1:
+                    more[SEVERITY_NOTE] = text[:MAX_NOTE]
+            else:
+                more.pop("pain_severity", None)
         updates.update({slot: value for slot, value in more.items() if slot not in updates})
     return updates
 
@@ -337,19 +413,30 @@ def answers_to(tracker: Tracker, slot: str) -> int:
     count = 0
     asked: str | None = None
     together: str | None = None
+    # Shown as the second half of a pair: it counts only if the answer left the first half open
+    # too (nothing read); a patient who answered the first half gets the second asked alone twice.
+    pair_first: str | None = None
     for event in tracker.events:
         ended = event.get("event") == "active_loop" and not event.get("name")
         if ended or (
             event.get("event") == "action" and event.get("name") == "action_session_start"
         ):
-            count = 0  # a new interview, or a new session, starts afresh
+            count, pair_first = 0, None  # a new interview, or a new session, starts afresh
+        if event.get("event") == "slot" and event.get("name") == pair_first and event.get("value"):
+            pair_first = None  # the first half was answered
         if event.get("event") == "slot" and event.get("name") == "requested_slot":
             asked, together = event.get("value"), None
         elif event.get("event") == "slot" and event.get("name") == ASKED_WITH:
             together = event.get("value")
-        elif event.get("event") == "user" and slot in (asked, together):
-            count += 1  # shown alone, or inside a question asked together with another
-    return count
+        elif event.get("event") == "user":
+            if pair_first:
+                count += 1
+            pair_first = None
+            if slot == asked:
+                count += 1  # shown alone, or as the first of a pair
+            elif slot == together:
+                pair_first = asked
+    return count + (1 if pair_first else 0)
 
 
 def _messages_to_read(tracker: Tracker) -> list[dict[str, Any]]:
@@ -513,6 +600,11 @@ class ValidateInterviewForm(FormValidationAction):
         ):
             # "le weekend ca va mieux": no question asked, so an answer to the one asked, whatever
             # the classifier guessed (a practical question about opening days, here).
+            intent = "describe_pain"
+        if intent == "decline_consent" and answers_despite_refusal(
+            latest_text(tracker), latest_entities(tracker), requested, values
+        ):
+            # "Tout doucement, je n'ai rien soulevé ni rien" taken for a refusal: it answers.
             intent = "describe_pain"
         if intent in INTERRUPTING_INTENTS:
             if not returning_to_form(tracker, "interview_form"):

@@ -1,4 +1,5 @@
-"""Two questions in one: where exactly with the side, how it started with how long ago."""
+"""Two questions in one: where exactly with the side, how it started with how long ago, when it
+is worst with how strong it is."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from actions.interview import (
     ActionAskPainAreaChecked,
     ActionAskPainOnset,
+    ActionAskTimePattern,
     answers_to,
     read_answer,
 )
@@ -181,3 +183,126 @@ def test_beside_a_question_the_second_half_is_read_only_after_the_first():
     }  # fmt: skip
     # "Do you treat children too? My girl of 6 has sore knees": no duration of six years.
     assert "pain_duration" not in read_beside_a_question("Ma grande de 6 ans se plaint des genoux.")
+
+
+KNEE_STARTED = {**KNEE_PLACED, "pain_onset": "gradual", "pain_duration": "acute"}
+ASKED_WHEN_AND_HOW_STRONG = {
+    **KNEE_STARTED,
+    "requested_slot": "time_pattern",
+    "asked_with": "pain_severity",
+}
+
+
+async def test_when_it_is_worst_is_asked_with_how_strong_while_both_are_open(dispatcher, domain):
+    tracker = make_tracker(slots={**KNEE_STARTED, "requested_slot": "time_pattern"})
+    assert await ActionAskTimePattern().run(dispatcher, tracker, domain) == [
+        SlotSet("asked_with", "pain_severity")
+    ]
+    known = {**KNEE_STARTED, "pain_severity": 4.0, "requested_slot": "time_pattern"}
+    assert await ActionAskTimePattern().run(dispatcher, make_tracker(slots=known), domain) == [
+        SlotSet("asked_with", None)
+    ]
+    assert responses(dispatcher) == [
+        "utter_ask_time_pattern_with_severity",
+        "utter_ask_time_pattern",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "severity"),
+    [
+        ("in the morning, about a 5", ["morning_stiffness"], 5.0),
+        ("at night, it wakes me up. a 6 then", ["night"], 6.0),
+        ("la nuit, je dirais 7", ["night"], 7.0),
+        ("'s nachts, een zes op tien", ["night"], 6.0),
+    ],
+)
+async def test_one_answer_to_when_and_how_strong_fills_both(
+    text, pattern, severity, dispatcher, domain
+):
+    events = await validate(
+        parse(text, "describe_pain"), ASKED_WHEN_AND_HOW_STRONG, dispatcher, domain
+    )
+    assert SlotSet("time_pattern", pattern) in events
+    assert SlotSet("pain_severity", severity) in events
+    assert events[-1] == SlotSet("requested_slot", "pain_modifiers")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at 7 in the morning when I get up",
+        "when I sit on one buttock for long",
+        "in the morning at 6:30 when I get up",
+        "le matin, des deux côtés",
+        "'s ochtends om 7u bij het opstaan",
+    ],
+)
+async def test_a_clock_time_or_a_counted_thing_is_no_score(text, dispatcher, domain):
+    events = await validate(
+        parse(text, "describe_pain"), ASKED_WHEN_AND_HOW_STRONG, dispatcher, domain
+    )
+    assert not any(e.get("name") == "pain_severity" and e.get("value") for e in events)
+    assert any(e.get("name") == "time_pattern" and e.get("value") for e in events)
+    assert events[-1] == SlotSet("requested_slot", "pain_modifiers")
+
+
+async def test_only_the_score_answered_asks_when_it_is_worst_alone(dispatcher, domain):
+    events = await validate(
+        parse("about a 6", "describe_pain"), ASKED_WHEN_AND_HOW_STRONG, dispatcher, domain
+    )
+    assert SlotSet("pain_severity", 6.0) in events
+    assert not any(e.get("name") == "missed_question" and e.get("value") for e in events)
+    assert events[-1] == SlotSet("requested_slot", "time_pattern")
+
+
+async def test_after_a_question_of_their_own_the_pair_is_asked_again(dispatcher, domain):
+    # The patient answered neither half: both are asked again, not the first alone.
+    slots = {**ASKED_WHEN_AND_HOW_STRONG}
+    tracker = make_tracker(slots=slots)
+    assert await ActionAskTimePattern().run(dispatcher, tracker, domain) == [
+        SlotSet("asked_with", "pain_severity")
+    ]
+    missed = make_tracker(slots={**slots, "missed_question": "time_pattern"})
+    assert await ActionAskTimePattern().run(dispatcher, missed, domain) == [
+        SlotSet("asked_with", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("all day, about a six I'd say", 6.0),
+        ("sept je pense", 7.0),
+        ("'s avonds, een vijf op tien", 5.0),
+    ],
+)
+async def test_a_score_with_its_cue_is_read_beside_the_moment(text, severity, dispatcher, domain):
+    events = await validate(
+        parse(text, "describe_pain"), ASKED_WHEN_AND_HOW_STRONG, dispatcher, domain
+    )
+    assert SlotSet("pain_severity", severity) in events
+
+
+def test_the_second_half_of_a_pair_answered_by_halves_is_shown_alone_twice():
+    events = [
+        {"event": "slot", "name": "requested_slot", "value": "time_pattern"},
+        {"event": "slot", "name": "asked_with", "value": "pain_severity"},
+        {"event": "user", "text": "at night"},
+        {"event": "slot", "name": "time_pattern", "value": ["night"]},
+        {"event": "slot", "name": "requested_slot", "value": "pain_modifiers"},
+        {"event": "user", "text": "rest helps"},
+        {"event": "slot", "name": "requested_slot", "value": "pain_severity"},
+        {"event": "user", "text": "hmm it depends"},
+    ]
+    # The pair's answer took the moment: the score has been asked alone once, not twice.
+    assert answers_to(make_tracker(events=events), "pain_severity") == 1
+
+
+async def test_what_qualifies_the_score_is_no_moment(dispatcher, domain):
+    text = "stiff when I get out of bed. 4, sometimes 6 after a long run"
+    events = await validate(
+        parse(text, "describe_pain"), ASKED_WHEN_AND_HOW_STRONG, dispatcher, domain
+    )
+    assert SlotSet("time_pattern", ["morning_stiffness"]) in events
+    assert SlotSet("pain_severity", 6.0) in events

@@ -271,6 +271,10 @@ async def test_the_booking_reason_is_in_the_patients_language(language, word, di
         "Hello, I have tennis elbow from padel, is it possible to make an appointment?",
         "slt j'ai mal à l'aine depuis un tacle, je peux prendre rendez-vous ?",
         "kan ik een afspraak maken voor mijn rug?",
+        # pain without a place is pain too
+        "Bonjour, j'ai mal et je voudrais un rendez-vous.",
+        "Hello, I'm in pain, can I book?",
+        "ik heb veel pijn, kan ik een afspraak maken?",
     ],
 )
 async def test_a_booking_request_that_describes_pain_gets_the_questions_first(
@@ -317,3 +321,62 @@ async def test_after_the_widgets_greeting_a_booking_request_about_pain_gets_the_
     events = await ActionBookingHandoff().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_booking_after_questions"]
     assert SlotSet("offer_interview", True) in events  # the consent question follows again
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does the dry needling hurt? I'd like to book an appointment",
+        "I'm not in pain, I just want a check-up appointment",
+        "j'ai pas mal de disponibilités la semaine prochaine, je peux réserver ?",
+        "je n'ai plus mal mais je voudrais un rendez-vous d'entretien",
+        "ik heb geen pijn meer, maar graag een controleafspraak",
+        "Can I book for my husband? He's in pain",
+        "je voudrais un rendez-vous pour ma fille, elle a mal",
+        "j'ai mal compris l'horaire, je peux réserver ?",
+        "Will I have pain after dry needling? I'd like to book",
+    ],
+)
+async def test_a_booking_request_without_pain_of_ones_own_gets_the_links(text, dispatcher, domain):
+    tracker = make_tracker(parse(text, "request_booking"), {"consent": "unknown"})
+    await ActionBookingHandoff().run(dispatcher, tracker, domain)
+    assert "utter_booking_after_questions" not in responses(dispatcher)
+
+
+@pytest.mark.parametrize("missed", [None, "nearest_centre"])
+async def test_an_answer_taken_for_a_question_cannot_trap_the_patient(missed, dispatcher, domain):
+    # Read as a question about the centres, answered by its rule, then validated again: no
+    # question was asked, so it is a place it cannot find, and the second time both centres.
+    text = "near the big roundabout behind the bakery"
+    message = parse(text, "ask_centres")
+    events = [
+        {"event": "user", "text": text, "parse_data": message},
+        {"event": "action", "name": "action_list_centres"},
+    ]
+    tracker = make_tracker(
+        message, {"requested_slot": "nearest_centre", "missed_question": missed}, events,
+        active_loop="location_form",
+    )  # fmt: skip
+    got = await ValidateLocationForm().run(dispatcher, tracker, domain)
+    if missed:
+        assert got == [SlotSet("nearest_centre", "either"), SlotSet("missed_question", None)]
+        assert responses(dispatcher) == ["utter_place_skipped"]
+    else:
+        assert got == [
+            SlotSet("nearest_centre", None),
+            SlotSet("missed_question", "nearest_centre"),
+        ]
+        assert responses(dispatcher) == ["utter_unknown_place"]
+
+
+async def test_a_real_question_at_where_do_you_live_is_no_miss(dispatcher, domain):
+    text = "is there parking at the centre?"
+    message = parse(text, "ask_centres")
+    events = [
+        {"event": "user", "text": text, "parse_data": message},
+        {"event": "action", "name": "action_list_centres"},
+    ]
+    tracker = make_tracker(
+        message, {"requested_slot": "nearest_centre"}, events, active_loop="location_form"
+    )
+    assert await ValidateLocationForm().run(dispatcher, tracker, domain) == []

@@ -175,7 +175,7 @@ async def test_a_readable_answer_forgets_the_earlier_miss(dispatcher, domain):
 
 
 async def test_interruptions_let_the_form_step_aside(dispatcher, domain):
-    for intent in ("faq", "stop", "red_flag", "request_human", "decline_consent"):
+    for intent in ("faq", "stop", "red_flag", "request_human"):
         events = await validate(
             parse("what is dry needling?", intent),
             {"requested_slot": "pain_onset"},
@@ -183,6 +183,25 @@ async def test_interruptions_let_the_form_step_aside(dispatcher, domain):
             domain,
         )
         assert events == []
+    for refusal in ("I don't want to answer health questions any more", "je retire mon accord"):
+        events = await validate(
+            parse(refusal, "decline_consent"), {"requested_slot": "pain_onset"}, dispatcher, domain
+        )
+        assert events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "onset"),
+    [
+        ("Tout doucement, sans raison, je n'ai rien soulevé ni rien.", "gradual"),
+        ("geleidelijk, niks speciaals gedaan", "gradual"),
+    ],
+)
+async def test_an_answer_taken_for_a_refusal_is_still_an_answer(text, onset, dispatcher, domain):
+    # Consent is withdrawn in words the consent rules know, never by a negated answer.
+    slots = {"pain_regions": ["low_back"], "pain_side": "both", "requested_slot": "pain_onset"}
+    events = await validate(parse(text, "decline_consent"), slots, dispatcher, domain)
+    assert SlotSet("pain_onset", onset) in events
 
 
 async def test_goodbye_that_answers_nothing_lets_the_interview_end(dispatcher, domain):
@@ -762,3 +781,29 @@ async def test_a_safety_question_is_never_shown_a_third_time(dispatcher, domain)
     events = await ValidateInterviewForm().run(dispatcher, tracker, domain)
     assert "utter_screen_left_open" in responses(dispatcher)
     assert events[-1] == SlotSet("requested_slot", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("nee, u mag niks noteren", "pain_onset"),
+        ("pas de questions sur ma santé svp", "pain_severity"),
+        ("no, I don't want you to write down my pain", "time_pattern"),
+        ("nee, u mag niks noteren", "screen_back"),
+        ("geen gezondheidsvragen aub", "precautions"),
+    ],
+)
+async def test_a_refusal_during_the_interview_stays_a_refusal(text, asked, dispatcher, domain):
+    slots = {"pain_regions": ["low_back"], "pain_side": "both", "requested_slot": asked}
+    assert await validate(parse(text, "decline_consent"), slots, dispatcher, domain) == []
+
+
+async def test_a_no_to_a_screen_taken_for_a_refusal_still_answers_the_screen(dispatcher, domain):
+    slots = {
+        "pain_regions": ["achilles_heel"],
+        "pain_side": "right",
+        "requested_slot": "screen_calf",
+    }
+    text = "nee, geen knal gehoord, ik kan gewoon op mijn tenen staan"
+    events = await validate(parse(text, "decline_consent"), slots, dispatcher, domain)
+    assert SlotSet("screen_calf", False) in events

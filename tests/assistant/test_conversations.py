@@ -338,7 +338,7 @@ def test_pain_all_day_answers_when_it_is_worst(client: RestClient):
     client.send("my neck has been stiff for two weeks")
     client.send('/describe_pain{"pain_side":"left"}')
     replies = client.send("it came on gradually")
-    assert "When is it at its worst" in said(replies)
+    assert "at its worst, and how strong" in said(replies)  # asked with how strong it is
     replies = client.send("all the time, day and night")
     text = said(replies)
     assert "What makes it worse" in text

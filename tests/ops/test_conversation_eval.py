@@ -82,7 +82,11 @@ def test_the_development_scripts_use_only_known_values():
         "onset": set(values_of("pain_onset")),
         "duration": set(values_of("pain_duration")),
     }
-    for path in sorted((PROJECT_ROOT / "tests" / "conversations").glob("dev*_patient_scripts.yml")):
+    folder = PROJECT_ROOT / "tests" / "conversations"
+    for path in [
+        *sorted(folder.glob("dev*_patient_scripts.yml")),
+        folder / "one_answer_patients.yml",
+    ]:
         for script in load_scripts(path):
             summary = script["expected"].get("summary") or {}
             for name, values in known.items():

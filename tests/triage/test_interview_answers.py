@@ -10,7 +10,7 @@ from bot.triage.interview.answers import interpret, needs_side
 from bot.triage.interview.dates import days_since_named_time
 from bot.triage.interview.durations import duration_category, duration_in_days
 from bot.triage.interview.numbers import first_number
-from bot.triage.interview.severity import parse_severity
+from bot.triage.interview.severity import paired_scores_in, parse_severity
 from bot.triage.nlp.canonical_entities import extract_entities
 from tests.conftest import nlp
 
@@ -947,3 +947,58 @@ def test_a_month_said_in_passing_does_not_replace_the_duration_given():
         read("two weeks, but I also had it in March for a bit", "pain_duration")["pain_duration"]
         == "acute"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "scores"),
+    [
+        ("in the morning, about a 5", [5.0]),
+        # an hour the severity question's own reader would take for a score: that question decides
+        ("'s avonds rond 8, een 5", []),
+        ("le soir vers 6, je dirais 4", []),
+        ("at night 8 during the day 3", []),
+        ("at night, not 8, more like 6", []),
+        ("around 6 pm", []),
+        ("6 in the morning", []),
+        ("la nuit, sept ou huit", [7.0, 8.0]),
+        ("a 4 most of the day, up to seven after running", [4.0, 7.0]),
+        ("mornings. 4ish", [4.0]),
+        ("zes denk ik", [6.0]),
+        ("the evening, 6 out of 10", [6.0]),
+        ("a 7.5", [7.5]),
+        (
+            "stiff for maybe 5 minutes. the first steps are a solid 7. most of the day it's a 3",
+            [7.0, 3.0],
+        ),
+        ("when I chew hard bread. 3, sometimes 5 on Monday morning", [3.0, 5.0]),
+        ("le matin c'est bloqué une dizaine de minutes. 8", []),
+        ("in the car. 4. 5 tops.", [4.0, 5.0]),
+        ("7/10", [7.0]),
+        # hours, counts and distances are no score
+        ("it wakes me 2 or 3 times a night", []),
+        ("ik word 's nachts twee of drie keer wakker", []),
+        ("at 7:10 when I wake up", []),
+        ("in the evening around six", []),
+        ("vers 6h10 le matin", []),
+        ("after my 5k run", []),
+        ("when I pick up my 3-year-old", []),
+        ("after 1 or 2 hours", []),
+        ("le matin et le soir, les deux", []),
+        ("when I sit on one buttock", []),
+    ],
+)
+def test_a_score_beside_when_it_is_worst_needs_a_scores_cue(text, scores):
+    assert paired_scores_in(text) == scores
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("it's a 3 in the morning and a 7 in the evening", 7.0),
+        ("een 7 's nachts", 7.0),
+        ("un 8 du soir", 8.0),
+        ("ça me réveille à 8 facilement", 8.0),
+    ],
+)
+def test_the_severity_question_alone_still_reads_scores_with_moments(text, score):
+    assert parse_severity(text) == score

@@ -1,8 +1,9 @@
 """Questions asked together, so that one message can answer both.
 
 Every question a patient must answer is a chance to leave: where it hurts is asked with the
-side, how it started with how long ago. The second question is asked on its own only when the
-answer leaves it open (a button press, "gradually" with no date, only the side).
+side, how it started with how long ago, when it is worst with how strong it is. The second
+question is asked on its own only when the answer leaves it open (a button press, "gradually"
+with no date, only the side, a moment without a score).
 
 When it is worst is not asked with what makes it worse or better: read together, the
 activities that ease or worsen the pain were taken for moments, and the therapist's summary
@@ -19,6 +20,7 @@ from collections.abc import Collection
 ASKED_TOGETHER = {
     "pain_area_checked": "pain_side",
     "pain_onset": "pain_duration",
+    "time_pattern": "pain_severity",
 }
 
 

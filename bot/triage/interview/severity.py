@@ -38,7 +38,7 @@ def scores_in(text: str) -> list[float]:
         else:
             continue
         before, after = folded[: match.start()], folded[match.end() :]
-        if value == 10 and re.search(r"(/|out of|sur|op|van de|van|on)\s*$", before):
+        if value == 10 and re.search(r"(/|out of|outta|sur|op|van de|van|on)\s*$", before):
             continue  # the scale's 10
         if _NOT_A_SCORE_AFTER.match(after) or _NEGATION.search(before):
             continue
@@ -56,3 +56,121 @@ def parse_severity(text: str) -> float | None:
 
 def has_several_scores(text: str) -> bool:
     return len(set(scores_in(text))) > 1
+
+
+# Asked beside when it is worst, an answer names hours, counts and distances as well as a score
+# ("it wakes me 2 or 3 times a night", "at 7:10", "after my 5k run"): there a number is a score
+# only with a score's cue: "a 6", "a solid 7", "6/10", "6 sur 10", "up to 7", at the head of its
+# clause ("in the evening. 5", "sometimes 7 after a long run", "six I'd say") or at its end ("on
+# long rides 6"). Anything else leaves the score to its own question.
+_SCORE_ARTICLE = re.compile(
+    r"\b(?:(?:a|an|un|une|een|nen|ne)(?:\s+(?:solid|good|strong|easy|clear|full|real|hard|bonne?|"
+    r"grosse?|solide|dikke|goeie|sterke|stevige|echte))?|up to|jusqu'a|jusqu a|tot|note|score|"
+    r"cijfer|niveau|level|rather|more like|closer to|almost|eerder|bijna|meer een|plutot|"
+    r"presque)\s+$"
+)
+_SCALE_AFTER = re.compile(
+    r"^\s*(?:/\s*10|out of (?:10|ten)\b|outta (?:10|ten)\b|on (?:10|ten)\b|on a scale|"
+    r"sur (?:10|dix)\b|op (?:10|tien)\b)"
+)
+# Hours: "6pm", "7 o'clock", "6h10", "7u", "6:30", "at/around/till/after 8", "6 in the morning"
+# (without "a": "a 6 in the morning" is a score).
+_HOUR_AFTER = re.compile(
+    r"^(?:\s*(?:am|pm|a\.m|p\.m|o'?clock|uur|heures?)\b|h\d|h\b|u\b|\s*u\b|:\d|\s+(?:in the "
+    r"(?:morning|evening|afternoon|night)|at night|du (?:matin|soir)|de l'apres-midi|'s "
+    r"(?:ochtends|morgens|middags|avonds|nachts)))"
+)
+_HOUR_BEFORE = re.compile(
+    r"\b(?:at|around|till|until|before|after|past|from|vers|a|avant|apres|jusqu'a|des|depuis|om|"
+    r"rond|tegen|tot|voor|na|vanaf|sinds|between|entre|tussen)\s+$"
+)
+# Clauses: a comma or a full stop between two digits is a decimal ("7.5", "7,5").
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[.,:]|[.,:](?!\d)|[;!?()]|\b(?:but|mais|maar|though|al)\b")
+_CLAUSE_HEAD = re.compile(
+    r"^\s*(?:(?:and|but|et|mais|en|maar|then|alors|dan|about|around|roughly|maybe|probably|"
+    r"usually|normally|mostly|often|sometimes|sometime|at worst|at best|it'?s|its|that'?s|"
+    r"i'?d say|i guess|say|like|environ|a peu pres|peut-etre|souvent|parfois|normalement|"
+    r"d'habitude|au pire|des fois|c'est|je dirais|disons|genre|ongeveer|zowat|misschien|"
+    r"meestal|soms|vaak|normaal|gewoonlijk|op zijn ergst|het is|dat is|da's|'t is|zeg maar|"
+    r"allee|allez|enfin|"
+    r"well|euh|uh|eh)\s+)*$"
+)
+# At a clause's end, a number is a score unless an hour or an age leads to it ("on long rides 6"
+# is one, "I wake at 6", "since 2019", "my son of 6" are not).
+_NOT_SCORE_BEFORE_END = re.compile(
+    r"\b(?:at|a|om|vers|rond|tegen|around|since|sinds|depuis|of|van|de|nr|number|numero|age|aged|"
+    r"ans|jaar|years?|les|the|all|alle|tous|toutes|both|ces|these|mijn|my|mes|ma|mon)\s+$"
+)
+# "7, no wait, a 6": the score said last is the one meant ("a 7 on Thursday, now more like 4"
+# names two, and the worst is what the therapist needs first).
+_SCORE_CORRECTED = re.compile(r"\b(?:no wait|nee wacht|non attends?|nee nee|non non)\b")
+# What follows a count, not a score: "une dizaine de minutes", "4th floor", "a 3-year-old", "5k".
+_COUNTED_AFTER = re.compile(
+    r"^(?:-|k\b|th\b|st\b|nd\b|rd\b|e\b|x\b|\s+(?:de|d'|of)\b|\s+(?:nights?|nuits?|nachten|"
+    r"nacht|mornings?|matins?|ochtenden|evenings?|soirs?|avonden|kids?|children|enfants?|kinderen|"
+    r"games?|matchs?|matches|wedstrijden|sets?|holes?|trous?|holes|flights?|etages?|verdiepingen)\b)"
+)
+
+
+_SCORES_BEFORE = re.compile(
+    r"\b(?:\d{1,2}(?:[.,]\d)?|or|ou|of|to|a|tot|ish|"
+    + "|".join(sorted(set(NUMBER_WORDS) - _NOT_SCORE_WORDS, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def paired_scores_in(text: str) -> list[float]:
+    """The scores in an answer to "when is it worst, and how strong is it?" (see above)."""
+    folded = _RANGE.sub(r"\1 \2", fold(text or ""))
+    scores: list[float] = []
+    for part in _CLAUSE_BREAK.split(folded):
+        for match in _TOKEN.finditer(part):
+            word = match.group()
+            before, after = part[: match.start()], part[match.end() :]
+            if word[0].isdigit():
+                value = float(word.replace(",", "."))
+            elif word in NUMBER_WORDS and word not in _NOT_SCORE_WORDS:
+                value = float(NUMBER_WORDS[word])
+            else:
+                continue
+            # at the clause's head: only fillers, or other scores ("sept ou huit"), before it
+            head = bool(_CLAUSE_HEAD.match(_SCORES_BEFORE.sub(" ", before)))
+            if value == 10 and re.search(r"(/|out of|outta|on|sur|op)\s*$", before):
+                continue  # the scale's 10
+            at_end = not after.strip() and not _NOT_SCORE_BEFORE_END.search(before)
+            article = _SCORE_ARTICLE.search(before)
+            cued = article or _SCALE_AFTER.match(after) or head or at_end
+            counted = _COUNTED_AFTER.match(after) or _NOT_A_SCORE_AFTER.match(after)
+            if not article and (_HOUR_AFTER.match(after) or _HOUR_BEFORE.search(before)):
+                continue  # an hour
+            if cued and not counted and 0 <= value <= 10:
+                scores.append(round(value * 2) / 2)
+    if len(scores) > 1 and _SCORE_CORRECTED.search(folded):
+        scores = scores[-1:]
+    # A score the reader of the severity question alone would not give, or a higher one it would
+    # ("at night 8 during the day 3", "not 8, more like 6"): left to the severity question.
+    alone = scores_in(text)
+    if scores and (not alone or max(alone) != max(scores)):
+        return []
+    return scores
+
+
+def clauses_led_by_a_score(text: str) -> list[tuple[int, int]]:
+    """Where the clauses that open with a score are ("5, sometimes 7 after a long run"): in an
+    answer to when it is worst and how strong, they qualify the score, not the moment."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for brk in [*_CLAUSE_BREAK.finditer(text or ""), None]:
+        end = brk.start() if brk else len(text or "")
+        clause = fold((text or "")[start:end])
+        first = next((m for m in _TOKEN.finditer(clause) if _is_number(m.group())), None)
+        rest = clause[first.end() :] if first else ""
+        counts = _COUNTED_AFTER.match(rest) or _NOT_A_SCORE_AFTER.match(rest)
+        if first and not counts and _CLAUSE_HEAD.match(clause[: first.start()]):
+            spans.append((start, end))
+        start = brk.end() if brk else end
+    return spans
+
+
+def _is_number(word: str) -> bool:
+    return word[0].isdigit() or (word in NUMBER_WORDS and word not in _NOT_SCORE_WORDS)
