@@ -343,20 +343,24 @@ async def test_a_booking_request_without_pain_of_ones_own_gets_the_links(text, d
     assert "utter_booking_after_questions" not in responses(dispatcher)
 
 
-@pytest.mark.parametrize("missed", [None, "nearest_centre"])
-async def test_an_answer_taken_for_a_question_cannot_trap_the_patient(missed, dispatcher, domain):
-    # Read as a question about the centres, answered by its rule, then validated again: no
-    # question was asked, so it is a place it cannot find, and the second time both centres.
-    text = "near the big roundabout behind the bakery"
+def back_at_where_after_a_centres_answer(text: str, missed: str | None = None):
+    """ "Where do you live?" validated again after the rule for a centres question answered."""
     message = parse(text, "ask_centres")
     events = [
         {"event": "user", "text": text, "parse_data": message},
         {"event": "action", "name": "action_list_centres"},
     ]
-    tracker = make_tracker(
-        message, {"requested_slot": "nearest_centre", "missed_question": missed}, events,
-        active_loop="location_form",
-    )  # fmt: skip
+    slots = {"requested_slot": "nearest_centre", "missed_question": missed}
+    return make_tracker(message, slots, events, active_loop="location_form")
+
+
+@pytest.mark.parametrize("missed", [None, "nearest_centre"])
+async def test_an_answer_taken_for_a_question_cannot_trap_the_patient(missed, dispatcher, domain):
+    # Read as a question about the centres, answered by its rule, then validated again: no
+    # question was asked, so it is a place it cannot find, and the second time both centres.
+    tracker = back_at_where_after_a_centres_answer(
+        "near the big roundabout behind the bakery", missed
+    )
     got = await ValidateLocationForm().run(dispatcher, tracker, domain)
     if missed:
         assert got == [SlotSet("nearest_centre", "either"), SlotSet("missed_question", None)]
@@ -370,13 +374,5 @@ async def test_an_answer_taken_for_a_question_cannot_trap_the_patient(missed, di
 
 
 async def test_a_real_question_at_where_do_you_live_is_no_miss(dispatcher, domain):
-    text = "is there parking at the centre?"
-    message = parse(text, "ask_centres")
-    events = [
-        {"event": "user", "text": text, "parse_data": message},
-        {"event": "action", "name": "action_list_centres"},
-    ]
-    tracker = make_tracker(
-        message, {"requested_slot": "nearest_centre"}, events, active_loop="location_form"
-    )
+    tracker = back_at_where_after_a_centres_answer("is there parking at the centre?")
     assert await ValidateLocationForm().run(dispatcher, tracker, domain) == []

@@ -23,6 +23,15 @@ _NOT_SCORE_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _number(word: str) -> float | None:
+    """The value of a token that can be a score: digits or a number word ("7", "7,5", "seven")."""
+    if word[0].isdigit():
+        return float(word.replace(",", "."))
+    if word in NUMBER_WORDS and word not in _NOT_SCORE_WORDS:
+        return float(NUMBER_WORDS[word])
+    return None
+
+
 def scores_in(text: str) -> list[float]:
     """Every 0-10 score named in the text, in order, leaving out scales, durations and the ones
     ruled out ("6 not 4" gives 6)."""
@@ -30,12 +39,8 @@ def scores_in(text: str) -> list[float]:
     folded = _RANGE.sub(r"\1 \2", fold(text or ""))
     scores: list[float] = []
     for match in _TOKEN.finditer(folded):
-        word = match.group()
-        if word[0].isdigit():
-            value = float(word.replace(",", "."))
-        elif word in NUMBER_WORDS and word not in _NOT_SCORE_WORDS:
-            value = float(NUMBER_WORDS[word])
-        else:
+        value = _number(match.group())
+        if value is None:
             continue
         before, after = folded[: match.start()], folded[match.end() :]
         if value == 10 and re.search(r"(/|out of|outta|sur|op|van de|van|on)\s*$", before):
@@ -92,8 +97,7 @@ _CLAUSE_HEAD = re.compile(
     r"i'?d say|i guess|say|like|environ|a peu pres|peut-etre|souvent|parfois|normalement|"
     r"d'habitude|au pire|des fois|c'est|je dirais|disons|genre|ongeveer|zowat|misschien|"
     r"meestal|soms|vaak|normaal|gewoonlijk|op zijn ergst|het is|dat is|da's|'t is|zeg maar|"
-    r"allee|allez|enfin|"
-    r"well|euh|uh|eh)\s+)*$"
+    r"allee|allez|enfin|well|euh|uh|eh)\s+)*$"
 )
 # At a clause's end, a number is a score unless an hour or an age leads to it ("on long rides 6"
 # is one, "I wake at 6", "since 2019", "my son of 6" are not).
@@ -108,7 +112,7 @@ _SCORE_CORRECTED = re.compile(r"\b(?:no wait|nee wacht|non attends?|nee nee|non 
 _COUNTED_AFTER = re.compile(
     r"^(?:-|k\b|th\b|st\b|nd\b|rd\b|e\b|x\b|\s+(?:de|d'|of)\b|\s+(?:nights?|nuits?|nachten|"
     r"nacht|mornings?|matins?|ochtenden|evenings?|soirs?|avonden|kids?|children|enfants?|kinderen|"
-    r"games?|matchs?|matches|wedstrijden|sets?|holes?|trous?|holes|flights?|etages?|verdiepingen)\b)"
+    r"games?|matchs?|matches|wedstrijden|sets?|holes?|trous?|flights?|etages?|verdiepingen)\b)"
 )
 
 
@@ -125,14 +129,10 @@ def paired_scores_in(text: str) -> list[float]:
     scores: list[float] = []
     for part in _CLAUSE_BREAK.split(folded):
         for match in _TOKEN.finditer(part):
-            word = match.group()
-            before, after = part[: match.start()], part[match.end() :]
-            if word[0].isdigit():
-                value = float(word.replace(",", "."))
-            elif word in NUMBER_WORDS and word not in _NOT_SCORE_WORDS:
-                value = float(NUMBER_WORDS[word])
-            else:
+            value = _number(match.group())
+            if value is None:
                 continue
+            before, after = part[: match.start()], part[match.end() :]
             # at the clause's head: only fillers, or other scores ("sept ou huit"), before it
             head = bool(_CLAUSE_HEAD.match(_SCORES_BEFORE.sub(" ", before)))
             if value == 10 and re.search(r"(/|out of|outta|on|sur|op)\s*$", before):
@@ -163,14 +163,10 @@ def clauses_led_by_a_score(text: str) -> list[tuple[int, int]]:
     for brk in [*_CLAUSE_BREAK.finditer(text or ""), None]:
         end = brk.start() if brk else len(text or "")
         clause = fold((text or "")[start:end])
-        first = next((m for m in _TOKEN.finditer(clause) if _is_number(m.group())), None)
+        first = next((m for m in _TOKEN.finditer(clause) if _number(m.group()) is not None), None)
         rest = clause[first.end() :] if first else ""
         counts = _COUNTED_AFTER.match(rest) or _NOT_A_SCORE_AFTER.match(rest)
         if first and not counts and _CLAUSE_HEAD.match(clause[: first.start()]):
             spans.append((start, end))
         start = brk.end() if brk else end
     return spans
-
-
-def _is_number(word: str) -> bool:
-    return word[0].isdigit() or (word in NUMBER_WORDS and word not in _NOT_SCORE_WORDS)
