@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-from rasa.nlu.selectors.response_selector import ResponseSelector
 from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.rasa_plugins.nlu.entity_extractor import PatternEntityExtractor
-from bot.rasa_plugins.nlu.faq_selector import FaqResponseSelector
 from bot.rasa_plugins.nlu.red_flags import RedFlagInterceptor
 from tests.conftest import nlp
 
@@ -71,41 +68,3 @@ def test_a_red_flag_only_the_classifier_suspects_becomes_a_question_not_an_alarm
     RedFlagInterceptor().process([message])
     assert message.get("intent") == {"name": "possible_red_flag", "confidence": 1.0}
     assert not message.get("entities")
-
-
-def test_an_faq_answer_is_selected_only_for_questions(monkeypatch: pytest.MonkeyPatch):
-    """Rasa's selection itself is replaced by a marker: which messages reach it, and that every
-    message comes back, in order."""
-
-    def mark(self: ResponseSelector, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            message.set("response_selector", {"faq": {"selected": True}}, add_to_output=True)
-        return messages
-
-    monkeypatch.setattr(ResponseSelector, "process", mark)
-    selector = FaqResponseSelector.__new__(FaqResponseSelector)
-    selector.retrieval_intent = "faq"
-    messages = [
-        classified("how much is a session?", "faq"),
-        classified("my knee hurts", "describe_pain"),
-        classified("does dry needling hurt?", "faq"),
-    ]
-    assert selector.process(messages) == messages
-    assert [bool(m.get("response_selector")) for m in messages] == [True, False, True]
-
-
-def test_a_pressed_faq_button_selects_its_answer_whatever_the_classifier_said():
-    selector = FaqResponseSelector.__new__(FaqResponseSelector)
-    selector.retrieval_intent = "faq"
-    selector.all_retrieval_intents = ["faq"]
-    selector.responses = {"utter_faq/manual_therapy": [{"text": "Hands-on techniques."}]}
-    pressed = classified("/faq/manual_therapy", "nlu_fallback", 0.45)
-    unknown = classified("/faq/horoscope", "nlu_fallback", 0.45)
-    selector.process([pressed, unknown])
-    assert pressed.get("intent") == {"name": "faq", "confidence": 1.0}
-    answer = pressed.get("response_selector")["faq"]["response"]
-    assert answer["intent_response_key"] == "faq/manual_therapy"
-    assert answer["utter_action"] == "utter_faq/manual_therapy"
-    assert answer["responses"] == [{"text": "Hands-on techniques."}]
-    assert unknown.get("intent")["name"] == "nlu_fallback"  # no such answer: left alone
-    assert not unknown.get("response_selector")

@@ -3,7 +3,7 @@
 For English, French and Dutch separately:
 - intent F1: Rasa's cross-validation (`rasa test nlu --cross-validation`) on that language's NLU
   files alone (data/nlu/*.yml for English, data/nlu/fr/ and data/nlu/nl/), with the project's
-  config.yml: the weighted average F1 of the intents, and of the FAQ answers (ResponseSelector);
+  config.yml: the weighted average F1 of the intents, and of the FAQ answers (the FAQ selector);
 - entity F1: the entity ruler (deterministic, not trained, so no cross-validation) on the held-out
   gold set tests/nlu/entities.yml, matching (entity, value) pairs per message;
 - language detection: on that language's NLU examples, how many are recognised as that language,

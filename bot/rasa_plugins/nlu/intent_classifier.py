@@ -73,6 +73,36 @@ def layout_of(blocks: list[tuple[str, Any]]) -> list[list[Any]]:
     return [[origin, int(matrix.shape[-1])] for origin, matrix in blocks]
 
 
+def fit_linear(
+    examples: list[list[tuple[str, Any]]], labels: list[str], C: float, dense_weight: float
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """A multinomial logistic regression on the examples' sentence features: the labels in
+    the weights' row order, the weights and the biases."""
+    from sklearn.linear_model import LogisticRegression
+
+    inputs = scipy.sparse.vstack([input_row(blocks, dense_weight) for blocks in examples])
+    model = LogisticRegression(C=C, max_iter=5000)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # convergence chatter; F1 is what was measured
+        model.fit(inputs, labels)
+    classes = [str(label) for label in model.classes_]
+    weights = model.coef_.astype(np.float32)
+    bias = model.intercept_.astype(np.float32)
+    if len(classes) == 2:  # binary: scikit-learn keeps one row for the second class
+        weights = np.vstack([-weights, weights])
+        bias = np.concatenate([-bias, bias])
+    return classes, weights, bias
+
+
+def rank_linear(
+    blocks: list[tuple[str, Any]], weights: np.ndarray, bias: np.ndarray, dense_weight: float
+) -> list[tuple[int, float]]:
+    """(label index, probability) for one message, the most likely first."""
+    scores = input_row(blocks, dense_weight) @ weights.T
+    probabilities = softmax(np.asarray(scores) + bias, axis=1)[0]
+    return [(int(i), float(probabilities[i])) for i in np.argsort(-probabilities)]
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class SentenceIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
@@ -119,8 +149,6 @@ class SentenceIntentClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        from sklearn.linear_model import LogisticRegression
-
         examples = [
             (message.get(INTENT), sentence_blocks(message))
             for message in training_data.intent_examples
@@ -132,20 +160,13 @@ class SentenceIntentClassifier(GraphComponent, IntentClassifier):
         layouts = {json.dumps(layout_of(blocks)) for _, blocks in examples}
         if len(layouts) != 1:
             raise ValueError(f"Training examples have different sentence features: {layouts}")
-        dense_weight = float(self._config["dense_weight"])
-        inputs = scipy.sparse.vstack([input_row(blocks, dense_weight) for _, blocks in examples])
-        labels = [intent for intent, _ in examples]
-        model = LogisticRegression(C=float(self._config["C"]), max_iter=5000)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # convergence chatter; F1 is what was measured
-            model.fit(inputs, labels)
-        self.intents = [str(intent) for intent in model.classes_]
+        self.intents, self.weights, self.bias = fit_linear(
+            [blocks for _, blocks in examples],
+            [str(intent) for intent, _ in examples],
+            C=float(self._config["C"]),
+            dense_weight=float(self._config["dense_weight"]),
+        )
         self.layout = layout_of(examples[0][1])
-        self.weights = model.coef_.astype(np.float32)
-        self.bias = model.intercept_.astype(np.float32)
-        if len(self.intents) == 2:  # binary: scikit-learn keeps one row for the second class
-            self.weights = np.vstack([-self.weights, self.weights])
-            self.bias = np.concatenate([-self.bias, self.bias])
         self.persist()
         return self._resource
 
@@ -201,10 +222,10 @@ class SentenceIntentClassifier(GraphComponent, IntentClassifier):
                 f"classifier was trained on {self.layout}: retrain the model."
             )
             return []
-        scores = input_row(blocks, float(self._config["dense_weight"])) @ self.weights.T
-        probabilities = softmax(np.asarray(scores) + self.bias, axis=1)[0]
-        order = np.argsort(-probabilities)[: int(self._config["ranking_length"])]
+        ranked = rank_linear(blocks, self.weights, self.bias, float(self._config["dense_weight"]))[
+            : int(self._config["ranking_length"])
+        ]
         return [
-            {INTENT_NAME_KEY: self.intents[i], PREDICTED_CONFIDENCE_KEY: float(probabilities[i])}
-            for i in order
+            {INTENT_NAME_KEY: self.intents[i], PREDICTED_CONFIDENCE_KEY: probability}
+            for i, probability in ranked
         ]

@@ -9,7 +9,7 @@ for sentences that mean the same, whatever the words or the language. The packag
 with numpy alone, so nothing is downloaded at run time.
 
 The embedding is a sentence feature: the intent classifier
-(bot/rasa_plugins/nlu/intent_classifier.py) and the FAQ ResponseSelector use it beside the sparse
+(bot/rasa_plugins/nlu/intent_classifier.py) and the FAQ selector use it beside the sparse
 features, which still carry the exact words.
 
 Rasa decides whether to retrain a component from its code, config and inputs only; the encoder's
