@@ -26,6 +26,7 @@ from bot.triage.red_flags import (
     tier_of,
     tier_rank,
 )
+from tests.triage.red_flag_cases import assert_exact_flags, case
 
 FLAG_TIERS = {
     "self_harm": "call_112",
@@ -58,10 +59,6 @@ FLAG_TIERS = {
     "night_pain": "gp_soon",
     "inflammatory_stiffness": "gp_soon",
 }
-
-
-def case(language: str, text: str, *flags: str) -> Any:
-    return pytest.param(language, text, frozenset(flags), id=f"{language}: {text}")
 
 
 # --- one table per flag: positives (affirmed and hedged), then clear negations --------------------
@@ -2513,10 +2510,7 @@ ALL_CASES = [
 
 @pytest.mark.parametrize(("language", "text", "expected"), ALL_CASES)
 def test_detect_finds_exactly_the_expected_flags(language, text, expected):
-    matches = detect(text)
-    assert {match.flag_id for match in matches} == expected, [
-        (match.flag_id, match.matched_text) for match in matches
-    ]
+    assert_exact_flags(text, expected)
 
 
 def test_every_flag_has_positive_cases_in_every_language():

@@ -7,16 +7,9 @@ Each case names the exact set of flag ids expected: a missed red flag and a fals
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from bot.triage.red_flags import detect
-
-
-def case(language: str, text: str, *flags: str) -> Any:
-    return pytest.param(language, text, frozenset(flags), id=f"{language}: {text}")
-
+from tests.triage.red_flag_cases import assert_exact_flags, case
 
 # A heavy or pressing feeling in the arm, jaw, neck, upper back or upper belly, with
 # breathlessness, sweating, nausea, pallor or faintness.
@@ -346,7 +339,4 @@ ALL_CASES = [
 
 @pytest.mark.parametrize(("language", "text", "expected"), ALL_CASES)
 def test_detect_finds_exactly_the_expected_flags(language, text, expected):
-    matches = detect(text)
-    assert {match.flag_id for match in matches} == expected, [
-        (match.flag_id, match.matched_text) for match in matches
-    ]
+    assert_exact_flags(text, expected)

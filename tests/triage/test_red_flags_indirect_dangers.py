@@ -6,16 +6,9 @@ Each case names the exact set of flag ids expected, as in test_red_flags.py.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from bot.triage.red_flags import detect
-
-
-def case(language: str, text: str, *flags: str) -> Any:
-    return pytest.param(language, text, frozenset(flags), id=f"{language}: {text}")
-
+from tests.triage.red_flag_cases import assert_exact_flags, case
 
 CASES = [
     case("en", "he's been saving up his pills and doesn't see the point anymore", "self_harm"),
@@ -291,7 +284,4 @@ CASES = [
 
 @pytest.mark.parametrize(("language", "text", "expected"), CASES)
 def test_indirect_dangers_and_their_look_alikes(language, text, expected):
-    matches = detect(text)
-    assert {match.flag_id for match in matches} == expected, [
-        (match.flag_id, match.matched_text) for match in matches
-    ]
+    assert_exact_flags(text, expected)
