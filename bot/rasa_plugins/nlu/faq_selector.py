@@ -50,16 +50,18 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.rasa_plugins.nlu.intent_classifier import (
+    WEIGHTS_FILE,
     fit_linear,
     layout_of,
-    rank_linear,
+    rank_labels,
+    read_weights,
+    save_weights,
     sentence_blocks,
 )
 
 logger = logging.getLogger(__name__)
 
 PRESSED_ANSWER = re.compile(r"^/(?P<intent>[a-z_]+)/(?P<answer>[a-z0-9_]+)$")
-WEIGHTS_FILE = "weights.npz"
 ANSWERS_FILE = "answers.json"
 
 
@@ -152,7 +154,7 @@ class FaqSelector(GraphComponent):
                 encoding="utf-8",
             )
             if self.weights is not None and self.bias is not None:
-                np.savez(directory / WEIGHTS_FILE, weights=self.weights, bias=self.bias)
+                save_weights(directory, self.weights, self.bias)
 
     @classmethod
     def load(
@@ -168,8 +170,7 @@ class FaqSelector(GraphComponent):
                 saved = json.loads((directory / ANSWERS_FILE).read_text(encoding="utf-8"))
                 weights = bias = None
                 if (directory / WEIGHTS_FILE).exists():
-                    with np.load(directory / WEIGHTS_FILE) as arrays:
-                        weights, bias = arrays["weights"], arrays["bias"]
+                    weights, bias = read_weights(directory)
         except (ValueError, FileNotFoundError):
             logger.warning("No trained FAQ selector in the model: no answer will be selected.")
             return cls(config, model_storage, resource)
@@ -204,12 +205,15 @@ class FaqSelector(GraphComponent):
         """(answer key, probability), the most likely first; empty when untrained."""
         if self.weights is None or self.bias is None:
             return []
-        blocks = sentence_blocks(message)
-        if layout_of(blocks) != self.layout:
-            logger.error("The message's features are not those the FAQ selector was trained on.")
-            return []
-        ranked = rank_linear(blocks, self.weights, self.bias, float(self._config["dense_weight"]))
-        return [(self.answers[i], p) for i, p in ranked[: int(self._config["ranking_length"])]]
+        ranked = rank_labels(
+            sentence_blocks(message),
+            self.answers,
+            self.layout,
+            self.weights,
+            self.bias,
+            float(self._config["dense_weight"]),
+        )
+        return ranked[: int(self._config["ranking_length"])]
 
     def pressed_answer(self, message: Message) -> str | None:
         """The answer key ("faq/trigger_points") of a pressed FAQ button, if it names one."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import warnings
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -94,13 +95,36 @@ def fit_linear(
     return classes, weights, bias
 
 
-def rank_linear(
-    blocks: list[tuple[str, Any]], weights: np.ndarray, bias: np.ndarray, dense_weight: float
-) -> list[tuple[int, float]]:
-    """(label index, probability) for one message, the most likely first."""
+def rank_labels(
+    blocks: list[tuple[str, Any]],
+    labels: list[str],
+    layout: list[list[Any]],
+    weights: np.ndarray,
+    bias: np.ndarray,
+    dense_weight: float,
+) -> list[tuple[str, float]]:
+    """(label, probability) for one message, the most likely first. Empty when the message's
+    features are not those the model was trained on (a model trained with other featurizers:
+    the patient gets the fallback re-prompt, not an error)."""
+    if layout_of(blocks) != layout:
+        logger.error(
+            f"The message's features {layout_of(blocks)} are not those the model was trained "
+            f"on {layout}: retrain the model."
+        )
+        return []
     scores = input_row(blocks, dense_weight) @ weights.T
     probabilities = softmax(np.asarray(scores) + bias, axis=1)[0]
-    return [(int(i), float(probabilities[i])) for i in np.argsort(-probabilities)]
+    return [(labels[i], float(probabilities[i])) for i in np.argsort(-probabilities)]
+
+
+def save_weights(directory: Path, weights: np.ndarray, bias: np.ndarray) -> None:
+    np.savez(directory / WEIGHTS_FILE, weights=weights, bias=bias)
+
+
+def read_weights(directory: Path) -> tuple[np.ndarray, np.ndarray]:
+    """The saved weights and biases; FileNotFoundError when none were saved."""
+    with np.load(directory / WEIGHTS_FILE) as arrays:
+        return arrays["weights"], arrays["bias"]
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -174,7 +198,7 @@ class SentenceIntentClassifier(GraphComponent, IntentClassifier):
         if self.weights is None or self.bias is None:
             return
         with self._model_storage.write_to(self._resource) as directory:
-            np.savez(directory / WEIGHTS_FILE, weights=self.weights, bias=self.bias)
+            save_weights(directory, self.weights, self.bias)
             (directory / LAYOUT_FILE).write_text(
                 json.dumps({"intents": self.intents, "layout": self.layout}), encoding="utf-8"
             )
@@ -191,8 +215,7 @@ class SentenceIntentClassifier(GraphComponent, IntentClassifier):
         try:
             with model_storage.read_from(resource) as directory:
                 saved = json.loads((directory / LAYOUT_FILE).read_text(encoding="utf-8"))
-                with np.load(directory / WEIGHTS_FILE) as arrays:
-                    weights, bias = arrays["weights"], arrays["bias"]
+                weights, bias = read_weights(directory)
         except (ValueError, FileNotFoundError):
             logger.warning("No trained intent classifier in the model: intents stay empty.")
             return cls(config, model_storage, resource)
@@ -213,19 +236,15 @@ class SentenceIntentClassifier(GraphComponent, IntentClassifier):
         """The most likely intents first; empty for an untrained model or a blank message."""
         if self.weights is None or self.bias is None or not str(message.get(TEXT) or "").strip():
             return []
-        blocks = sentence_blocks(message)
-        if layout_of(blocks) != self.layout:
-            # A model trained with other featurizers: the patient gets the fallback re-prompt,
-            # not an error.
-            logger.error(
-                f"The message's features {layout_of(blocks)} are not those the intent "
-                f"classifier was trained on {self.layout}: retrain the model."
-            )
-            return []
-        ranked = rank_linear(blocks, self.weights, self.bias, float(self._config["dense_weight"]))[
-            : int(self._config["ranking_length"])
-        ]
+        ranked = rank_labels(
+            sentence_blocks(message),
+            self.intents,
+            self.layout,
+            self.weights,
+            self.bias,
+            float(self._config["dense_weight"]),
+        )
         return [
-            {INTENT_NAME_KEY: self.intents[i], PREDICTED_CONFIDENCE_KEY: probability}
-            for i, probability in ranked
+            {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: probability}
+            for intent, probability in ranked[: int(self._config["ranking_length"])]
         ]
