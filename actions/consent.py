@@ -53,14 +53,31 @@ class ActionRecordConsent(Action):
         if latest_intent(tracker) in YES_INTENTS:
             dispatcher.utter_message(response="utter_consent_thanks")
             return [SlotSet("consent", "given")]
-        dispatcher.utter_message(response="utter_consent_declined")
-        # Declining (or withdrawing) consent also drops anything noted before, and the phone
-        # number or e-mail address left for staff: no contact details without consent.
-        return [SlotSet("consent", "declined")] + [
-            SlotSet(slot, None)
-            for slot in (*health_slots(), *CONTACT_SLOTS)
-            if tracker.get_slot(slot) is not None
-        ]
+        return consent_declined(dispatcher, tracker)
+
+
+def consent_declined(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    dispatcher.utter_message(response="utter_consent_declined")
+    # Declining (or withdrawing) consent also drops anything noted before, and the phone
+    # number or e-mail address left for staff: no contact details without consent.
+    return [SlotSet("consent", "declined")] + [
+        SlotSet(slot, None)
+        for slot in (*health_slots(), *CONTACT_SLOTS)
+        if tracker.get_slot(slot) is not None
+    ]
+
+
+class ActionWithdrawConsent(Action):
+    """The yes to "stop the questions and forget what you told me?", asked when the interview
+    was interrupted by a message read as withdrawing consent."""
+
+    def name(self) -> str:
+        return "action_withdraw_consent"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        return consent_declined(dispatcher, tracker)
 
 
 class ActionEraseConversation(Action):

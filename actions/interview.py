@@ -45,7 +45,7 @@ from bot.triage.interview.asked_together import ASKED_TOGETHER, asked_with
 from bot.triage.interview.severity import clauses_led_by_a_score, paired_scores_in
 from bot.triage.interview.summary import noted_so_far
 from bot.triage.language.text import fold
-from bot.triage.nlp.message_cues import QUESTION_PART, asks_a_question
+from bot.triage.nlp.message_cues import QUESTION_PART, asks_a_question, opens_with_no
 from bot.triage.red_flags import screens_for_regions
 
 # Intents that are not answers: the form steps aside and a rule handles them, then it resumes.
@@ -349,6 +349,21 @@ class ActionDeferBooking(Action):
         return [SlotSet("booking_deferred", True)]
 
 
+# Messages that would drop every answer: the patient confirms first (data/rules/interview.yml).
+DROPPING_INTENTS = frozenset({"decline_consent", "restart_conversation"})
+
+
+def carried_on_in_this_interview(tracker: Tracker) -> bool:
+    """The patient said "no, carry on" to dropping the answers since this interview started."""
+    for event in reversed(tracker.events):
+        name = event.get("name") or (event.get("metadata") or {}).get("utter_action")
+        if name == "utter_interview_continues":
+            return True
+        if name == "action_start_interview" or event.get("event") == "restart":
+            return False
+    return False
+
+
 def answers_since_asked(tracker: Tracker) -> int:
     """The patient's messages since the safety question about several messages was raised
     (the latest included)."""
@@ -557,8 +572,17 @@ class ValidateInterviewForm(FormValidationAction):
             SlotSet(SAFETY_ANSWER, None),  # so that Rasa asks again instead of rejecting
             SlotSet("requested_slot", SAFETY_ANSWER),
         ]
+        if intent in INTERRUPTING_INTENTS and opens_with_no(latest_text(tracker)):
+            # "nee, niks. k ben wel 3 kilo kwijt maar da's expres": taken for a question, but a no
+            intent = "deny"
         if intent in INTERRUPTING_INTENTS:
-            return ask_again if returning_to_form(tracker, "interview_form") else []
+            if not returning_to_form(tracker, "interview_form"):
+                return []
+            if answers_since_asked(tracker) < 2:
+                return ask_again
+            # Asked twice and answered with questions: not a third time; as after two unclear
+            # answers, urgency could not be ruled out.
+            intent = None
         values = current_values(tracker)
         suspected = list(values.get(SUSPECTED_SLOT) or [])
         new = [flag for flag in suspected_flags(tracker.latest_message) if flag not in suspected]
@@ -600,6 +624,15 @@ class ValidateInterviewForm(FormValidationAction):
         ):
             # "le weekend ca va mieux": no question asked, so an answer to the one asked, whatever
             # the classifier guessed (a practical question about opening days, here).
+            intent = "describe_pain"
+        if (
+            intent in DROPPING_INTENTS
+            and carried_on_in_this_interview(tracker)
+            and consent_answer(latest_text(tracker)) != "withdrawal"
+        ):
+            # "No, carry on", then the same kind of message again: an answer, not a second wish
+            # to drop everything (the confirmation is not asked again in this interview; "I
+            # withdraw my consent" in so many words still is).
             intent = "describe_pain"
         if intent == "decline_consent" and answers_despite_refusal(
             latest_text(tracker), latest_entities(tracker), requested, values

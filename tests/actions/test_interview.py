@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from rasa_sdk.events import SlotSet
 
@@ -703,6 +705,34 @@ async def test_a_question_asked_instead_goes_to_its_rule_first(dispatcher, domai
     assert await ValidateInterviewForm().run(dispatcher, safety_tracker(message), domain) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nee, niks. k ben wel 3 kilo kwijt maar da's expres, k doe aan de lijn voor ons trouwfeest",
+        "No, none of that. My weight is stable, I sleep through.",
+        "non, rien de tout ça, juste la mâchoire fatiguée le soir",
+    ],
+)
+async def test_a_no_taken_for_a_question_is_a_no_to_the_safety_question(dispatcher, domain, text):
+    events = await ValidateInterviewForm().run(
+        dispatcher, safety_tracker(parse(text, "faq")), domain
+    )
+    assert responses(dispatcher) == ["utter_safety_clear_interview"]
+    assert SlotSet("safety_answer", "no") in events
+
+
+async def test_questions_instead_of_an_answer_twice_get_the_unclear_advice_not_a_third_ask(
+    dispatcher, domain
+):
+    message = parse("where do I park?", "faq")
+    tracker = safety_tracker(message, answers_before=1)
+    tracker.events.append({"event": "action", "name": "action_answer_faq"})  # its rule answered
+    events = await ValidateInterviewForm().run(dispatcher, tracker, domain)
+    assert "utter_red_flag_unclear" in responses(dispatcher)
+    assert SlotSet("safety_answer", "unclear") in events
+    assert events[-1] != SlotSet("requested_slot", "safety_answer")
+
+
 async def test_another_flag_completed_in_the_answer_joins_the_question(dispatcher, domain):
     message = completes_a_flag("I'm sweating now")
     events = await ValidateInterviewForm().run(dispatcher, safety_tracker(message), domain)
@@ -807,3 +837,33 @@ async def test_a_no_to_a_screen_taken_for_a_refusal_still_answers_the_screen(dis
     text = "nee, geen knal gehoord, ik kan gewoon op mijn tenen staan"
     events = await validate(parse(text, "decline_consent"), slots, dispatcher, domain)
     assert SlotSet("screen_calf", False) in events
+
+
+# --- "no, carry on" to dropping the answers, then the same kind of message again ----------------
+
+
+def after_carrying_on(message: dict, slots: dict) -> Any:
+    events = [
+        {"event": "user", "text": "no, none of that stuff, start again is not what I want"},
+        {"event": "bot", "metadata": {"utter_action": "utter_ask_restart_confirm"}},
+        {"event": "user", "text": "/deny"},
+        {"event": "action", "name": "utter_interview_continues"},
+        {"event": "action", "name": "interview_form"},
+        {"event": "user", "text": message["text"]},
+    ]
+    return make_tracker(message, slots, events, active_loop="interview_form")
+
+
+@pytest.mark.parametrize("intent", ["restart_conversation", "decline_consent"])
+async def test_the_same_message_after_carry_on_is_read_as_an_answer(dispatcher, domain, intent):
+    slots = {**AT_ONSET}
+    message = parse("geleidelijk, van al da geschroef en gekap in ons nieuw huis", intent)
+    events = await ValidateInterviewForm().run(
+        dispatcher, after_carrying_on(message, slots), domain
+    )
+    assert SlotSet("pain_onset", "gradual") in events  # the answer is taken, no second question
+
+
+async def test_a_first_wish_to_start_over_still_goes_to_its_confirmation(dispatcher, domain):
+    message = parse("start over", "restart_conversation")
+    assert await validate(message, {**AT_ONSET}, dispatcher, domain) == []  # the rule asks first

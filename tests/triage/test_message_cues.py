@@ -10,7 +10,13 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.rasa_plugins.nlu.message_cues import MessageCueInterpreter
 from bot.triage.nlp.canonical_entities import extract_entities
-from bot.triage.nlp.message_cues import CUES_FILE, asks_a_question, field_to_correct, load_cues
+from bot.triage.nlp.message_cues import (
+    CUES_FILE,
+    asks_a_question,
+    field_to_correct,
+    load_cues,
+    says_no_carry_on,
+)
 from tests.conftest import nlp
 
 
@@ -111,6 +117,11 @@ def test_a_word_with_accents_in_the_cues_file_stops_the_start(tmp_path: Path) ->
         ("at night when I turn in bed. If I change to the other side it settles.", None),
         ("je change de côté la nuit et ça passe", None),
         ("'s nachts draai ik naar de andere kant en dan gaat het", None),
+        # A verb said not to happen answers the question ("nothing changes it"): no request.
+        ("rien ne change vraiment, ni mieux ni pire", None),
+        ("it doesn't change, the worst is always the same", None),
+        ("er verandert niks aan, het ergste blijft hetzelfde", None),
+        ("can you change when it is worst", "time_pattern"),
     ],
 )
 def test_a_correction_names_its_field_beside_its_verb(text, field):
@@ -127,6 +138,13 @@ def test_a_correction_names_its_field_beside_its_verb(text, field):
         ("le weekend ca va mieux. la souris verticale aide", False),
         ("stuur hoger zetten hielp wat", False),
         ("it is worse at night", False),
+        # A guess with a question mark asks the clinic nothing; a question beside it still does.
+        ("Hmm, a while now. Maybe a month, maybe two? I am not sure", False),
+        ("peut-être deux ans ?", False),
+        ("een week of drie, misschien vier?", False),
+        ("maybe you can tell me if it hurts?", True),
+        ("about the price, how much?", True),
+        ("misschien twee maanden? en mag ik blijven lopen?", True),
     ],
 )
 def test_a_question_is_told_by_its_mark_or_its_first_word(text, question):
@@ -139,6 +157,8 @@ def test_a_question_is_told_by_its_mark_or_its_first_word(text, question):
         ("Da is beginnen na de voorbereiding, beetje bij beetje", "describe_pain"),
         ("it started again last week, gradually", "describe_pain"),
         ("ça a recommencé depuis trois semaines", "describe_pain"),
+        # a longer answer, with "nieuw" in it
+        ("geleidelijk, van al da geschroef en gekap in ons nieuw huis", "describe_pain"),
         # a wish to start over names no answer: it stays one
         ("opnieuw beginnen", "restart_conversation"),
         ("can we start over?", "restart_conversation"),
@@ -210,3 +230,21 @@ def test_pain_with_a_plea_for_help_starts_the_interview(text: str, intent: str) 
 )
 def test_a_real_wish_to_leave_is_never_taken_for_an_answer(text: str, taken_for: str) -> None:
     assert interpreted(text, taken_for) == taken_for
+
+
+@pytest.mark.parametrize(
+    ("text", "carries_on"),
+    [
+        ("no, carry on", True),
+        ("non, on continue", True),
+        ("nee, doe maar verder", True),
+        # a no to going on is not "carry on"
+        ("no, I don't want to go on", False),
+        ("non, je ne veux pas continuer", False),
+        ("nee, ik wil niet verder", False),
+        ("continue", False),
+    ],
+)
+def test_no_carry_on_is_a_no_whatever_the_classifier_made_of_continue(text, carries_on):
+    # a yes to "start again from the beginning?" would drop every answer
+    assert says_no_carry_on(text) is carries_on

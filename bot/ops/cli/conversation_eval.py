@@ -69,6 +69,9 @@ ANSWER_FOR_SLOT = {
     "precautions": "precautions",
 }
 CONSENT = {"en": "yes, that's fine", "fr": "oui, d'accord", "nl": "ja, dat is goed"}
+# Asked whether to drop the answers (start over, withdraw consent): these patients never meant to.
+CARRY_ON = {"en": "no, carry on", "fr": "non, on continue", "nl": "nee, doe maar verder"}
+CONFIRMS_DROPPING = ("utter_ask_restart_confirm", "utter_ask_withdraw_confirm")
 BOOK = {
     "en": "I'd like to book an appointment",
     "fr": "je voudrais prendre rendez-vous",
@@ -166,7 +169,10 @@ class Conversation:
                 break
             loop = (state.get("active_loop") or {}).get("name")
             requested = slots.get("requested_slot")
-            if self.asked_safety_question(state):
+            if self.last_question(state) in CONFIRMS_DROPPING:
+                asked["carry_on"] = asked.get("carry_on", 0) + 1
+                self.say(CARRY_ON[self.language])
+            elif self.asked_safety_question(state):
                 self.say(str(answers.get("safety_check") or "no"))
             elif slots.get("consent") == "unknown" and self.asked_for_consent(state):
                 self.say(CONSENT[self.language])
@@ -205,6 +211,16 @@ class Conversation:
         if outcome.expected_end == "booking":
             score_summary(outcome, self.script["expected"].get("summary") or {}, final)
         return outcome
+
+    @staticmethod
+    def last_question(state: Mapping[str, Any]) -> str | None:
+        """The response name of the assistant's last message since the patient last spoke."""
+        for event in reversed(state.get("events") or []):
+            if event.get("event") == "user":
+                return None
+            if event.get("event") == "bot":
+                return str((event.get("metadata") or {}).get("utter_action") or "") or None
+        return None
 
     @staticmethod
     def asked_safety_question(state: Mapping[str, Any]) -> bool:

@@ -25,6 +25,7 @@ from bot.triage.nlp.message_cues import (
     BOOKING_INTENT,
     CENTRES_INTENT,
     CORRECT_FIELD_ENTITY,
+    DENY_INTENT,
     DESCRIBE_PAIN_INTENT,
     LEAVING_INTENTS,
     QUESTION_INTENT,
@@ -36,6 +37,7 @@ from bot.triage.nlp.message_cues import (
     emoji_intent,
     field_to_correct,
     mentions_pain,
+    says_no_carry_on,
 )
 
 
@@ -49,6 +51,9 @@ class MessageCueInterpreter(DeterministicComponent):
             intent = emoji_intent(text)
             if intent:
                 override_intent(message, intent)
+                continue
+            if says_no_carry_on(text):
+                override_intent(message, DENY_INTENT)  # "non, on continue" is no stop
                 continue
             field = field_to_correct(text)
             if field:

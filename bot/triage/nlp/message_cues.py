@@ -22,6 +22,7 @@ CUES_FILE = Path(__file__).resolve().parent / "message_cues.yml"
 ACKNOWLEDGE_INTENT = "acknowledge"
 CORRECT_FIELD_ENTITY = "correct_field"
 DESCRIBE_PAIN_INTENT = "describe_pain"
+DENY_INTENT = "deny"
 BOOKING_INTENT = "request_booking"
 QUESTION_INTENT = "faq"
 RESTART_INTENT = "restart_conversation"
@@ -74,6 +75,20 @@ def load_corrections(path: Path = CUES_FILE) -> tuple[re.Pattern[str], dict[str,
     return verbs, {field: _pattern(words, path.name) for field, words in fields.items()}
 
 
+@lru_cache(maxsize=2)
+def load_negated_verbs(path: Path = CUES_FILE) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words just before or just after a correction verb that say it does not happen."""
+    data = _cues(path).get("corrections") or {}
+    before = _words_of_every_language(
+        path, "corrections.negated_before", data.get("negated_before")
+    )
+    after = _words_of_every_language(path, "corrections.negated_after", data.get("negated_after"))
+    return (
+        re.compile(rf"(?:{before.pattern})\s*$"),
+        re.compile(rf"^\s*(?:{after.pattern})"),
+    )
+
+
 # A correction names the field beside its verb ("change the side", "la duree est fausse"); a
 # verb and a field word far apart in a long answer are two other things ("when I change to the
 # other side it settles", "je change de cote" are about turning over in bed).
@@ -85,7 +100,13 @@ def field_to_correct(text: str) -> str | None:
     """The interview field a message asks to change, when it names exactly one."""
     folded = fold(text or "")
     verbs, fields = load_corrections()
-    verb_spans = [found.span() for found in verbs.finditer(folded)]
+    negated_before, negated_after = load_negated_verbs()
+    verb_spans = [
+        found.span()
+        for found in verbs.finditer(folded)
+        if not negated_before.search(folded[: found.start()])
+        and not negated_after.search(folded[found.end() :])
+    ]
     if not verb_spans:
         return None
 
@@ -129,11 +150,70 @@ def load_question_openers(path: Path = CUES_FILE) -> re.Pattern[str]:
 _SENTENCE_START = re.compile(r"(?:^|[.!?;\n])\s*")
 
 
+@lru_cache(maxsize=2)
+def load_hedges(path: Path = CUES_FILE) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Guess words, and the words of a sentence that speaks to the clinic."""
+    cues = _cues(path)
+    hedges = _words_of_every_language(path, "hedges", cues.get("hedges"))
+    addressed = _words_of_every_language(path, "hedges_not_when", cues.get("hedges_not_when"))
+    # The guess opens the sentence ("maybe two?") or closes it ("three weeks or so?").
+    return re.compile(rf"^\W*(?:{hedges.pattern})|(?:{hedges.pattern})\W*\?$"), addressed
+
+
+# A guess is short: "maybe a month, maybe two?"; a longer sentence asks something.
+_HEDGE_WORDS = 8
+
+
+def _is_a_guess(sentence: str) -> bool:
+    hedges, addressed = load_hedges()
+    openers = load_question_openers()
+    return (
+        # "maybe two?", "three weeks or so?", "een week of drie, misschien vier?"
+        bool(hedges.search(sentence.strip()) or hedges.search(sentence.split(",")[-1].strip()))
+        and len(sentence.split()) <= _HEDGE_WORDS
+        and not addressed.search(sentence)
+        # "about the price, how much?": a question after the comma
+        and not any(openers.match(part.strip()) for part in sentence.split(",")[1:])
+    )
+
+
+@lru_cache(maxsize=2)
+def load_no_first(path: Path = CUES_FILE) -> re.Pattern[str]:
+    words = _words_of_every_language(path, "no_first", _cues(path).get("no_first"))
+    return re.compile(rf"^\W*(?:{words.pattern})")
+
+
+@lru_cache(maxsize=2)
+def load_carry_on(path: Path = CUES_FILE) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = _cues(path)
+    return (
+        _words_of_every_language(path, "carry_on", cues.get("carry_on")),
+        _words_of_every_language(path, "carry_on_not_when", cues.get("carry_on_not_when")),
+    )
+
+
+def says_no_carry_on(text: str) -> bool:
+    """ "No, carry on", "non, on continue", "nee, doe maar verder": a no, whatever the classifier
+    made of its "continue" (a stop) or its "doe maar" (a yes)."""
+    carry_on, not_when = load_carry_on()
+    rest = load_no_first().sub("", fold(text or ""), count=1)
+    return opens_with_no(text) and bool(carry_on.search(rest)) and not not_when.search(rest)
+
+
+def opens_with_no(text: str) -> bool:
+    """ "Nee, niks. ...", "no, none of that": a no to a yes/no question, when nothing is asked."""
+    return bool(load_no_first().match(fold(text or ""))) and not asks_a_question(text)
+
+
 def asks_a_question(text: str) -> bool:
-    """A question mark, or a sentence that opens as a question does ("does it hurt")."""
-    if "?" in (text or ""):
-        return True
+    """A question mark, or a sentence that opens as a question does ("does it hurt"); a guess
+    with a question mark ("maybe a month, maybe two?") asks nothing."""
     folded = fold(text or "")
+    questions = QUESTION_PART.findall(folded)
+    if any(not _is_a_guess(question) for question in questions):
+        return True
+    for question in questions:  # "peut-être deux ans ?" does not open with "peut"
+        folded = folded.replace(question, " ")
     openers = load_question_openers()
     return any(openers.match(folded, start.end()) for start in _SENTENCE_START.finditer(folded))
 
@@ -170,7 +250,7 @@ def mentions_pain(text: str, entities: list[dict[str, Any]]) -> bool:
 # Only a short answer about how it began, since when or when it is worst is mistaken for leaving
 # ("continu", "beetje bij beetje", "recommencé depuis trois semaines"); a message that names a
 # place or a pain, says "good night" or is "done for today" is not.
-_MISTAKEN_ANSWER_WORDS = 10
+_MISTAKEN_ANSWER_WORDS = 20
 _MISTAKEN_ANSWERS = frozenset({"onset", "time_pattern"})
 
 
