@@ -218,3 +218,65 @@ def test_a_class_with_jumps_or_lifts_is_sport(text, expected):
 )
 def test_a_salle_is_the_gym_only_with_gym_words(text, expected):
     assert worst(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Nothing felt during the sport: the pain is after it.
+        ("during the game its ok tbh, it's the day after that kills", ["after_activity"]),
+        ("Sur le vélo je ne sens rien du tout. C'est une fois que je m'arrête que ça lance.",
+         ["after_activity"]),
+        ("tijdens de match voel ik het bijna nie, de dag erna wel", ["after_activity"]),
+        ("Not so much while I'm working, it's once I've stopped", ["after_activity"]),
+        # What eases it is no moment, said after the moment or after "and"/a comma.
+        ("When I've been sitting for a long time. Standing up and walking around helps.",
+         ["sitting"]),
+        ("Pendant que je joue. Quand j'arrête, ça passe en une demi-heure.",
+         ["during_activity"]),
+        ("le matin au réveil, et ça se débloque en bougeant", ["morning_stiffness"]),
+        ("Tijdens het stappen. Als ik stop is het vrij snel weg.", ["during_activity"]),
+    ],
+)  # fmt: skip
+def test_a_clause_that_feels_nothing_or_eases_names_no_moment(text, expected):
+    assert worst(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The day after is after the activity; its morning stiffness only when it is stiff.
+        ("Tijdens het golfen, en de dag erna is het gevoelig", ["during_activity", "sport",
+                                                               "after_activity"]),
+        ("pendant le match je sens rien, cest le lendemain que je boite", ["after_activity"]),
+        ("when I climb, and the next day it is worst, very sore in the morning after a session",
+         ["during_activity", "sport", "after_activity"]),
+        ("After games, and the next morning it's stiff for a few minutes",
+         ["after_activity", "sport", "morning_stiffness"]),
+        # "after three or four k", "après 15-20 minutes": still during.
+        ("During runs, usually kicks in after three or four k", ["during_activity", "sport"]),
+        ("Pendant la course, après 15-20 minutes ça commence", ["during_activity", "sport"]),
+        # Once off the bike is after the ride.
+        ("na een lange rit, als ik afgestapt ben", ["after_activity"]),
+    ],
+)  # fmt: skip
+def test_the_day_after_and_a_while_into_it(text, expected):
+    assert sorted(worst(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("its pretty much there all day, from when i wake up until i sleep", ["constant"]),
+        ("All day, all the time, it doesn't let up", ["constant"]),
+        ("Franchement aucune logique, ça vient, ça part, des fois le matin, des fois le soir",
+         ["no_pattern"]),
+        ("ik heb daar echt geen zicht op. soms 's morgens, soms 's avonds", ["no_pattern"]),
+        # typed on a phone without the apostrophe; the first steps of the day are the morning
+        ("tijdens t padelen. en snachts als k op die kant lig", ["during_activity", "night",
+                                                                "sport"]),
+        ("Les premiers pas le matin quand je sors du lit", ["morning_stiffness"]),
+    ],
+)  # fmt: skip
+def test_the_whole_day_no_pattern_and_phone_spelling(text, expected):
+    assert sorted(worst(text)) == sorted(expected)

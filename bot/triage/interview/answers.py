@@ -87,7 +87,9 @@ _UNSURE = re.compile(
     r"pas s[uû]re?|je ne sais pas|j'?sais pas|sais pas|aucune? id[eé]e|peut[- ]?[eê]tre|"
     r"niet zeker|weet (ik |het )*niet|geen idee|misschien|twijfel\w*|"
     # "je sais plus si c'est pour fluidifier le sang", "I can't remember", "weet het niet meer"
-    r"sais plus|(don'?t|can'?t|do not|cannot) remember|me souviens (pas|plus))\b",
+    r"sais plus|(don'?t|can'?t|do not|cannot) remember|me souviens (pas|plus)|"
+    # "I'd rather not say": left to the therapist, like "I don't know"
+    r"rather not say|pr[eé]f[eè]re ne pas (le )?dire|zeg ik liever niet|liever niet zeggen)\b",
     re.I,
 )
 # "no numbness", "non", "geen koorts": an answer to a screen question that starts with a no.
@@ -232,6 +234,11 @@ _ASKS_FOR_HELP = re.compile(
 _WORST_MOMENT = re.compile(
     r"\b(worse|worst|mostly|especially|particularly|pire|surtout|davantage|erger|ergst|vooral|"
     r"meest)\b",
+    re.I,
+)
+# "it got worse and worse", "de pire en pire", "steeds erger": how it went, not when it is worst.
+_GETTING_WORSE = re.compile(
+    r"\b(worse (and|n|&|an') worse|de pire en pire|steeds erger|erger en erger|alsmaar erger)\b",
     re.I,
 )
 # In the answer to how it started, a duration counts only as "since", "for" or "ago".
@@ -826,13 +833,18 @@ def interpret(
     # pain from running" names the cause, and the question asks when it is worst. "Worse when I
     # sit" in answer to what makes it worse answers it too, unless it was already answered.
     if requested_slot == "time_pattern" or (
-        _WORST_MOMENT.search(text)
+        _WORST_MOMENT.search(_GETTING_WORSE.sub(" ", text))
         and (
             fact_context
             or (requested_slot == "pain_modifiers" and current.get("time_pattern") is None)
         )
     ):
-        patterns = [p for p in read_worst_time(text, entities) if p in values_of("time_pattern")]
+        # Beside another question, only a moment named ("surtout ... dès que j'ai mal" names none).
+        named_only = requested_slot != "time_pattern"
+        patterns = [
+            p for p in read_worst_time(text, entities, named_only=named_only)
+            if p in values_of("time_pattern")
+        ]  # fmt: skip
         if patterns:
             updates["time_pattern"] = patterns
 

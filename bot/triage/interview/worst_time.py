@@ -26,7 +26,8 @@ CUES_FILE = Path(__file__).resolve().parent / "worst_time.yml"
 LISTS = (
     "after", "during", "activities", "sports", "easing", "always", "all_day", "no_pattern",
     "sometimes", "evening", "end_of_day", "workplace", "classes", "class_moves", "whole_day",
-    "elaboration", "job", "home", "hall", "gym_moves", "rising", "rising_at_night",
+    "elaboration", "job", "home", "hall", "gym_moves", "rising", "rising_at_night", "typed_night",
+    "next_day", "stiffness",
 )  # fmt: skip
 # Clauses end at punctuation and at "and"/"but"/"or" (not at Dutch "en"/"of", French "en", English
 # "of": "after a lot of walking" is one clause), and at Dutch "en" before a new moment ("'s nachts
@@ -109,8 +110,12 @@ def _says_after(clause: str) -> bool:
     return bool(c["after"].search(clause)) and not c["after_a_while"].search(clause)
 
 
-def read_worst_time(text: str, entities: Sequence[Mapping[str, Any]]) -> list[str]:
-    """The time patterns an answer names, in the order named; [] when it names none."""
+def read_worst_time(
+    text: str, entities: Sequence[Mapping[str, Any]], named_only: bool = False
+) -> list[str]:
+    """The time patterns an answer names, in the order named; [] when it names none. With
+    named_only (an answer to another question), a bare "when..." with no activity named in it
+    gives no moment."""
     c = cues()
     # The entities' offsets are the original text's: "œ" -> "oe" would shift them.
     folded = fold(text, spell_out_ligatures=False)
@@ -129,6 +134,10 @@ def read_worst_time(text: str, entities: Sequence[Mapping[str, Any]]) -> list[st
                 night_shifts.append(m.span())
             if not _overlaps(*m.span(), [(s, e) for s, e, _ in moments]):
                 moments.append((m.start(), m.end(), value))
+    for m in c["typed_night"].finditer(folded):
+        blanked.append(m.span())
+        if not _overlaps(*m.span(), [(s, e) for s, e, _ in moments]):
+            moments.append((m.start(), m.end(), "night"))
     # "from when I get up till bed": the whole day, not its morning or evening.
     whole_day = [m.span() for m in c["whole_day"].finditer(folded)]
     # "comes and goes": its "and" ends no clause.
@@ -146,7 +155,10 @@ def read_worst_time(text: str, entities: Sequence[Mapping[str, Any]]) -> list[st
         and (v == "sport" or not any(a <= s and e <= b for a, b in in_sport))
         and not (v == "morning_stiffness" and _overlaps(s, e, not_morning))
     ]
-    scan = _blank(folded, blanked + whole_day + no_moment)
+    # "after three or four k", "après 15-20 minutes": still during; blanked before the clauses
+    # are cut, since "or" would cut it in two.
+    a_while = [m.span() for m in c["after_a_while"].finditer(folded)]
+    scan = _blank(folded, blanked + whole_day + no_moment + a_while)
     # A class is a sport when the answer says what is done in it: "the class, when I jump".
     sport_class = bool(c["classes"].search(folded)) and bool(c["class_moves"].search(folded))
     # "à la salle" is the gym when the answer says what is done there: "séances à la salle".
@@ -154,23 +166,53 @@ def read_worst_time(text: str, entities: Sequence[Mapping[str, Any]]) -> list[st
     found: list[str] = []
     sometimes: list[str] = []  # moments named with "sometimes"
     previous_activity = previous_easing = previous_after = place_named = False
-    for start, end, joined in _clauses(scan):
+    clauses = _clauses(scan)
+    for index, (start, end, joined) in enumerate(clauses):
         clause = scan[start:end]
         named = [(s, e, v) for s, e, v in moments if start <= s < end]
-        easing = bool(c["easing"].search(clause)) or (
-            previous_easing
-            and joined
-            and not c["during"].search(clause)
-            and len(clause.split()) <= _SHARES_EASING_WORDS
+        following = clauses[index + 1] if index + 1 < len(clauses) else None
+        easing = (
+            bool(c["easing"].search(clause))
+            or (
+                previous_easing
+                and joined
+                and not c["during"].search(clause)
+                and len(clause.split()) <= _SHARES_EASING_WORDS
+            )
+            # "standing up and walking around helps", "quand j'arrête, ça passe": the easing is
+            # said after both
+            or (
+                following is not None
+                and (following[2] or scan[end : following[0]].strip() == ",")
+                and len(clause.split()) <= _SHARES_EASING_WORDS + 1
+                and bool(c["easing"].search(scan[following[0] : following[1]]))
+                and not _WORSE.search(scan[following[0] : following[1]])
+            )
         )
         previous_easing = easing and not _WORSE.search(clause)
         if previous_easing:
-            continue  # "fine once I roll over", "mieux au repos", "fine walking and sitting"
+            # "fine once I roll over", "mieux au repos", "fine walking and sitting"; the activity
+            # it names is still what a pain "once I stop" follows ("sur le vélo je ne sens rien,
+            # c'est une fois que je m'arrête")
+            previous_activity = previous_activity or bool(
+                c["sports"].search(clause) or c["activities"].search(clause)
+            )
+            continue
         if _says_after(clause):
             # "after my night shift", "na de nachtdienst": after the shift, not the night
             named = [
                 (s, e, "after_activity" if v == "night" and _overlaps(s, e, night_shifts) else v)
                 for s, e, v in named
+            ]
+        next_day = bool(c["next_day"].search(clause))
+        if next_day:
+            # "very sore in the morning after a session": that morning, after it; "the next
+            # morning it's stiff" is morning stiffness too.
+            stiff = bool(c["stiffness"].search(clause))
+            named = [
+                (s, e, v)
+                for s, e, v in named
+                if v == "morning_stiffness" and stiff or v not in ("morning_stiffness", "night")
             ]
         kinds = [v for _, _, v in named]
         # "after gardening or a long walk": the walk too is what the pain follows
@@ -245,8 +287,12 @@ def read_worst_time(text: str, entities: Sequence[Mapping[str, Any]]) -> list[st
             clause_moments.append("after_activity")  # "...and afterwards", "et après"
         elif _overlaps(start, end, no_moment):
             clause_moments.append("no_pattern")  # "pas d'heure, n'importe quand"
-        elif c["during"].search(clause) and not kinds and not elaborates:
-            clause_moments.append("during_activity")  # "when I take the baby out of the cot"
+        elif c["during"].search(clause) and not kinds and not elaborates and not named_only:
+            # "when I take the baby out of the cot"; "als ik afgestapt ben" (once I've got off)
+            clause_moments.append("after_activity" if after else "during_activity")
+        if next_day and "after_activity" not in clause_moments:
+            clause_moments = [m for m in clause_moments if m != "during_activity"]
+            clause_moments.append("after_activity")
         if (
             c["always"].search(clause) or _overlaps(start, end, whole_day)
         ) and "constant" not in clause_moments:
