@@ -7,6 +7,7 @@ a negation cue or a "but", so "chest pain, but no sweating" cannot be read as on
 
 from __future__ import annotations
 
+import functools
 import re
 import sre_constants as sre  # the standard library's own regex parser (re._parser from 3.11)
 import sre_parse
@@ -65,27 +66,40 @@ class PatternBuilder:
             raise PatternError(f"unknown macro {found.group(0)}")
         return f"(?:{self._macros[name]})"
 
-    def compile_one(self, source: str) -> re.Pattern[str]:
-        """Compile one source on its own, so an error can name the pattern at fault."""
+    def compile_one(self, source: str) -> None:
+        """Check one source on its own, so an error can name the pattern at fault."""
         check_normalised(source)
-        expanded = self.expand(source)
-        try:
-            regex = re.compile(_whole_words(expanded))
-            unanchored = re.compile(f"(?<!\\w)(?:{expanded})(?!\\w)")
-        except re.error as exc:
-            raise PatternError(f"pattern {source!r} does not compile: {exc}") from None
-        if unanchored.search("") is not None or unanchored.search(" ") is not None:
-            raise PatternError(f"pattern {source!r} matches empty text")
-        if not starts_with_word_character(expanded):
-            raise PatternError(f"pattern {source!r} must start with a letter or a digit")
-        return regex
+        problem = _problem_with(self.expand(source))
+        if problem is not None:
+            raise PatternError(f"pattern {source!r} {problem}")
 
     def compile_all(self, sources: Iterable[str]) -> re.Pattern[str]:
         """One alternation per flag and language: a single scan of the text instead of dozens."""
         sources = list(sources)
         for source in sources:
             self.compile_one(source)
-        return re.compile(_whole_words("|".join(f"(?:{self.expand(s)})" for s in sources)))
+        return _compiled(_whole_words("|".join(f"(?:{self.expand(s)})" for s in sources)))
+
+
+# Compiling the rules is most of the loading time, and a changed copy of the file (tests, an
+# operator's edit) repeats nearly all of it: remember each expanded source's verdict and regex.
+@functools.cache
+def _problem_with(expanded: str) -> str | None:
+    """Why an expanded source cannot be a pattern, or None."""
+    try:
+        unanchored = re.compile(f"(?<!\\w)(?:{expanded})(?!\\w)")
+    except re.error as exc:
+        return f"does not compile: {exc}"
+    if unanchored.search("") is not None or unanchored.search(" ") is not None:
+        return "matches empty text"
+    if not starts_with_word_character(expanded):
+        return "must start with a letter or a digit"
+    return None
+
+
+@functools.cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 # A match starts at the first character of a word ("(?=\\w)" skips punctuation fast; every pattern
