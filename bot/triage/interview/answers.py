@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from bot.triage.interview.answer_words import load_answer_words
 from bot.triage.interview.dates import named_time
 from bot.triage.interview.durations import duration_category
 from bot.triage.interview.numbers import first_number
@@ -28,6 +29,22 @@ INTERVIEW_SLOTS = (
     "pain_severity",
     "precautions",
 )
+# The patterns whose words live in answer_words.yml (section "answers"), by entry.
+ANSWER_WORD_ENTRIES = (
+    "addition", "spreads", "other", "modifier_clause", "nothing", "unsure", "starts_with_no",
+    "rules_out", "denies_all", "what_is", "negates", "declines", "ruled_out_after",
+    "not_recent", "nothing_recent", "last_year", "another_recent", "another", "supposed",
+    "possibly", "someone_else", "fear_in_words", "needle_fear_cue", "not_there_now",
+    "modifier_trigger", "asks_for_help", "worst_moment", "getting_worse", "since_or_ago",
+    "night", "middle", "both", "not_both", "between_both", "correction", "adverb_right",
+    "side_before", "agreeing_right", "temple_words", "limit_before", "limit_after",
+    "reached_to", "behind", "in_front", "head_words", "head_moved_before", "head_moved_after",
+    "side_is_fine", "negated_with_or", "side_correction", "minor_side", "mainly",
+    "question_opens", "first_person", "points_back", "not_the_area", "not_duration_after",
+    "score_correction", "felt_strain", "woke_with_it", "effort", "cue_ruled_out",
+    "came_gradually",
+)  # fmt: skip
+_WORDS = load_answer_words("answers", ANSWER_WORD_ENTRIES)
 # Durations said without a number, mapped to the nearest category: "for months" is taken as
 # about three months, "for weeks" as three weeks, "a long time" as more than three months.
 VAGUE_DURATIONS = tuple(
@@ -54,83 +71,35 @@ MAX_NOTE = 120
 # Regions on the body's midline: no left/right question for them alone.
 MIDLINE_REGIONS = frozenset({"chest", "abdomen", "mid_back", "forehead"})
 # "also my neck" adds a region instead of replacing the earlier ones.
-_ADDITION = re.compile(r"\b(also|too|as well|aussi|egalement|également|ook|eveneens)\b", re.I)
+_ADDITION = re.compile(_WORDS["addition"], re.I)
 # "it goes down into my calf", "ça descend dans la cuisse", "het trekt naar mijn kuit": a place the
 # pain spreads to is added to where it started, not put in its place.
-_SPREADS = re.compile(
-    r"\b(goes|going|go|spreads?|spreading|radiat\w*|shoots?|shooting|travels?|runs?|moves?|"
-    r"pulls?|extends?)\s+(all the way\s+)?(down|up|into|to|towards|along)\b|\bdown (into|to)\b|"
-    r"\b(descend\w*|remonte\w*|irradi\w*|file\w*|part\w*|va|vont|s'?[eé]tend\w*|tire\w*)\s+"
-    r"(jusqu|dans|vers|le long|[aà]\b|au\b|aux\b|sur\b)|\bjusqu'?(au|aux|a|à|dans)\b|"
-    r"\b(trekt|straalt|schiet|gaat|loopt|zakt|trok)\s+(\w+\s+){0,2}(naar|tot|in|door|langs)\b|"
-    r"\btot (in|aan)\b",
-    re.I,
-)
+_SPREADS = re.compile(_WORDS["spreads"], re.I)
 # "my other knee", "l'autre épaule", "mijn andere knie", "the other side": the side switches
 # ("the other day" does not).
-_OTHER = re.compile(r"\b(other|autre|andere|ander)\s+(side|one|cote|côté|kant|zijde)?", re.I)
+_OTHER = re.compile(_WORDS["other"], re.I)
 OTHER_SIDE = {"left": "right", "right": "left"}
 # The clause that says what makes the pain worse or better.
-_MODIFIER_CLAUSE = re.compile(
-    r"[^.;!?,]*\b(worse|better|eases?|helps?|relieves?|aggravat\w*|pire|mieux|soulag\w*|"
-    r"aggrav\w*|erger|beter|verergert|helpt|verlicht\w*)\b[^.;!?]*",
-    re.I,
-)
-_NOTHING = re.compile(
-    r"^\W*(no(thing)?|none|not really|rien|niets|nee)\W*$",
-    re.I,
-)
+_MODIFIER_CLAUSE = re.compile(_WORDS["modifier_clause"], re.I)
+_NOTHING = re.compile(_WORDS["nothing"], re.I)
 # "not sure", "je ne sais pas", "geen idee", "non peut-être" (Belgian for "of course"): never a
 # "no" to a safety question, whatever the classifier made of it.
-_UNSURE = re.compile(
-    r"\b(not sure|unsure|not certain|don'?t know|dunno|no idea|maybe|perhaps|possibly|"
-    r"pas s[uû]re?|je ne sais pas|j'?sais pas|sais pas|aucune? id[eé]e|peut[- ]?[eê]tre|"
-    r"niet zeker|weet (ik |het )*niet|geen idee|misschien|twijfel\w*|"
-    # "je sais plus si c'est pour fluidifier le sang", "I can't remember", "weet het niet meer"
-    r"sais plus|(don'?t|can'?t|do not|cannot) remember|me souviens (pas|plus)|"
-    # "I'd rather not say": left to the therapist, like "I don't know"
-    r"rather not say|pr[eé]f[eè]re ne pas (le )?dire|zeg ik liever niet|liever niet zeggen)\b",
-    re.I,
-)
+_UNSURE = re.compile(_WORDS["unsure"], re.I)
 # "no numbness", "non", "geen koorts": an answer to a screen question that starts with a no.
 # (A red flag that is actually affirmed never reaches here: the detector routes it first.)
-_STARTS_WITH_NO = re.compile(
-    r"^\W*(no|not|none|nope|nah|never|non|nan|pas|aucun\w*|nee|neen|geen|niet)\b", re.I
-)
+_STARTS_WITH_NO = re.compile(_WORDS["starts_with_no"], re.I)
 # A screen answer in several parts ("Neen, geen tintelingen, kracht in mijn armen is normaal",
 # "des fourmillements ? non, rien d'autre"): a "no" when every part rules a sign out, says all
 # is normal, or asks back. Any other part ("just the hand is tired") leaves it unclear, and the
 # question is asked again (the red-flag detector has read the message first).
 _SCREEN_PART = re.compile(r"[^,.;!?]+[,.;!?]?")
-_RULES_OUT = re.compile(
-    r"\b(no|not|none|nope|nah|never|nothing|neither|nor|non|nan|pas|ni|aucun\w*|rien|jamais|plus|"
-    r"nee|neen|geen|niet|niets|niks|nooit|normal\w*|fine|ok|okay|same|as usual|comme d'habitude|"
-    r"normale?s?|pareil|normaal|gewoon|hetzelfde)\b|n't\b",
-    re.I,
-)
+_RULES_OUT = re.compile(_WORDS["rules_out"], re.I)
 # An answer to the precautions question that rules them all out, in other words than a bare "no".
-_DENIES_ALL = re.compile(
-    r"^\W*(no|nope|non|nee|neen)\b|\b(none|nothing|neither|rien|aucune?|niets|niks|geen|genen?)\b|"
-    r"\b(that'?s all|that'?s it|c'est tout|dat is alles|dat is het|da'?s alles)\b|"
-    # "à chaque prise de sang je regarde, pas de souci"
-    r"\b(pas de (souci|probl[eè]me)|no problem|geen probleem)\b|"
-    # "tongue piercing, does that count? otherwise no", "pas que je sache", "nan"
-    r"\b(otherwise|apart from that|sinon|autrement|anders|verder) (no|none|nothing|non|rien|pas|"
-    r"niet|niks|niets|nee)\b|\b(not that i know|pas que je sache|niet dat ik weet)\b|^\W*nan\W*$",
-    re.I,
-)
+_DENIES_ALL = re.compile(_WORDS["denies_all"], re.I)
 # "I'm not sure what a bleeding disorder is": the word is asked about, not said to apply.
-_WHAT_IS = re.compile(
-    r"\b(not sure what|don'?t know what|no idea what|what is|what'?s|"
-    r"sais pas ce qu'?(est|e c'est)?|c'est quoi|qu'est-ce qu'?(est|un|une)?|"
-    r"id[eé]e de ce qu'?est|weet niet wat|geen idee wat|"
-    r"wat is|wat zijn)\s*(a|an|the|un|une|le|la|les|l'|de|het|een|du|des)?\s*$",
-    re.I,
-)
-_NEGATES = re.compile(r"\b(not|n't|don'?t|pas|ne|niet|nie|ni|nooit|never|jamais)\b|n't\b", re.I)
-_DECLINES = re.compile(
-    r"\b(rather not|prefer not|pr[eé]f[eè]re ne pas|liever niet|zeg ik liever niet)\b", re.I
-)
+_WHAT_IS = re.compile(_WORDS["what_is"], re.I)
+_NEGATES = re.compile(_WORDS["negates"], re.I)
+_DECLINES = re.compile(_WORDS["declines"], re.I)
 
 
 def _every_clause_negates(text: str) -> bool:
@@ -145,118 +114,47 @@ def _every_clause_negates(text: str) -> bool:
 
 
 # "Metal allergy, no.", "allergie au nickel : non": a precaution named, then ruled out.
-_RULED_OUT_AFTER = re.compile(r"^\s*[,:;-]?\s*(no|non|nee|neen|nope)\b", re.I)
+_RULED_OUT_AFTER = re.compile(_WORDS["ruled_out_after"], re.I)
 # "surgery in 2009", "il y a des années", "jaren geleden": not recent surgery, said in the clause of
 # the surgery it qualifies ("surgery a year ago, 3 weeks ago another one" is recent). "So nothing
 # recent" sums up the whole sentence.
-_NOT_RECENT = re.compile(
-    r"\b(years ago|long ago|(19|20)\d\d|il y a (des|plusieurs|\d+) ans|jaren geleden|"
-    r"lang geleden|a year ago|il y a un an|een jaar geleden)\b",
-    re.I,
-)
-_NOTHING_RECENT = re.compile(
-    r"\b(nothing recent|not recent\w*|pas r[eé]cente?|rien de r[eé]cent|niet recent|niks recent)\b",
-    re.I,
-)
+_NOT_RECENT = re.compile(_WORDS["not_recent"], re.I)
+_NOTHING_RECENT = re.compile(_WORDS["nothing_recent"], re.I)
 # "knee surgery last year", "vorig jaar geopereerd": in December that may be weeks ago; the
 # therapist checks.
-_LAST_YEAR = re.compile(
-    r"\b(last year|l'an (dernier|pass[eé])|l'ann[eé]e (derni[eè]re|pass[eé]e)|vorig jaar|"
-    r"vorige jaar|verleden jaar)\b",
-    re.I,
-)
+_LAST_YEAR = re.compile(_WORDS["last_year"], re.I)
 _CLAUSE = re.compile(r"[^,;.!?\n]*")
 # "surgery a year ago, 3 weeks ago I had another one": a second, recent operation.
-_ANOTHER_RECENT = re.compile(
-    r"\b(\d+|a few|one|two|three|four|five|six|a couple of)\s+(days?|weeks?|months?)\s+ago\b|"
-    r"\bil y a\s+(\d+|quelques|un|une|deux|trois|quatre|cinq|six)\s+(jours?|semaines?|mois)\b|"
-    r"\b(\d+|een paar|enkele|een|twee|drie|vier|vijf|zes)\s+(dagen|dag|weken|week|maanden|maand)\s+"
-    r"geleden\b",
-    re.I,
-)
-_ANOTHER = re.compile(
-    r"\b(another|again|second|une autre|encore|r[eé]-?op[eé]r\w*|nog een|opnieuw|weer|tweede)\b",
-    re.I,
-)
+_ANOTHER_RECENT = re.compile(_WORDS["another_recent"], re.I)
+_ANOTHER = re.compile(_WORDS["another"], re.I)
 # "if I'm pregnant, is it a problem?", "als ik bloedverdunners neem": a precaution supposed, not
 # said to apply. "I'm trying to get pregnant", "I might be pregnant": the therapist checks.
-_SUPPOSED = re.compile(
-    r"\b(if|in case|si|au cas o[uù]|als|indien)\s+(i|i'?m|je|j['’]|ik)\b[^,;.!?]*$", re.I
-)
-_POSSIBLY = re.compile(
-    r"\b(trying to|try to|might|could|may|essa\w+ de|pourrais|pourrait|proberen|probeer|"
-    r"zou|kan)\b[^,;.!?]*$",
-    re.I,
-)
+_SUPPOSED = re.compile(_WORDS["supposed"], re.I)
+_POSSIBLY = re.compile(_WORDS["possibly"], re.I)
 # "my wife is pregnant", "mon mari est diabétique", "mijn zus heeft epilepsie": someone else's.
-_SOMEONE_ELSE = re.compile(
-    r"\b(my|mon|ma|mes|mijn|m'n|mn)\s+(wife|husband|partner|mother|mom|mum|father|dad|sister|"
-    r"brother|son|daughter|child|kid|friend|girlfriend|boyfriend|femme|mari|copine|copain|"
-    r"m[eè]re|p[eè]re|s(oe|œ)ur|fr[eè]re|fils|fille|enfant|ami|amie|vrouw|man|moeder|mama|"
-    r"vader|papa|zus|zuster|broer|zoon|dochter|kind|vriendin|vriend|lief)\b",
-    re.I,
-)
+_SOMEONE_ELSE = re.compile(_WORDS["someone_else"], re.I)
 # A needle named without fear ("pas d'aiguilles", "à chaque prise de sang"): needle fear only
 # beside a word that says it ("je tombe dans les pommes", "s'il vous plaît").
-_FEAR_IN_WORDS = re.compile(
-    r"afraid|scare|fear|phob|like|hate|freak|fan\b|terrif|faint|nervous|peur|horreur|aime|bang|"
-    r"schrik|angst|graag|haat|hou|flauw",
-    re.I,
-)
-_NEEDLE_FEAR_CUE = re.compile(
-    r"\b(afraid|scared|fear|terrified|phobi\w*|faint\w*|pass(es)? out|panic\w*|please|peur|"
-    r"angoiss\w*|tombe dans les pommes|[eé]vanoui\w*|malaise|paniqu\w*|s'il vous pla[iî]t|"
-    r"svp|bang|angst\w*|schrik|flauw\w*|onwel|paniek|alstublieft|aub)\b",
-    re.I,
-)
+_FEAR_IN_WORDS = re.compile(_WORDS["fear_in_words"], re.I)
+_NEEDLE_FEAR_CUE = re.compile(_WORDS["needle_fear_cue"], re.I)
 # "I had a wart removed years ago", "a wart on my other foot": no skin lesion now in the area.
-_NOT_THERE_NOW = re.compile(
-    r"\b(removed|enlev[eé]e?|retir[eé]e?|br[uû]l[eé]e?|verwijderd|weggehaald|weggebrand|"
-    r"years ago|long ago|il y a (des|plusieurs) ann[eé]es|jaren geleden|lang geleden|used to)\b|"
-    r"\b(other|autre|andere)\s+(?!(than|que|qu'|dan|chose|things?|dingen)\b)\w+",
-    re.I,
-)
+_NOT_THERE_NOW = re.compile(_WORDS["not_there_now"], re.I)
 # Outside the question that asks it, only "worse when/with/after..." says what changes the pain;
 # "it has been getting worse" says how it evolves.
-_MODIFIER_TRIGGER = re.compile(
-    r"\b(worse|better|pire|mieux|erger|beter)\s+(when|with|after|if|in|on|at|from|while|during|"
-    r"going|quand|avec|apr[eè]s|si|le|la|les|en|au|aux|dans|sur|pendant|lors|[aà]|als|met|na|bij|"
-    r"door|op|tijdens|wanneer)\b|\b(helps?|eases?|relieves?|soulag\w*|helpt|verlicht\w*)\b",
-    re.I,
-)
+_MODIFIER_TRIGGER = re.compile(_WORDS["modifier_trigger"], re.I)
 # "can you help (me)?", "vous pouvez m'aider ?", "kunnen jullie helpen?": asking for help.
-_ASKS_FOR_HELP = re.compile(
-    r"\b(can|could|would|will) (you|u|ya) (\w+ )?help|\bhelp me\b|"
-    r"\b(pouvez|pourriez|peux|pourrais)[- ](vous|tu)\s+(m'|me\s+)?aider|\bm'aider\b|"
-    r"\b(kunnen|kunt|kan|zou|zouden)\s+(jullie|u|ge|gij|je)\s+(\w+\s+)?helpen|\bhelpen\s*\?",
-    re.I,
-)
-_WORST_MOMENT = re.compile(
-    r"\b(worse|worst|mostly|especially|particularly|pire|surtout|davantage|erger|ergst|vooral|"
-    r"meest)\b",
-    re.I,
-)
+_ASKS_FOR_HELP = re.compile(_WORDS["asks_for_help"], re.I)
+_WORST_MOMENT = re.compile(_WORDS["worst_moment"], re.I)
 # "it got worse and worse", "de pire en pire", "steeds erger": how it went, not when it is worst.
-_GETTING_WORSE = re.compile(
-    r"\b(worse (and|n|&|an') worse|de pire en pire|steeds erger|erger en erger|alsmaar erger)\b",
-    re.I,
-)
+_GETTING_WORSE = re.compile(_WORDS["getting_worse"], re.I)
 # In the answer to how it started, a duration counts only as "since", "for" or "ago".
-_SINCE_OR_AGO = re.compile(
-    r"\b(since|for|ago|already|depuis|il y a|[cç]a fait|voil[aà]|sinds|sedert|geleden|al|nu al)\b",
-    re.I,
-)
-_NIGHT = re.compile(r"\b(night|nuit|nacht)\b", re.I)
-_MIDDLE = re.compile(
-    r"\b(middle|centre|center|central|midline|milieu|au centre|midden|in het midden|centraal)\b",
-    re.I,
-)
-_BOTH = re.compile(
-    r"\b(both|les deux|des deux|les 2|des 2|beide|allebei|alle twee|tous les deux|2 kanten)\b", re.I
-)
-_NOT_BOTH = re.compile(r"\b(not|pas|niet|nie|geen)\s+(both|les deux|allebei|beide)\b", re.I)
+_SINCE_OR_AGO = re.compile(_WORDS["since_or_ago"], re.I)
+_NIGHT = re.compile(_WORDS["night"], re.I)
+_MIDDLE = re.compile(_WORDS["middle"], re.I)
+_BOTH = re.compile(_WORDS["both"], re.I)
+_NOT_BOTH = re.compile(_WORDS["not_both"], re.I)
 # "entre les deux omoplates", "between both shoulder blades": a place, not two sides.
-_BETWEEN_BOTH = re.compile(r"\b(between|entre|tussen)\s+(les deux|both|beide|de twee)\b", re.I)
+_BETWEEN_BOTH = re.compile(_WORDS["between_both"], re.I)
 MAX_FREE_TEXT = 200
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 # What an answer may change besides the question it answers. The answers to the later questions
@@ -267,17 +165,7 @@ OPEN_CONTEXTS = frozenset({None, "pain_regions", "pain_side"})
 FACT_CONTEXTS = OPEN_CONTEXTS | {"pain_onset", "pain_duration"}
 # "no wait, the right one", "actually it's my left knee", "en fait", "eigenlijk": a correction may
 # name a place or a side in answer to any question.
-_CORRECTION = re.compile(
-    r"\b(actually|no wait|wait|sorry|i mean|i meant|correction|not (in|on|at|the|my|a|an)|"
-    r"en fait|pardon|non attendez|je veux dire|plut[oô]t|"
-    r"pas (à|a|au|aux|le|la|l'|du|en|sur|mon|ma)|eigenlijk|nee wacht|wacht|ik bedoel|"
-    r"niet (de|het|aan|in|op|mijn|links|rechts|vooraan|achteraan)|"
-    # "un mois... non, plus que ça": the punctuation keeps French "non plus" ("neither") out
-    r"(no|non|nee|neen)\s*[,.:;!…-]+\s*(more|longer|earlier|less|shorter|plus|moins|meer|langer|"
-    r"eerder|minder|korter)|more than that|longer than that|plus que [cç]a|"
-    r"plus longtemps que [cç]a|meer dan dat|langer dan dat)\b",
-    re.I,
-)
+_CORRECTION = re.compile(_WORDS["correction"], re.I)
 
 
 def _entity_values(entities: Sequence[Mapping[str, Any]], name: str) -> list[Any]:
@@ -289,15 +177,11 @@ def _entity_values(entities: Sequence[Mapping[str, Any]], name: str) -> list[Any
 
 
 # "right in the crease", "right at the top": "right" as "exactly", not a side.
-_ADVERB_RIGHT = re.compile(
-    r"^\s*(in|at|on|there|here|where|now|away|under|underneath|below|above|behind|next|between|"
-    r"by|up|down|into|through|around|across|over|after|before|along)\b",
-    re.I,
-)
+_ADVERB_RIGHT = re.compile(_WORDS["adverb_right"], re.I)
 # "the right", "my right", "on the right": a side whatever follows.
-_SIDE_BEFORE = re.compile(r"\b(the|my|your|his|her|on|to)\s*$")
+_SIDE_BEFORE = re.compile(_WORDS["side_before"])
 # "that's right", "all right": agreeing, not a side.
-_AGREEING_RIGHT = re.compile(r"\b(that'?s|that is|all|is that|yes|yeah)\s*$")
+_AGREEING_RIGHT = re.compile(_WORDS["agreeing_right"])
 # A side inside the words of a place: "the back of the left knee", "l'arrière du genou gauche".
 _SIDE_WORDS = (
     (re.compile(r"\b(left|gauche|links|linker\w*)\b", re.I), "left"),
@@ -308,7 +192,7 @@ _SIDE_WORDS = (
 # "headache" alone is read as the temples; beside the forehead or the back of the head it only
 # says the head hurts ("a headache over my right eye", "hoofdpijn aan het voorhoofd").
 _HEAD_PLACES = ("forehead", "back_of_head")
-_TEMPLE_WORDS = re.compile(r"temp|slaap|slapen|side|cote|côté|zijkant", re.I)
+_TEMPLE_WORDS = re.compile(_WORDS["temple_words"], re.I)
 
 
 # A place said only as where the pain ends is no place it hurts: "stops above the elbow", "presque
@@ -317,60 +201,25 @@ _TEMPLE_WORDS = re.compile(r"temp|slaap|slapen|side|cote|côté|zijkant", re.I)
 # where the pain spreads to: a place it hurts, unless a "no further" follows (_LIMIT_AFTER), or
 # they end a stretch the pain runs along: "it goes on the arm until the elbow", "langs mijn dij tot
 # aan de knie".
-_DETERMINER = r"(the|my|your|le|la|l'|l’|les|mon|ma|mes|du|au|aux|de|het|'t|mijn|m'n|mn|m’n)?\s*$"
-_LIMIT_BEFORE = re.compile(
-    r"(\b(stops?|stopped|ends?)\s+(just\s+|right\s+)?(above|before|below|under|short of)|"
-    r"\b(almost|nearly|not quite|just about)\s+(\w+\s+)?(to|until|till)|"
-    r"\b(not|no|never|doesn'?t go|does not go)\s+(any\s+)?(further|lower|higher|past|beyond|below)"
-    r"(\s+(than|down))?|"
-    r"\bs'?arr[eê]te\s+(juste\s+)?(au-?\s?dessus|avant|en-?\s?dessous|sous)(\s+d[eu]|\s+des)?|"
-    r"\bpresque\s+jusqu'?\s?(au|aux|à|a)?|\bpas\s+plus\s+(bas|haut|loin)\s+qu[e']?|"
-    r"\bpas\s+au-?\s?del[aà]\s+d[eu']?|\bsans\s+d[eé]passer|\bd[eé]passe\s+pas|"
-    r"\b(ni|nie|niet|nooit)\s+(verder|lager|hoger|voorbij)(\s+dan)?|\bbijna\s+tot(\s+(aan|in|bij))?|"
-    r"\b(along|on|down|langs|le long d[eu']?|over)\s+(\S+\s+){1,6}?"
-    r"(until|till|up until|tot aan|tot)|"
-    r"\bstopt\s+(net\s+)?(boven|voor|onder))\s+" + _DETERMINER,
-    re.I,
-)
+_LIMIT_BEFORE = re.compile(_WORDS["limit_before"], re.I)
 # "jusqu'au genou mais pas plus bas", "to the knee but no further", "tot de knie, niet verder".
 # Only a place reached to: in "the thigh. Not lower than that" the thigh hurts.
-_LIMIT_AFTER = re.compile(
-    r"^[\s,;:-]*((but|mais|maar|and|et|en)\s+)?(not|no|pas|niet|nie|ni)\s+(any\s+)?"
-    r"(further|lower|past it|beyond|below|plus bas|plus loin|au-del[aà]|en dessous|verder|lager|"
-    r"dieper)\b(?!\s+(than|que|qu'|dan)\b)",
-    re.I,
-)
-_REACHED_TO = re.compile(
-    r"\b(jusqu'?\s?(au|aux|à|a)?|jusque|to|down to|tot|until|till)\s+" + _DETERMINER, re.I
-)
+_LIMIT_AFTER = re.compile(_WORDS["limit_after"], re.I)
+_REACHED_TO = re.compile(_WORDS["reached_to"], re.I)
 # The position said before a place the ruler read without it: "achter mijn rechterknie" is the
 # back of the knee, "vooraan aan mijn schouder" its front, "naar achter in mijn hoofd" the back of
 # the head.
-_BEHIND = re.compile(
-    r"\b(achter|achteraan|naar achter|behind|at the back of|derri[eè]re|à l'arri[eè]re d[eu]?)"
-    r"\s+((in|op|aan|van)\s+)?" + _DETERMINER,
-    re.I,
-)
-_IN_FRONT = re.compile(
-    r"\b(vooraan|vanvoor|in front of|devant|à l'avant d[eu]?)\s+((in|op|aan|van)\s+)?"
-    + _DETERMINER,
-    re.I,
-)
+_BEHIND = re.compile(_WORDS["behind"], re.I)
+_IN_FRONT = re.compile(_WORDS["in_front"], re.I)
 _POSITION_BEFORE = (
     (_BEHIND, "knee_front", "knee_back"),
     (_IN_FRONT, "shoulder_top", "shoulder_front"),
     (_BEHIND, "temple", "back_of_head"),  # only a head said as such, not "the temple"
 )
-_HEAD_WORDS = re.compile(
-    r"^\W*((my|the|mijn|m'n|mn|het|la|ma)\s+)?(head|hoofd|kop|t[eê]te)\W*$", re.I
-)
+_HEAD_WORDS = re.compile(_WORDS["head_words"], re.I)
 # "I can barely turn my head", "ik kan mijn hoofd amper draaien": the head moves, it is no place.
-_HEAD_MOVED_BEFORE = re.compile(
-    r"\b(turn\w*|mov\w*|tourner|bouger|pencher|draai\w*|beweg\w*)\s+(\w+\s+)?$", re.I
-)
-_HEAD_MOVED_AFTER = re.compile(
-    r"^\s*(\w+\s+){0,2}(draaien|draai|bewegen|beweeg|buigen|knikken|tourner|bouger|pencher)\b", re.I
-)
+_HEAD_MOVED_BEFORE = re.compile(_WORDS["head_moved_before"], re.I)
+_HEAD_MOVED_AFTER = re.compile(_WORDS["head_moved_after"], re.I)
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -421,41 +270,20 @@ def _regions_named(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any
 
 
 # "the right one. The left is grand", "le gauche ça va encore", "links is in orde".
-_SIDE_IS_FINE = re.compile(
-    r"^\s*(one|side|kant|cote|côté)?\s*(is|'s|ça|ca|c'est|is nog)\s*(still\s+|encore\s+|nog\s+)?"
-    r"(fine|grand|ok|okay|good|alright|all right|perfect|va|goed|in orde|oké|oke)\b"
-    r"(\s+(encore|nog|still))?(?=\s*([,.;!]|$|thank|heureusement|gelukkig|merci|dieu|god))",
-    re.I,
-)
+_SIDE_IS_FINE = re.compile(_WORDS["side_is_fine"], re.I)
 
 
 # "ni echt links of rechts", "not left or right", "ni à gauche ni à droite": the entity reader
 # drops the first side, negated; the one joined to it by "or" is ruled out as well.
-_NEGATED_WITH_OR = re.compile(
-    r"\b(not|no|neither|ni|nie|niet|pas|never|nooit|jamais|geen)\s+(\w+\s+){0,2}"
-    r"(left|right|gauche|droite?|links|rechts)\s+(or|ou|of|nor|ni|noch)\s+(\w+\s+)?$",
-    re.I,
-)
+_NEGATED_WITH_OR = re.compile(_WORDS["negated_with_or"], re.I)
 # "Left shin. No sorry, the right one!", "gauche, enfin non, droite", "links, ik bedoel rechts": the
 # side named after the correction is the one meant.
-_SIDE_CORRECTION = re.compile(
-    r"\b(no wait|wait|sorry|i mean|i meant|correction|actually|oops|en fait|pardon|attendez|"
-    r"je veux dire|enfin|nee wacht|wacht|ik bedoel|eigenlijk|oeps)\b",
-    re.I,
-)
+_SIDE_CORRECTION = re.compile(_WORDS["side_correction"], re.I)
 # "À droite. Parfois un peu à gauche aussi, mais c'est surtout la droite": a side said only as
 # "a bit" or "sometimes" beside another is not a second painful side when the patient says which
 # is mainly; "left, and sometimes the right too" is both.
-_MINOR_SIDE = re.compile(
-    r"\b(a bit|a little|slightly|sometimes|occasionally|un peu|parfois|l[eé]g[eè]rement|"
-    r"de temps en temps|soms|een beetje|beetje|af en toe|lichtjes|iets)\b(\s+\w+){0,3}\s*$",
-    re.I,
-)
-_MAINLY = re.compile(
-    r"\b(mostly|mainly|especially|above all|surtout|principalement|plut[oô]t|davantage|vooral|"
-    r"voornamelijk|hoofdzakelijk|meestal)\b",
-    re.I,
-)
+_MINOR_SIDE = re.compile(_WORDS["minor_side"], re.I)
+_MAINLY = re.compile(_WORDS["mainly"], re.I)
 
 
 def _side_mentions(text: str, entities: Sequence[Mapping[str, Any]]) -> list[tuple[int, Any]]:
@@ -543,18 +371,9 @@ def _spreads_to_a_place(text: str, entities: Sequence[Mapping[str, Any]]) -> boo
 # question is only asked about. Said by the patient and then asked about ("je suis enceinte de 10
 # semaines, c'est un problème ?", "j'ai trop peur des aiguilles, c obligé ??", "a wart on that heel,
 # does that count?") it is kept: the question comes after it and points back at it.
-_QUESTION_OPENS = re.compile(
-    r"^\W*((and|but|so|et|mais|donc|en|maar|dus)\s+)?(does|do|did|is|are|can|could|should|would|"
-    r"will|what|which|how|est-ce|c'est quoi|qu'est|quel\w*|faut-il|dois-je|puis-je|peut-on|"
-    r"telt|tellen|zijn|mag|moet|wat|welke|hoe)\b",
-    re.I,
-)
-_FIRST_PERSON = re.compile(
-    r"(?<![\w'’])(i|i'?m|im|i'?ve|i'?d|my|me|je|j['’ ]\w+|moi|mon|ma|mes|ik|'k|mijn|m['’]?n)"
-    r"(?![\w'’])",
-    re.I,
-)
-_POINTS_BACK = re.compile(r"\b(that|this|it|[cç]a|cela|c|dat|da|het)\b", re.I)
+_QUESTION_OPENS = re.compile(_WORDS["question_opens"], re.I)
+_FIRST_PERSON = re.compile(_WORDS["first_person"], re.I)
+_POINTS_BACK = re.compile(_WORDS["points_back"], re.I)
 
 
 def _only_asked_about(text: str, start: int, end: int, sentence_end: int) -> bool:
@@ -571,11 +390,7 @@ def _only_asked_about(text: str, start: int, end: int, sentence_end: int) -> boo
 # surgery elsewhere is no recent surgery in the area. The words qualify the nearest precaution
 # said before them: in "surgery three weeks ago, and I take aspirin for something unrelated" the
 # aspirin is unrelated, the surgery stays.
-_NOT_THE_AREA = re.compile(
-    r"\b(rien [aà] voir|nothing to do with|unrelated|not related|not the same (area|place|side)|"
-    r"ailleurs|elsewhere|(niets|niks|nie) mee te maken|ergens anders|(een )?andere plaats)\b",
-    re.I,
-)
+_NOT_THE_AREA = re.compile(_WORDS["not_the_area"], re.I)
 
 
 def _named_precautions(text: str, entities: Sequence[Mapping[str, Any]]) -> list[Any]:
@@ -657,11 +472,7 @@ def _rules_out_every_part(text: str) -> bool:
 
 # "22 weeks pregnant", "my son (3 years old)", "a 5 km run": a number of weeks that is not how long
 # the pain has lasted.
-_NOT_DURATION_AFTER = re.compile(
-    r"^\s*(pregnant|enceinte|zwanger|old|of age|oud|d'?[aâ]ge|postpartum|after (the )?birth|"
-    r"after giving birth|apr[eè]s l'accouchement|na de bevalling|de grossesse|zwangerschap)",
-    re.I,
-)
+_NOT_DURATION_AFTER = re.compile(_WORDS["not_duration_after"], re.I)
 
 
 def _durations_in(entities: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -877,11 +688,7 @@ def interpret(
 
 
 # "it's 6 not 4", "pas 4 mais 6", "niet 4, wel 6": a score named beside the one given earlier.
-_SCORE_CORRECTION = re.compile(
-    r"\b(?:not|pas|niet|geen)\b\s+(?:a |an |un |une |een )?(\w+)\b|"
-    r"\b(\w+)\s*,?\s*(?:and |et |en )?(?:not|pas|niet|geen)\b\s+(?:a |an |un |une |een )?(\w+)\b",
-    re.I,
-)
+_SCORE_CORRECTION = re.compile(_WORDS["score_correction"], re.I)
 
 
 def _corrected_score(text: str, earlier: Any) -> list[float]:
@@ -909,39 +716,11 @@ def _corrected_score(text: str, earlier: Any) -> list[float]:
 # is how it started, in the past: "I feel a stab when I bend" is how it is now, and "it got worse
 # and worse" is gradual. An answer that opens unsure ("no idea, I do a lot of lifting") says no
 # onset.
-_FELT_STRAIN = re.compile(
-    r"\b(felt|senti|sentie|ressenti|voelde|gevoeld)\b(\s+\S+){0,4}?\s+"
-    r"(twinge|pull|pulling|tweak|crack|snap|pop|tear|tore|rip|click|strain|twang|ping|stab|"
-    r"tirer|tir[eé]|tiraillement|craquer|craqu[eé]|craquement|crac|crack|clac|claquer|claqu[eé]|"
-    r"l[aâ]cher|l[aâ]ch[eé]|pincement|pincer|d[eé]chirer|d[eé]chirure|d[eé]charge|"
-    r"scheuren|scheur|knappen|knap|krakken|krak|kraken|knak|knakken|trekken|schieten|steek|knal)\b|"
-    r"\b(crac|krak|knak|klak|crack|snap|pop)\b|"
-    r"\b(forc[eé]e?|geforceerd|overdid|overdone|overreached|overstretched|"
-    r"te ver (gereikt|gestrekt|gedraaid|gebogen)|verkeerd (bewogen|gedraaid|getild|gebukt))\b",
-    re.I,
-)
-_WOKE_WITH_IT = re.compile(
-    r"\b(woke|woken|waking|got)\s+up\s+(with|like)|"
-    r"\b(r[eé]veill[eé]e?|lev[eé]e?)\s+(avec|et\s+j['’ ]?\s?(avais|ai)\s+(mal|eu))|"
-    r"\b(wakker|opgestaan)\b(\s+\w+){0,3}\s+met\b|\bmee\s+(wakker|opgestaan)\b|"
-    r"\bwakker\s+(geworden\s+)?en\b|"
-    r"\b(d['’ ]?un|tout d['’ ]?un)\s?coup\b|\bout of the blue\b|\bzomaar\b",
-    re.I,
-)
-_EFFORT = re.compile(
-    r"(?<!a lot of )(?<!lots of )\b(lifting|carrying|"
-    r"(while|when) (lifting|carrying|pushing|pulling)|"
-    r"en (soulevant|relevant|portant|levant|tirant|poussant)|"
-    r"bij het (heffen|opheffen|tillen|optillen|dragen)|(tijdens|bij) het (tillen|heffen))\b",
-    re.I,
-)
+_FELT_STRAIN = re.compile(_WORDS["felt_strain"], re.I)
+_WOKE_WITH_IT = re.compile(_WORDS["woke_with_it"], re.I)
+_EFFORT = re.compile(_WORDS["effort"], re.I)
 # "nothing special", "sans rien faire", "niet geforceerd", "no crack": a cue ruled out.
-_CUE_RULED_OUT = re.compile(
-    r"\b(no|not|never|didn'?t|without|nothing|pas|sans|jamais|rien|niet|nie|niets|geen|zonder|"
-    r"nooit|niks)"
-    r"\b(\s+\S+){0,2}\s*$",
-    re.I,
-)
+_CUE_RULED_OUT = re.compile(_WORDS["cue_ruled_out"], re.I)
 
 
 def _said(pattern: re.Pattern[str], text: str) -> bool:
@@ -951,12 +730,7 @@ def _said(pattern: re.Pattern[str], text: str) -> bool:
     )
 
 
-_CAME_GRADUALLY = re.compile(
-    r"\b(worse and worse|creep\w*|crept|little by little|bit by bit|slowly|gradually|"
-    r"de plus en plus|petit [aà] petit|peu [aà] peu|progressivement|steeds erger|"
-    r"stilaan|beetje bij beetje|langzaam\w*|geleidelijk\w*)\b",
-    re.I,
-)
+_CAME_GRADUALLY = re.compile(_WORDS["came_gradually"], re.I)
 
 
 def _onset_in_story(text: str) -> str | None:

@@ -1,26 +1,41 @@
-"""Pain intensity on the 0-10 numeric rating scale."""
+"""Pain intensity on the 0-10 numeric rating scale. The words of its patterns live in
+answer_words.yml."""
 
 from __future__ import annotations
 
 import re
 
+from bot.triage.interview.answer_words import load_answer_words
 from bot.triage.interview.numbers import NUMBER_WORDS
 from bot.triage.language.text import fold
 
-# A number followed by one of these is not a score ("3 weeks", "10 km", "2 x per week").
-_NOT_A_SCORE_AFTER = re.compile(
-    r"^\s*(?:%|x\b|h\b|km|kg|min|days?|weeks?|months?|years?|hours?|times|jours?|semaines?|mois|"
-    r"ans?\b|annees?|heures?|fois|dagen|dag\b|weken|week\b|maanden|maand\b|jaar|jaren|uur|keer)",
-    re.I,
-)
-_NEGATION = re.compile(r"\b(?:not|no|pas|niet|geen)\s+(?:a |an |une? |een )?$", re.I)
-_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\b(?!\s*(?:/|x\b))")
-_TOKEN = re.compile(r"(?<![\d.,-])\d{1,3}(?:[.,]\d)?(?!\d)|[a-z]+")
 # Words that are numbers elsewhere but never a pain score.
 _NOT_SCORE_WORDS = frozenset(
     {"a", "an", "un", "une", "een", "couple", "few", "several", "many", "half", "quelques",
      "plusieurs", "paar", "enkele", "meerdere"}
 )  # fmt: skip
+# The patterns whose words live in answer_words.yml (section "severity"), by entry; the number
+# words of the scores said before a score are numbers.py's.
+SEVERITY_WORD_ENTRIES = (
+    "not_a_score_after", "negation", "score_article", "scale_after", "hour_after",
+    "hour_before", "clause_break", "clause_head", "not_score_before_end", "score_corrected",
+    "counted_after", "scores_before",
+)  # fmt: skip
+_WORDS = load_answer_words(
+    "severity",
+    SEVERITY_WORD_ENTRIES,
+    supplied=(
+        (
+            "number_words",
+            "|".join(sorted(set(NUMBER_WORDS) - _NOT_SCORE_WORDS, key=len, reverse=True)),
+        ),
+    ),
+)
+# A number followed by one of these is not a score ("3 weeks", "10 km", "2 x per week").
+_NOT_A_SCORE_AFTER = re.compile(_WORDS["not_a_score_after"], re.I)
+_NEGATION = re.compile(_WORDS["negation"], re.I)
+_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\b(?!\s*(?:/|x\b))")
+_TOKEN = re.compile(r"(?<![\d.,-])\d{1,3}(?:[.,]\d)?(?!\d)|[a-z]+")
 
 
 def _number(word: str) -> float | None:
@@ -68,59 +83,26 @@ def has_several_scores(text: str) -> bool:
 # only with a score's cue: "a 6", "a solid 7", "6/10", "6 sur 10", "up to 7", at the head of its
 # clause ("in the evening. 5", "sometimes 7 after a long run", "six I'd say") or at its end ("on
 # long rides 6"). Anything else leaves the score to its own question.
-_SCORE_ARTICLE = re.compile(
-    r"\b(?:(?:a|an|un|une|een|nen|ne)(?:\s+(?:solid|good|strong|easy|clear|full|real|hard|bonne?|"
-    r"grosse?|solide|dikke|goeie|sterke|stevige|echte))?|up to|jusqu'a|jusqu a|tot|note|score|"
-    r"cijfer|niveau|level|rather|more like|closer to|almost|eerder|bijna|meer een|plutot|"
-    r"presque)\s+$"
-)
-_SCALE_AFTER = re.compile(
-    r"^\s*(?:/\s*10|out of (?:10|ten)\b|outta (?:10|ten)\b|on (?:10|ten)\b|on a scale|"
-    r"sur (?:10|dix)\b|op (?:10|tien)\b)"
-)
+_SCORE_ARTICLE = re.compile(_WORDS["score_article"])
+_SCALE_AFTER = re.compile(_WORDS["scale_after"])
 # Hours: "6pm", "7 o'clock", "6h10", "7u", "6:30", "at/around/till/after 8", "6 in the morning"
 # (without "a": "a 6 in the morning" is a score).
-_HOUR_AFTER = re.compile(
-    r"^(?:\s*(?:am|pm|a\.m|p\.m|o'?clock|uur|heures?)\b|h\d|h\b|u\b|\s*u\b|:\d|\s+(?:in the "
-    r"(?:morning|evening|afternoon|night)|at night|du (?:matin|soir)|de l'apres-midi|'s "
-    r"(?:ochtends|morgens|middags|avonds|nachts)))"
-)
-_HOUR_BEFORE = re.compile(
-    r"\b(?:at|around|till|until|before|after|past|from|vers|a|avant|apres|jusqu'a|des|depuis|om|"
-    r"rond|tegen|tot|voor|na|vanaf|sinds|between|entre|tussen)\s+$"
-)
+_HOUR_AFTER = re.compile(_WORDS["hour_after"])
+_HOUR_BEFORE = re.compile(_WORDS["hour_before"])
 # Clauses: a comma or a full stop between two digits is a decimal ("7.5", "7,5").
-_CLAUSE_BREAK = re.compile(r"(?<!\d)[.,:]|[.,:](?!\d)|[;!?()]|\b(?:but|mais|maar|though|al)\b")
-_CLAUSE_HEAD = re.compile(
-    r"^\s*(?:(?:and|but|et|mais|en|maar|then|alors|dan|about|around|roughly|maybe|probably|"
-    r"usually|normally|mostly|often|sometimes|sometime|at worst|at best|it'?s|its|that'?s|"
-    r"i'?d say|i guess|say|like|environ|a peu pres|peut-etre|souvent|parfois|normalement|"
-    r"d'habitude|au pire|des fois|c'est|je dirais|disons|genre|ongeveer|zowat|misschien|"
-    r"meestal|soms|vaak|normaal|gewoonlijk|op zijn ergst|het is|dat is|da's|'t is|zeg maar|"
-    r"allee|allez|enfin|well|euh|uh|eh)\s+)*$"
-)
+_CLAUSE_BREAK = re.compile(_WORDS["clause_break"])
+_CLAUSE_HEAD = re.compile(_WORDS["clause_head"])
 # At a clause's end, a number is a score unless an hour or an age leads to it ("on long rides 6"
 # is one, "I wake at 6", "since 2019", "my son of 6" are not).
-_NOT_SCORE_BEFORE_END = re.compile(
-    r"\b(?:at|a|om|vers|rond|tegen|around|since|sinds|depuis|of|van|de|nr|number|numero|age|aged|"
-    r"ans|jaar|years?|les|the|all|alle|tous|toutes|both|ces|these|mijn|my|mes|ma|mon)\s+$"
-)
+_NOT_SCORE_BEFORE_END = re.compile(_WORDS["not_score_before_end"])
 # "7, no wait, a 6": the score said last is the one meant ("a 7 on Thursday, now more like 4"
 # names two, and the worst is what the therapist needs first).
-_SCORE_CORRECTED = re.compile(r"\b(?:no wait|nee wacht|non attends?|nee nee|non non)\b")
+_SCORE_CORRECTED = re.compile(_WORDS["score_corrected"])
 # What follows a count, not a score: "une dizaine de minutes", "4th floor", "a 3-year-old", "5k".
-_COUNTED_AFTER = re.compile(
-    r"^(?:-|k\b|th\b|st\b|nd\b|rd\b|e\b|x\b|\s+(?:de|d'|of)\b|\s+(?:nights?|nuits?|nachten|"
-    r"nacht|mornings?|matins?|ochtenden|evenings?|soirs?|avonden|kids?|children|enfants?|kinderen|"
-    r"games?|matchs?|matches|wedstrijden|sets?|holes?|trous?|flights?|etages?|verdiepingen)\b)"
-)
+_COUNTED_AFTER = re.compile(_WORDS["counted_after"])
 
 
-_SCORES_BEFORE = re.compile(
-    r"\b(?:\d{1,2}(?:[.,]\d)?|or|ou|of|to|a|tot|ish|"
-    + "|".join(sorted(set(NUMBER_WORDS) - _NOT_SCORE_WORDS, key=len, reverse=True))
-    + r")\b"
-)
+_SCORES_BEFORE = re.compile(_WORDS["scores_before"])
 
 
 def paired_scores_in(text: str) -> list[float]:
