@@ -94,6 +94,10 @@ class NegationRules:
     max_list_item_words: int  # words allowed in each later item of a negated list
     max_total_words: int
     window_chars: int  # how far back to look for a cue; bounded so long texts stay fast
+    # Post-cues meaning "either" ("non plus"): they deny a plain mention ("perte de poids? non
+    # plus") but repeat a danger said in the negative ("je ne sens plus mes fesses non plus").
+    either_post_cues: re.Pattern[str] | None = None
+    negative_words: frozenset[str] = frozenset()  # what makes a mention negative ("ne", "plus")
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,12 @@ _SUFFIX_WORDS = 6  # how far after the symptom "like this" / "before" is looked 
 
 def is_negated(text: str, start: int, end: int, rules: NegationRules) -> bool:
     """Is text[start:end], a symptom match in normalised text, negated?"""
-    if rules.post_cues.match(text, end):  # "fever? no"
-        return True
     tokens = _clause_tokens_before(text, start, rules)
     symptom = _WORD.findall(text, start, end)
+    if rules.post_cues.match(text, end) and not _either_after_negative(
+        text, end, [*tokens, *symptom], rules
+    ):  # "fever? no"
+        return True
     cue = _nearest_cue(tokens, symptom, rules)
     if cue is None:
         return False
@@ -33,6 +35,14 @@ def is_negated(text: str, start: int, end: int, rules: NegationRules) -> bool:
         return False
     # "I've never had chest pain like this": the cue negates the past, not the symptom.
     return not _affirmed_after(text, end, rules)
+
+
+def _either_after_negative(text: str, end: int, words: Sequence[str], rules: NegationRules) -> bool:
+    """Is the post-cue an "either" ("non plus") after a mention said in the negative ("je ne
+    retiens plus mes selles non plus")? Then it repeats the danger instead of denying it."""
+    if rules.either_post_cues is None or not rules.either_post_cues.match(text, end):
+        return False
+    return any(word in rules.negative_words for word in words)
 
 
 def _clause_tokens_before(text: str, start: int, rules: NegationRules) -> list[str]:

@@ -67,6 +67,7 @@ _NEGATION_KEYS = {
     "pain_words",
     "disjunctions",
 }
+_OPTIONAL_NEGATION_KEYS = {"either_post_cues", "negative_words"}
 
 
 class _RulesError(ValueError):
@@ -309,7 +310,7 @@ def _screens(raw: Any, flag_ids: set[str]) -> tuple[Screen, ...]:
 
 
 def _negation(doc: Mapping[str, Any]) -> NegationRules:
-    _no_unknown_keys(doc, _NEGATION_KEYS, "negation")
+    _no_unknown_keys(doc, _NEGATION_KEYS | _OPTIONAL_NEGATION_KEYS, "negation")
     missing = _NEGATION_KEYS - set(doc)
     if missing:
         raise _RulesError(f"negation: missing {', '.join(sorted(missing))}")
@@ -320,10 +321,8 @@ def _negation(doc: Mapping[str, Any]) -> NegationRules:
     boundary = re.compile(
         f"[{re.escape(punctuation)}]|(?<!\\w)(?:{_alternation(boundary_words)})(?!\\w)"
     )
-    post_cues = re.compile(
-        f"[\\s?:=>\\-]*(?:{_alternation(_phrases(doc['post_cues'], 'post_cues'))})"
-        f"(?=\\s*(?:[{re.escape(punctuation)},)/]|\\Z))"
-    )
+    post_cues = _post_cue_regex(_phrases(doc["post_cues"], "post_cues"), punctuation)
+    either = doc.get("either_post_cues")
     return NegationRules(
         cues=_index(_phrases(doc["cues"], "cues")),
         pseudo_cues=_index(_phrases(doc["pseudo_cues"], "pseudo_cues")),
@@ -341,6 +340,17 @@ def _negation(doc: Mapping[str, Any]) -> NegationRules:
         max_list_item_words=_positive_int(doc["max_list_item_words"], "max_list_item_words"),
         max_total_words=_positive_int(doc["max_total_words"], "max_total_words"),
         window_chars=_positive_int(doc["window_chars"], "window_chars"),
+        either_post_cues=(
+            _post_cue_regex(_phrases(either, "either_post_cues"), punctuation) if either else None
+        ),
+        negative_words=_single_words(doc.get("negative_words", []), "negative_words"),
+    )
+
+
+def _post_cue_regex(phrases: list[tuple[str, ...]], punctuation: str) -> re.Pattern[str]:
+    """A cue right after the symptom, ending its clause: "fever? no", "fievre: non plus."."""
+    return re.compile(
+        f"[\\s?:=>\\-]*(?:{_alternation(phrases)})(?=\\s*(?:[{re.escape(punctuation)},)/]|\\Z))"
     )
 
 
