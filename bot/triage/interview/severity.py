@@ -27,7 +27,7 @@ _WORDS = load_answer_words(
     supplied=(
         (
             "number_words",
-            "|".join(sorted(set(NUMBER_WORDS) - _NOT_SCORE_WORDS, key=len, reverse=True)),
+            "|".join(sorted(set(NUMBER_WORDS) - _NOT_SCORE_WORDS, key=lambda w: (-len(w), w))),
         ),
     ),
 )
