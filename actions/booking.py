@@ -26,6 +26,7 @@ from bot.triage.geography.booking_link import booking_link
 from bot.triage.interview.summary import booking_reason, summary_fields
 from bot.triage.knowledge import load_knowledge_base
 from bot.triage.language.text import fold
+from bot.triage.nlp.action_words import load_action_words
 from bot.triage.red_flags.advice import urgent_payload
 
 # Tiers after which no booking link is given in this conversation: medical help comes first.
@@ -60,21 +61,11 @@ def said_before(tracker: Tracker, response: str) -> bool:
     )
 
 
-# The writer's own pain without a place: "I'm in pain", "j'ai mal", "ik heb pijn" (not "does it
-# hurt?", "j'ai pas mal de questions", "ik heb geen pijn meer", "my husband is in pain").
-_OWN_PAIN = re.compile(
-    r"\b(?:i'?m in (?:a lot of |so much )?pain|i am in (?:a lot of )?pain|"
-    r"i (?:have|'ve got|got|am having) (?:a lot of |some |bad |terrible )?pain|"
-    r"j'ai (?:tres |trop |super |si |tellement |vraiment )?mal\b(?! de (?:questions|choses|temps))"
-    r"(?!\s+(?:compris|lu|note|dormi|rempli|entendu|fait|vu|interprete|exprime|tape|ecrit))|"
-    r"j'ai (?:des|une) douleurs?|je souffre|"
-    r"ik heb (?:veel |wat |erge |zo'?n |echt )?pijn|ik zit met pijn)",
-    re.I,
-)
-
-
-# "Will I have pain after needling?", "si j'ai mal après la séance": a question about later.
-_LATER = re.compile(r"\b(?:will|what if|if|si|als|est-ce que|do|zal|after|apres|na)\b")
+# The patterns whose words live in bot/triage/nlp/action_words.yml (section "booking"), by entry.
+ACTION_WORD_ENTRIES = ("own_pain", "later_question")
+_WORDS = load_action_words("booking", ACTION_WORD_ENTRIES)
+_OWN_PAIN = re.compile(_WORDS["own_pain"], re.I)
+_LATER = re.compile(_WORDS["later_question"])
 
 
 def said_own_pain(text: str) -> bool:

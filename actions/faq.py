@@ -24,6 +24,7 @@ from actions.common import (
 from bot.triage.clinic import FAQ_TOPICS, answer_lines, load_practical
 from bot.triage.geography import load_centres
 from bot.triage.knowledge.faq_topics import faq_topic_name
+from bot.triage.nlp.action_words import load_action_words
 from bot.triage.nlp.message_cues import QUESTION_PART, mentions_pain
 
 
@@ -76,13 +77,10 @@ def utter_practical(dispatcher: CollectingDispatcher, tracker: Tracker, topics: 
 ANSWERED_ELSEWHERE = frozenset(
     {"faq", "ask_centres", "request_human", "red_flag", "possible_red_flag", "erase_data"}
 )
-# A question sentence, and one that only asks for help ("can you help me?", "kunt ge mij
-# helpen?", "pouvez-vous m'aider ?"): the interview answers that, not a FAQ entry.
-_HELP_REQUEST = re.compile(
-    r"\b(help|helpen|helpe|aider|aidez|soulager|something for me|iets voor mij|"
-    r"quelque chose pour moi)\b",
-    re.I,
-)
+# The patterns whose words live in bot/triage/nlp/action_words.yml (section "faq"), by entry.
+ACTION_WORD_ENTRIES = ("help_request",)
+_WORDS = load_action_words("faq", ACTION_WORD_ENTRIES)
+_HELP_REQUEST = re.compile(_WORDS["help_request"], re.I)
 # Below this, the selector's choice for a question asked beside something else is not trusted.
 SIDE_QUESTION_CONFIDENCE = 0.6
 

@@ -45,6 +45,7 @@ from bot.triage.interview.asked_together import ASKED_TOGETHER, asked_with
 from bot.triage.interview.severity import clauses_led_by_a_score, paired_scores_in
 from bot.triage.interview.summary import noted_so_far
 from bot.triage.language.text import fold
+from bot.triage.nlp.action_words import load_action_words
 from bot.triage.nlp.message_cues import QUESTION_PART, asks_a_question, opens_with_no
 from bot.triage.red_flags import screens_for_regions
 
@@ -268,25 +269,12 @@ def correct_answers(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
 
 # "left", "the left one", "à gauche", "de linker": an answer this short names only the side.
 SIDE_ONLY_WORDS = 3
-# "only there", "seulement là", "alleen daar": where exactly is answered without a new place.
-STAYS_THERE = re.compile(
-    r"\b(only there|just there|only (in )?that (spot|place)|nowhere else|doesn'?t spread|"
-    r"does not spread|stays there|seulement l[aà]|uniquement l[aà]|juste l[aà]|nulle part ailleurs|"
-    r"ne s'[eé]tend pas|reste l[aà]|alleen daar|enkel daar|nergens anders|blijft daar|"
-    r"trekt niet door)\b",
-    re.I,
-)
-# Words of a refusal to go on ("nee, u mag niks noteren", "pas de questions sur ma santé", "I
-# don't want you to write this down"): a message the classifier took for a refusal that holds
-# one stays a refusal.
-_REFUSAL_WORDS = re.compile(
-    r"(stop|arret|genoeg|assez|enough|quit|note|notez|noter|noteer|noteren|bijhoud|question|vragen|"
-    r"data|donnee|gegeven|consent|accord|toestemming|sante|health|gezondheid|repond|answer|"
-    r"antwoord|medic|medisch|prive|private|personal|personnel|persoonlijk|business|share|"
-    r"partage|delen|write|ecri|schrijv|record|enregistr|terugtrek|retire|withdraw|suffit|"
-    r"laisse tomber|laat maar|forget|oublie|vergeet|changed my mind|change d'avis|bedacht|"
-    r"veu[xt] (?:pas|plus)|wil (?:niet|geen)|want|wanna|rather not|prefere pas|liever niet)",
-)
+# The patterns whose words live in bot/triage/nlp/action_words.yml (section "interview"), by
+# entry.
+ACTION_WORD_ENTRIES = ("stays_there", "refusal_words", "says_yes")
+_WORDS = load_action_words("interview", ACTION_WORD_ENTRIES)
+STAYS_THERE = re.compile(_WORDS["stays_there"], re.I)
+_REFUSAL_WORDS = re.compile(_WORDS["refusal_words"])
 # Questions whose answer can be read as a fact, and the safety screens (a screen is cleared only
 # when every part of the answer rules a sign out: "nee, geen knal gehoord, ik kan gewoon op
 # mijn tenen staan"); never the precautions or what makes it worse, where a refusal could be
@@ -314,8 +302,7 @@ def answers_despite_refusal(
     return bool(read) and (requested in read or requested == AREA_CHECKED)
 
 
-# A yes to a safety screen is never left open: the patient is asked which sign, again.
-_SAYS_YES = re.compile(r"\b(yes|yeah|yep|oui|ouais|ja|jawel|wel)\b", re.I)
+_SAYS_YES = re.compile(_WORDS["says_yes"], re.I)
 
 
 def statements_only(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
