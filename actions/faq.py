@@ -25,7 +25,12 @@ from bot.triage.clinic import FAQ_TOPICS, answer_lines, load_practical
 from bot.triage.geography import load_centres
 from bot.triage.knowledge.faq_topics import faq_topic_name
 from bot.triage.nlp.action_words import load_action_words
-from bot.triage.nlp.message_cues import QUESTION_PART, mentions_pain
+from bot.triage.nlp.message_cues import (
+    QUESTION_PART,
+    asks_a_question,
+    mentions_pain,
+    opens_with_no,
+)
 
 
 def selector_response(tracker: Tracker) -> dict[str, Any]:
@@ -161,6 +166,24 @@ def unsure_choices(tracker: Tracker, key: str, topics: list[str]) -> list[dict[s
     return buttons
 
 
+def answers_the_interview(tracker: Tracker) -> bool:
+    """A message of the interview that the classifier took for a question but that asks nothing:
+    "No. No chest pain, I only sweat in the gym." to a safety question, "I'm 52 but it's the same
+    old back" (the selector unsure), "sitting in the cab, after two hours it's murder. 5". Such
+    a message answers the question asked; an answer to another question, or "which of these
+    topics?", would only confuse the patient."""
+    text = latest_text(tracker)
+    if (tracker.active_loop or {}).get("name") != "interview_form" or asks_a_question(text):
+        return False
+    if opens_with_no(text):
+        return True  # "Non. J'ai perdu 3 kilos mais j'ai arrêté le sucre exprès": no bus stop
+    named = load_practical().topics_in(text)
+    if named:
+        return False  # "parking info pls": a practical question without a question mark
+    key = selector_key(tracker)
+    return bool(key and unsure_choices(tracker, key, named))
+
+
 class ActionAnswerFaq(Action):
     def name(self) -> str:
         return "action_answer_faq"
@@ -171,6 +194,8 @@ class ActionAnswerFaq(Action):
         key = selector_key(tracker)
         named = load_practical().topics_in(latest_text(tracker))
         choices = unsure_choices(tracker, key, named) if key else []
+        if answers_the_interview(tracker):
+            return []  # the interview form, which runs next, reads it as the answer
         if choices:
             dispatcher.utter_message(response="utter_faq_which", buttons=choices)
             if named:

@@ -24,7 +24,12 @@ from actions.common import (
     latest_text,
     returning_to_form,
 )
-from actions.faq import answer_side_questions, practical_topics, utter_practical
+from actions.faq import (
+    answer_side_questions,
+    answers_the_interview,
+    practical_topics,
+    utter_practical,
+)
 from actions.red_flags import (
     SUSPECTED_SLOT,
     flags_in_message,
@@ -643,7 +648,16 @@ class ValidateInterviewForm(FormValidationAction):
             # answers the question asked (not a free-text one: "in het Nederlands a.u.b." is no
             # answer to what makes the pain worse).
             text, entities = statements_only(latest_text(tracker), latest_entities(tracker))
-            answers = intent == "faq" and requested != "pain_modifiers" and bool(text.strip())
+            if requested == "precautions":
+                # Its reader tells a precaution said, then asked about ("je suis enceinte de 10
+                # semaines, c'est un problème ?"), from one only asked about.
+                text, entities = latest_text(tracker), latest_entities(tracker)
+            # What makes it worse is read only from a message that asks nothing.
+            answers = (
+                intent == "faq"
+                and bool(text.strip())
+                and (requested != "pain_modifiers" or answers_the_interview(tracker))
+            )
             updates = read_answer(
                 text, entities, intent, requested if answers else None, values,
                 tracker.get_slot(ASKED_WITH), beside_a_question=True,
