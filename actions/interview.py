@@ -272,6 +272,9 @@ def correct_answers(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     ]
 
 
+# A short "ok", "thanks" or emoji between two questions (message_cues.yml maps emoji to these).
+ACKNOWLEDGING_INTENTS = frozenset({"affirm", "acknowledge", "thank"})
+ACKNOWLEDGEMENT_WORDS = 3
 # "left", "the left one", "à gauche", "de linker": an answer this short names only the side.
 SIDE_ONLY_WORDS = 3
 # The patterns whose words live in bot/triage/nlp/action_words.yml (section "interview"), by
@@ -719,9 +722,18 @@ class ValidateInterviewForm(FormValidationAction):
             # A question of the patient's own is no miss either: it is owned up to, not skipped.
             # ("des fourmillements ? non. juste la main fatiguée" echoes the question: an answer.)
             own_question = asks and not updates and latest_text(tracker).rstrip().endswith("?")
+            # "ok", "merci beaucoup", "👍" between two questions: no answer, and no miss either;
+            # the question is asked again without "I didn't catch that".
+            acknowledged = (
+                intent in ACKNOWLEDGING_INTENTS
+                and not updates
+                and not requested.startswith("screen_")
+                and len(latest_text(tracker).split()) <= ACKNOWLEDGEMENT_WORDS
+            )
             if (
                 not answered_partner
                 and not own_question
+                and not acknowledged
                 and (
                     requested in SKIPPABLE
                     or (requested.startswith("screen_") and intent != "affirm")
@@ -733,7 +745,7 @@ class ValidateInterviewForm(FormValidationAction):
                 dispatcher.utter_message(response="utter_screen_unsure")
             elif requested.startswith("screen_") and intent == "affirm":
                 dispatcher.utter_message(response="utter_screen_which_one")
-            elif not updates and not own_question:
+            elif not updates and not own_question and not acknowledged:
                 dispatcher.utter_message(response="utter_not_understood_answer")
             # Setting the unanswered slot (to None) keeps Rasa from rejecting the form, so the
             # same question is asked again instead of a generic fallback.

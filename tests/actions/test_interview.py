@@ -867,3 +867,24 @@ async def test_the_same_message_after_carry_on_is_read_as_an_answer(dispatcher, 
 async def test_a_first_wish_to_start_over_still_goes_to_its_confirmation(dispatcher, domain):
     message = parse("start over", "restart_conversation")
     assert await validate(message, {**AT_ONSET}, dispatcher, domain) == []  # the rule asks first
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("ok", "affirm"), ("merci beaucoup", "thank"), ("👍", "affirm"), ("😂", "acknowledge")],
+)
+async def test_an_ok_between_two_questions_is_not_a_miss(text, intent, dispatcher, domain):
+    slots = {**ASKED_WHEN_WORST, "requested_slot": "pain_onset", "pain_onset": None}
+    events = await validate(parse(text, intent), slots, dispatcher, domain)
+    assert responses(dispatcher) == []  # no "Sorry, I didn't catch that"
+    assert not [e for e in events if e.get("name") == "missed_question"]
+    assert events[-1] == SlotSet("requested_slot", "pain_onset")
+
+
+async def test_an_ok_to_a_safety_screen_still_asks_which_sign(dispatcher, domain):
+    slots = {**ANSWERED_UP_TO_SEVERITY, "pain_severity": 4.0, "precautions": ["none"]}
+    events = await validate(
+        parse("ok", "affirm"), {**slots, "requested_slot": "screen_general"}, dispatcher, domain
+    )
+    assert responses(dispatcher) == ["utter_screen_which_one"]
+    assert events[-1] == SlotSet("requested_slot", "screen_general")

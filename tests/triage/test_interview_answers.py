@@ -156,6 +156,15 @@ def test_a_screen_answered_with_a_negated_symptom_counts_as_no():
     assert read("numbness", "screen_back") == {}
 
 
+@pytest.mark.parametrize("text", ["ok", "OK!", "oké", "d'accord", "akkoord"])
+def test_a_bare_ok_to_a_screen_rules_nothing_out(text):
+    assert read(text, "screen_general", intent="affirm") == {}
+
+
+def test_ok_beside_the_signs_named_rules_them_out():
+    assert read("legs ok, peeing fine", "screen_back") == {"screen_back": False}
+
+
 def test_precautions_are_collected_for_the_therapist():
     updates = read("I'm pregnant and I take blood thinners", "precautions")
     assert updates["precautions"] == ["pregnancy", "anticoagulants"]

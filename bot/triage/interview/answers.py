@@ -42,7 +42,7 @@ ANSWER_WORD_ENTRIES = (
     "side_is_fine", "negated_with_or", "side_correction", "minor_side", "mainly",
     "question_opens", "first_person", "points_back", "not_the_area", "not_duration_after",
     "score_correction", "felt_strain", "woke_with_it", "effort", "cue_ruled_out",
-    "came_gradually",
+    "came_gradually", "bare_ok",
 )  # fmt: skip
 _WORDS = load_answer_words("answers", ANSWER_WORD_ENTRIES)
 # Durations said without a number, mapped to the nearest category: "for months" is taken as
@@ -94,6 +94,8 @@ _STARTS_WITH_NO = re.compile(_WORDS["starts_with_no"], re.I)
 # question is asked again (the red-flag detector has read the message first).
 _SCREEN_PART = re.compile(r"[^,.;!?]+[,.;!?]?")
 _RULES_OUT = re.compile(_WORDS["rules_out"], re.I)
+# A bare "ok": in a longer answer ("legs ok, peeing fine") it rules a sign out, alone it does not.
+_BARE_OK = re.compile(_WORDS["bare_ok"], re.I)
 # An answer to the precautions question that rules them all out, in other words than a bare "no".
 _DENIES_ALL = re.compile(_WORDS["denies_all"], re.I)
 # "I'm not sure what a bleeding disorder is": the word is asked about, not said to apply.
@@ -466,6 +468,8 @@ def _up_to_next_precaution(text: str, end: int, entities: Sequence[Mapping[str, 
 
 
 def _rules_out_every_part(text: str) -> bool:
+    if _BARE_OK.match(text):
+        return False  # "ok" to "does any of these apply?" may be a yes: asked which one
     parts = [part.strip() for part in _SCREEN_PART.findall(text) if part.strip(" ,.;!?")]
     return bool(parts) and all(part.endswith("?") or _RULES_OUT.search(part) for part in parts)
 
