@@ -1011,3 +1011,28 @@ def test_a_score_beside_when_it_is_worst_needs_a_scores_cue(text, scores):
 )
 def test_the_severity_question_alone_still_reads_scores_with_moments(text, score):
     assert parse_severity(text) == score
+
+
+@pytest.mark.parametrize(
+    ("text", "onset"),
+    [
+        ("c'est venu assez vite avant-hier", "sudden"),
+        ("Vrij snel, op een dag", "sudden"),
+        ("Gisteren s avonds, in een paar uur is die zo dik geworden.", "sudden"),
+        ("it came on really quickly on Monday", "sudden"),
+        ("Hier en fin d'après-midi, en ramassant les feuilles au jardin.", "injury"),
+        ("bij de crossfit vrijdag, bij een zware deadlift", "injury"),
+        ("Weer opgestoken na het verhuizen van een kast, vijf dagen geleden", "injury"),
+        ("j'ai raté mon coup au golf et j'ai senti une vive douleur au coude", "injury"),
+        ("it came on slowly, then quickly got worse", "gradual"),
+        ("pas vite du tout, petit à petit", "gradual"),
+        ("niet snel, stilaan", "gradual"),
+    ],
+)
+def test_how_it_started_told_as_a_story(text, onset):
+    assert read(text, "pain_onset").get("pain_onset") == onset
+
+
+@pytest.mark.parametrize("text", ["I get tired quickly", "I walk fast and it hurts"])
+def test_quick_about_something_else_says_nothing_of_the_onset(text):
+    assert "pain_onset" not in read(text, "pain_onset")

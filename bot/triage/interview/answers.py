@@ -42,7 +42,7 @@ ANSWER_WORD_ENTRIES = (
     "side_is_fine", "negated_with_or", "side_correction", "minor_side", "mainly",
     "question_opens", "first_person", "points_back", "not_the_area", "not_duration_after",
     "score_correction", "felt_strain", "woke_with_it", "effort", "cue_ruled_out",
-    "came_gradually", "bare_ok",
+    "came_gradually", "came_quickly", "bare_ok",
 )  # fmt: skip
 _WORDS = load_answer_words("answers", ANSWER_WORD_ENTRIES)
 # Durations said without a number, mapped to the nearest category: "for months" is taken as
@@ -735,6 +735,9 @@ def _said(pattern: re.Pattern[str], text: str) -> bool:
 
 
 _CAME_GRADUALLY = re.compile(_WORDS["came_gradually"], re.I)
+# "c'est venu assez vite", "vrij snel, op een dag", "within a few hours": sudden, unless the
+# answer also says it crept up.
+_CAME_QUICKLY = re.compile(_WORDS["came_quickly"], re.I)
 
 
 def _onset_in_story(text: str) -> str | None:
@@ -748,6 +751,8 @@ def _onset_in_story(text: str) -> str | None:
         return "injury"
     if _said(_CAME_GRADUALLY, text):
         return "gradual"
+    if _said(_CAME_QUICKLY, text):
+        return "sudden"
     return None
 
 
