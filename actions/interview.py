@@ -43,6 +43,7 @@ from bot.triage.interview.answers import (
     MAX_NOTE,
     SEVERITY_NOTE,
     interpret,
+    is_unknown_duration,
     is_unsure,
     needs_side,
 )
@@ -704,7 +705,9 @@ class ValidateInterviewForm(FormValidationAction):
         events: list[EventType] = [SlotSet(slot, value) for slot, value in updates.items()]
         own_question = False
         if requested and requested not in updates and requested in values:
-            unsure = is_unsure(latest_text(tracker))
+            unsure = is_unsure(latest_text(tracker)) or (
+                requested == "pain_duration" and is_unknown_duration(latest_text(tracker))
+            )
             if (
                 requested.startswith("screen_")
                 and values.get(MISSED) == requested

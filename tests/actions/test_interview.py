@@ -888,3 +888,14 @@ async def test_an_ok_to_a_safety_screen_still_asks_which_sign(dispatcher, domain
     )
     assert responses(dispatcher) == ["utter_screen_which_one"]
     assert events[-1] == SlotSet("requested_slot", "screen_general")
+
+
+@pytest.mark.parametrize("text", ["a while", "Moeilijk te zeggen, een tijdje al.", "quelque temps"])
+async def test_a_duration_nobody_can_count_is_left_to_the_therapist_at_once(
+    text, dispatcher, domain
+):
+    slots = {**ASKED_WHEN_WORST, "requested_slot": "pain_duration", "pain_duration": None}
+    events = await validate(parse(text, "describe_pain"), slots, dispatcher, domain)
+    assert SlotSet("skipped_questions", ["pain_duration"]) in events
+    assert "utter_not_understood_answer" not in responses(dispatcher)
+    assert events[-1] != SlotSet("requested_slot", "pain_duration")

@@ -31,8 +31,12 @@ def _copy(tmp_path: Path, data: dict[str, Any]) -> Path:
 
 def test_the_shipped_file_gives_the_patterns_the_readers_use() -> None:
     words = load_answer_words("answers", ANSWER_WORD_ENTRIES)
+    vague = dict((pattern.pattern, days) for pattern, days in answers.VAGUE_DURATIONS)
     for name in ANSWER_WORD_ENTRIES:
-        assert getattr(answers, f"_{name.upper()}").pattern == words[name]
+        if name in answers.VAGUE_DURATION_DAYS:
+            assert vague[words[name]] == answers.VAGUE_DURATION_DAYS[name]
+        else:
+            assert getattr(answers, f"_{name.upper()}").pattern == words[name]
     words = load_answer_words("severity", SEVERITY_WORD_ENTRIES, supplied=NUMBER_WORDS)
     for name in set(SEVERITY_WORD_ENTRIES) - {"scores_before"}:
         assert getattr(severity, f"_{name.upper()}").pattern == words[name]

@@ -1036,3 +1036,14 @@ def test_how_it_started_told_as_a_story(text, onset):
 @pytest.mark.parametrize("text", ["I get tired quickly", "I walk fast and it hurts"])
 def test_quick_about_something_else_says_nothing_of_the_onset(text):
     assert "pain_onset" not in read(text, "pain_onset")
+
+
+@pytest.mark.parametrize(
+    "text", ["Een halfuurke.", "Depuis une petite heure.", "for half an hour", "een uurtje"]
+)
+def test_a_pain_of_an_hour_is_recent(text):
+    assert read(text, "pain_duration") == {"pain_duration": "acute", "pain_duration_days": 1}
+
+
+def test_ages_ago_in_french_slang_is_a_long_time():
+    assert read("ça fait un bail", "pain_duration")["pain_duration"] == "chronic"

@@ -42,29 +42,26 @@ ANSWER_WORD_ENTRIES = (
     "side_is_fine", "negated_with_or", "side_correction", "minor_side", "mainly",
     "question_opens", "first_person", "points_back", "not_the_area", "not_duration_after",
     "score_correction", "felt_strain", "woke_with_it", "effort", "cue_ruled_out",
-    "came_gradually", "came_quickly", "bare_ok",
+    "came_gradually", "came_quickly", "bare_ok", "a_while",
+    "vague_years", "vague_long_time", "vague_months", "vague_weeks", "vague_days", "vague_hours",
 )  # fmt: skip
 _WORDS = load_answer_words("answers", ANSWER_WORD_ENTRIES)
 # Durations said without a number, mapped to the nearest category: "for months" is taken as
-# about three months, "for weeks" as three weeks, "a long time" as more than three months.
+# about three months, "for weeks" as three weeks, "a long time" as more than three months, "for
+# half an hour" as today. Their words are the answer_words.yml entries named here.
+VAGUE_DURATION_DAYS = {
+    "vague_years": 365,
+    "vague_long_time": 365,
+    "vague_months": 90,
+    "vague_weeks": 21,
+    "vague_days": 3,
+    "vague_hours": 1,
+}
 VAGUE_DURATIONS = tuple(
-    (re.compile(pattern, re.I), days)
-    for pattern, days in (
-        (
-            r"\b(for|since|already|depuis|des|al|sinds|sedert)\s+(many\s+|plusieurs\s+|de\s+)?"
-            r"(years|ans|annees|années|jaren|jaar)\b",
-            365,
-        ),
-        (
-            r"\b(a long time|long time|ages|forever|longtemps|des lustres|une [eé]ternit[eé]|"
-            r"lang|lange tijd|heel lang|eeuwen|jaren)\b",
-            365,
-        ),
-        (r"\b(months|mois|maanden)\b", 90),
-        (r"\b(weeks|semaines|weken)\b", 21),
-        (r"\b(days|jours|dagen)\b", 3),
-    )
+    (re.compile(_WORDS[name], re.I), days) for name, days in VAGUE_DURATION_DAYS.items()
 )
+# "a while", "een tijdje", "quelque temps": how long is not known; the therapist asks.
+_A_WHILE = re.compile(_WORDS["a_while"], re.I)
 # "2 at rest, 6 when serving": the score is the highest, and the patient's words are kept too.
 SEVERITY_NOTE = "pain_severity_note"
 MAX_NOTE = 120
@@ -520,6 +517,11 @@ def needs_side(regions: Sequence[str] | None) -> bool:
 
 def is_unsure(text: str) -> bool:
     return bool(_UNSURE.search(text or ""))
+
+
+def is_unknown_duration(text: str) -> bool:
+    """ "A while", "een tijdje al": no count, no unit; a second ask would not get one."""
+    return bool(_A_WHILE.search(text or ""))
 
 
 def interpret(
