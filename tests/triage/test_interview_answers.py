@@ -1047,3 +1047,22 @@ def test_a_pain_of_an_hour_is_recent(text):
 
 def test_ages_ago_in_french_slang_is_a_long_time():
     assert read("ça fait un bail", "pain_duration")["pain_duration"] == "chronic"
+
+
+@pytest.mark.parametrize(
+    ("text", "precautions"),
+    [
+        ("j'ai la maladie de von Willebrand, je saigne facilement", ["anticoagulants"]),
+        ("ik heb suiker, type 2, pillekes", ["diabetes"]),
+        ("nee, behalve dat ik doodsbang ben van naalden eerlijk gezegd", ["needle_fear"]),
+        ("ik heb een eczeemplek die ontstoken is juist daar op mijn heup", ["skin_lesion"]),
+        ("k heb 5 weken geleden ne vetbult laten wegsnijden op die schouder", ["recent_surgery"]),
+        ("Je me suis fait opérer du ménisque il y a trois semaines", ["recent_surgery"]),
+    ],
+)
+def test_precautions_in_the_patients_words(text, precautions):
+    assert read(text, "precautions") == {"precautions": precautions}
+
+
+def test_sugar_in_the_diet_is_no_diabetes():
+    assert read("ik eet minder suiker sinds de zomer", "precautions") == {}

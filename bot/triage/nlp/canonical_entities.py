@@ -63,6 +63,8 @@ _STOPS_SHORT_OF = re.compile(
     r"(above|before|short of|au-dessus d[eu]|au dessus d[eu]|avant|boven|voor)\s+"
     r"(the|my|le|la|l'|l’|de|het|mijn)?\s*$"
 )
+# A phrase with a body word that names no place of the pain (patterns/not_a_place.jsonl).
+NOT_A_PLACE = "not_a_place"
 MAX_TEXT_LENGTH = 1000  # longer messages are cut: a patient's answer never needs more
 # Dutch writes the side and the region as one word ("linkerknie", "rechterschouder"): the ruler
 # finds the region, and the side is read from the start of the word. English "toe" is matched
@@ -153,6 +155,8 @@ def extract_entities(nlp: Language, text: str) -> list[dict[str, Any]]:
         i for e in doc.ents if e.label_ == "body_region" for i in range(e.start, e.end)
     }
     for ent in doc.ents:
+        if ent.label_ == NOT_A_PLACE:
+            continue  # "reaching over my head": the ruler's longer match hides "head"
         value: Any = ent.ent_id_ or ent.text
         if ent.label_ == "body_region" and _place_not_reached(doc, ent.start, region_tokens):
             continue

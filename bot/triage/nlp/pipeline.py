@@ -36,6 +36,9 @@ LABELS = (
     "severity",
     "precaution",
     "language",
+    # Words of a place that name none: "over my head", "lying on my back", "des deux côtés".
+    # The ruler prefers the longer match, and these are dropped from the entities.
+    "not_a_place",
 )
 
 
