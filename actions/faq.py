@@ -110,10 +110,10 @@ def answer_side_questions(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         utter_practical(dispatcher, tracker, topics)
 
 
-def offer_interview(tracker: Tracker, about_pain: bool) -> list[EventType]:
-    """Whether to ask the consent question after this answer: once, to a patient not asked yet,
-    who talks about their pain (the rules in data/rules/consent.yml read the slot)."""
-    offer = (
+def interview_offered_next(tracker: Tracker, about_pain: bool) -> bool:
+    """Whether the consent question follows this answer: once, to a patient not asked yet, who
+    talks about their pain (the rules in data/rules/consent.yml read the slot)."""
+    return (
         about_pain
         and tracker.get_slot("consent") == "unknown"
         and not tracker.get_slot("interview_offered")
@@ -122,6 +122,10 @@ def offer_interview(tracker: Tracker, about_pain: bool) -> list[EventType]:
             for event in tracker.events
         )
     )
+
+
+def offer_interview(tracker: Tracker, about_pain: bool) -> list[EventType]:
+    offer = interview_offered_next(tracker, about_pain)
     events: list[EventType] = [SlotSet("offer_interview", offer)]
     return events + [SlotSet("interview_offered", True)] if offer else events
 
@@ -196,11 +200,16 @@ class ActionAnswerFaq(Action):
         choices = unsure_choices(tracker, key, named) if key else []
         if answers_the_interview(tracker):
             return []  # the interview form, which runs next, reads it as the answer
+        about_pain = talks_about_pain(tracker)
+        if choices and not named and interview_offered_next(tracker, about_pain):
+            # "My knee hurts, do you treat that?": the interview offered next answers it; a list
+            # of guessed topics first would only puzzle the patient.
+            return offer_interview(tracker, about_pain)
         if choices:
             dispatcher.utter_message(response="utter_faq_which", buttons=choices)
             if named:
                 utter_practical(dispatcher, tracker, named)
-            return offer_interview(tracker, talks_about_pain(tracker))
+            return offer_interview(tracker, about_pain)
         if key and key not in FAQ_TOPICS:
             dispatcher.utter_message(response=f"utter_{key}")
         topics = practical_topics(tracker)
@@ -208,4 +217,4 @@ class ActionAnswerFaq(Action):
             utter_practical(dispatcher, tracker, topics)
         elif not key:
             dispatcher.utter_message(response="utter_default")
-        return offer_interview(tracker, talks_about_pain(tracker))
+        return offer_interview(tracker, about_pain)

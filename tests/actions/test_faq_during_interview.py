@@ -102,7 +102,7 @@ async def test_a_real_question_in_the_interview_is_still_answered(dispatcher, do
 async def test_an_unsure_statement_outside_the_interview_still_offers_the_topics(
     dispatcher, domain
 ):
-    message = faq_message("I'm 52 and my back is the same as ever", "faq/evidence", 0.3)
+    message = faq_message("I'm 52 and I walk a lot", "faq/evidence", 0.3)
     await ActionAnswerFaq().run(dispatcher, make_tracker(message), domain)
     assert responses(dispatcher) == ["utter_faq_which"]
 
@@ -122,3 +122,30 @@ async def test_a_precaution_said_then_asked_about_is_answered_and_noted(
     events = await answer_then_validate(message, slots, dispatcher, domain)
     assert responses(dispatcher) == ["utter_faq/needling_precautions"]
     assert SlotSet("precautions", [precaution]) in events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, since we moved house in August my mid back has been aching. I'd like to try your"
+        " therapy.",
+        "j'ai mal aux deux genoux à force d'être accroupie. Vous traitez ça ?",
+        "mijn heup doet zeer na het wandelen met de hond, is dat iets voor jullie?",
+    ],
+)
+async def test_a_first_message_about_pain_gets_the_interview_not_a_list_of_topics(
+    text, dispatcher, domain
+):
+    tracker = make_tracker(faq_message(text, "faq/evidence", 0.3))
+    events = await ActionAnswerFaq().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == []
+    assert SlotSet("offer_interview", True) in events
+
+
+async def test_an_unsure_question_about_pain_after_the_interview_still_gets_the_topics(
+    dispatcher, domain
+):
+    message = faq_message("my knee still hurts, what else can I try?", "faq/evidence", 0.3)
+    tracker = make_tracker(message, {"consent": "given", "interview_offered": True})
+    await ActionAnswerFaq().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq_which"]
