@@ -145,6 +145,9 @@ def test_a_correction_names_its_field_beside_its_verb(text, field):
         ("maybe you can tell me if it hurts?", True),
         ("about the price, how much?", True),
         ("misschien twee maanden? en mag ik blijven lopen?", True),
+        ("le soir apres le taf jen peux plus. jsp 6?", False),
+        ("sitting in the cab is murder. 5 normally? 7 after a long run", False),
+        ("ik zou zeggen een 6?", False),
     ],
 )
 def test_a_question_is_told_by_its_mark_or_its_first_word(text, question):
