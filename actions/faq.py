@@ -201,9 +201,11 @@ class ActionAnswerFaq(Action):
         if answers_the_interview(tracker):
             return []  # the interview form, which runs next, reads it as the answer
         about_pain = talks_about_pain(tracker)
-        if choices and not named and interview_offered_next(tracker, about_pain):
+        names_a_place = any(e.get("entity") == "body_region" for e in latest_entities(tracker))
+        if choices and not named and names_a_place and interview_offered_next(tracker, about_pain):
             # "My knee hurts, do you treat that?": the interview offered next answers it; a list
-            # of guessed topics first would only puzzle the patient.
+            # of guessed topics first would only puzzle the patient. ("What if the needling hurts
+            # too much?" names no place of the patient's: a question, its topics are offered.)
             return offer_interview(tracker, about_pain)
         if choices:
             dispatcher.utter_message(response="utter_faq_which", buttons=choices)
