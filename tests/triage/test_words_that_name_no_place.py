@@ -48,3 +48,13 @@ def test_a_phrase_that_names_no_place_gives_no_region(text: str) -> None:
 )
 def test_the_same_words_naming_a_place_still_do(text: str, expected: list[str]) -> None:
     assert regions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["des deux côtés", "les 2 cotes", "bas du dos et les fesses. les 2 cotes", "de chaque côté"],
+)
+def test_both_sides_in_french_is_a_side_not_the_ribs(text: str) -> None:
+    entities = extract_entities(nlp(), text)
+    assert {"both"} == {e["value"] for e in entities if e["entity"] == "side"}
+    assert "chest" not in regions(text)
