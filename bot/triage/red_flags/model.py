@@ -98,6 +98,36 @@ class NegationRules:
     # plus") but repeat a danger said in the negative ("je ne sens plus mes fesses non plus").
     either_post_cues: re.Pattern[str] | None = None
     negative_words: frozenset[str] = frozenset()  # what makes a mention negative ("ne", "plus")
+    # A sign asked about rather than told: "what do you mean by saddle numbness? no, nothing like
+    # that". The cue ends right before the sign (`meaning_before`, a few `meaning_fillers` such as
+    # "a" may follow it) or starts right after it (`meaning_after`), in a question.
+    meaning_before: re.Pattern[str] | None = None
+    meaning_after: re.Pattern[str] | None = None
+    # The answer to such a question must deny (a cue, or one of `answer_denials`: "none", "niks")
+    # and must not affirm ("yes", "dat heb ik"): then only the sign asked about is cancelled.
+    answer_denials: frozenset[str] = frozenset()
+    answer_affirmations: PhraseIndex | None = None
+    # "'worst headache ever'? no": words that may end a quoted sign before its post-cue.
+    quote_tails: frozenset[str] = frozenset()
+    # A denial the patient takes back or that insists on the sign: "coughing up blood? no way...
+    # ok yes, a little" (`denial_taken_back`, in the next words, across a full stop), "I'm
+    # coughing up blood, no, really" / "'worst headache ever'? no, worse than ever"
+    # (`denial_insisting`, in the rest of the sentence). Then the sign stands. A take-back counts
+    # only before the next question mark or list item ("fever? no. numbness: yes a bit").
+    denial_taken_back: re.Pattern[str] | None = None
+    denial_insisting: re.Pattern[str] | None = None
+    # An answer to "what do you mean by X?" that tells the sign as present ("I haven't peed since
+    # yesterday", "there's red in my phlegm, not a lot"): its negation does not deny the sign.
+    answer_present: re.Pattern[str] | None = None
+    # After an insisting word, another harmless complaint ("no, really, just back pain"): the
+    # word does not insist on the sign then.
+    denial_elsewhere: re.Pattern[str] | None = None
+    # r19c: a screen list answered item by item ("fever: no, numbness between the legs: yes"): the
+    # sign's own "yes" after it (`answer_yes`, after ":", "-", "=" or a space, a few words later at
+    # most) or before it ("yes to the numbness", `answer_yes_before`, at the end of the text before
+    # the sign) affirms it over a "no" that answered an earlier item.
+    answer_yes: re.Pattern[str] | None = None
+    answer_yes_before: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)

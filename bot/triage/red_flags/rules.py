@@ -67,7 +67,23 @@ _NEGATION_KEYS = {
     "pain_words",
     "disjunctions",
 }
-_OPTIONAL_NEGATION_KEYS = {"either_post_cues", "negative_words"}
+_OPTIONAL_NEGATION_KEYS = {
+    "either_post_cues",
+    "negative_words",
+    "meaning_before",
+    "meaning_after",
+    "meaning_fillers",
+    "answer_denials",
+    "answer_affirmations",
+    "quote_tails",
+    "post_cue_fillers",
+    "denial_taken_back",
+    "denial_insisting",
+    "answer_present",
+    "denial_elsewhere",
+    "answer_yes",
+    "answer_yes_before",
+}
 
 
 class _RulesError(ValueError):
@@ -321,8 +337,10 @@ def _negation(doc: Mapping[str, Any]) -> NegationRules:
     boundary = re.compile(
         f"[{re.escape(punctuation)}]|(?<!\\w)(?:{_alternation(boundary_words)})(?!\\w)"
     )
-    post_cues = _post_cue_regex(_phrases(doc["post_cues"], "post_cues"), punctuation)
+    fillers = _single_words(doc.get("post_cue_fillers", []), "post_cue_fillers")
+    post_cues = _post_cue_regex(_phrases(doc["post_cues"], "post_cues"), punctuation, fillers)
     either = doc.get("either_post_cues")
+    affirmations = doc.get("answer_affirmations")
     return NegationRules(
         cues=_index(_phrases(doc["cues"], "cues")),
         pseudo_cues=_index(_phrases(doc["pseudo_cues"], "pseudo_cues")),
@@ -341,16 +359,76 @@ def _negation(doc: Mapping[str, Any]) -> NegationRules:
         max_total_words=_positive_int(doc["max_total_words"], "max_total_words"),
         window_chars=_positive_int(doc["window_chars"], "window_chars"),
         either_post_cues=(
-            _post_cue_regex(_phrases(either, "either_post_cues"), punctuation) if either else None
+            _post_cue_regex(_phrases(either, "either_post_cues"), punctuation, fillers)
+            if either
+            else None
         ),
         negative_words=_single_words(doc.get("negative_words", []), "negative_words"),
+        meaning_before=_meaning_regex(doc, "meaning_before"),
+        meaning_after=_meaning_regex(doc, "meaning_after"),
+        answer_denials=_single_words(doc.get("answer_denials", []), "answer_denials"),
+        answer_affirmations=(
+            _index(_phrases(affirmations, "answer_affirmations")) if affirmations else None
+        ),
+        quote_tails=_single_words(doc.get("quote_tails", []), "quote_tails"),
+        denial_taken_back=_optional_regex(doc, "denial_taken_back"),
+        denial_insisting=_optional_regex(doc, "denial_insisting"),
+        answer_present=_optional_regex(doc, "answer_present"),
+        denial_elsewhere=_optional_regex(doc, "denial_elsewhere"),
+        answer_yes=_optional_regex(doc, "answer_yes"),
+        answer_yes_before=_optional_regex(doc, "answer_yes_before"),
     )
 
 
-def _post_cue_regex(phrases: list[tuple[str, ...]], punctuation: str) -> re.Pattern[str]:
-    """A cue right after the symptom, ending its clause: "fever? no", "fievre: non plus."."""
+def _optional_regex(doc: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
+    """Regexes of one negation key (a list, or lists per language), as one alternation."""
+    if key not in doc:
+        return None
+    sources = _flat_strings(doc[key], key)
+    if not sources:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{source})" for source in sources))
+    except re.error as exc:
+        raise _RulesError(f"negation: {key} does not compile: {exc}") from None
+
+
+def _meaning_regex(doc: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
+    """The cues of a question about what a sign means: `meaning_before` must end where the sign
+    starts (after at most two `meaning_fillers`: "what do you mean by a fall"), `meaning_after`
+    must start right after it ("souffle court, ca veut dire ?")."""
+    if key not in doc:
+        return None
+    sources = _flat_strings(doc[key], key)
+    if not sources:
+        return None
+    alternation = "|".join(f"(?:{source})" for source in sources)
+    try:
+        if key == "meaning_after":
+            return re.compile(f"[\\s'\"\u00ab\u00bb,]*(?:{alternation})(?!\\w)")
+        fillers = _single_words(doc.get("meaning_fillers", []), "meaning_fillers")
+        filler = "|".join(re.escape(word) for word in sorted(fillers, key=len, reverse=True))
+        tail = f"(?:[\\s'\"\u00ab\u00bb]+(?:{filler}))" + "{0,2}" if filler else ""
+        return re.compile(f"(?<!\\w)(?:{alternation}){tail}[\\s'\"\u00ab\u00bb]*\\Z")
+    except re.error as exc:
+        raise _RulesError(f"negation: {key} does not compile: {exc}") from None
+
+
+def _post_cue_regex(
+    phrases: list[tuple[str, ...]], punctuation: str, fillers: Iterable[str] = ()
+) -> re.Pattern[str]:
+    """A cue right after the symptom, ending its clause: "fever? no", "fievre: non plus.",
+    "coughing up blood - god no", "koorts heb ik nie en...". A filler may follow the cue
+    ("definitely not lol."). Not after a comma: "I'm coughing up blood, never had this" alarms."""
+    cues = _alternation(phrases)
+    filler = "|".join(re.escape(word) for word in sorted(set(fillers), key=len, reverse=True))
+    after = f"\\s*(?:(?:{filler})(?!\\w)\\s*)?" if filler else "\\s*"
+    after += "(?:[:;]-?[)(pd]+\\s*)?"  # "no :)"
+    stops = re.escape(punctuation)
+    and_ = "(?:and|en|et)(?!\\w)"
     return re.compile(
-        f"[\\s?:=>\\-]*(?:{_alternation(phrases)})(?=\\s*(?:[{re.escape(punctuation)},)/]|\\Z))"
+        f"(?:[\\s?:=>\\-\u2013\u2014'\"\u00ab\u00bb]|(?<=[?!])!)*(?:{cues})"
+        f"(?={after}(?:[{stops},)/]|\\Z|{and_}))"
     )
 
 
