@@ -689,11 +689,17 @@ class ValidateInterviewForm(FormValidationAction):
         names_a_moment = requested == "time_pattern" and bool(
             entity_values(tracker, "time_pattern")
         )
+        # "merci", "ok" to what makes it worse: a free-text question takes any words, not these.
+        thanks_only = (
+            requested == "pain_modifiers"
+            and intent in ACKNOWLEDGING_INTENTS
+            and len(latest_text(tracker).split()) <= ACKNOWLEDGEMENT_WORDS
+        )
         updates = read_answer(
             latest_text(tracker),
             latest_entities(tracker),
             intent,
-            None if leaving and not names_a_moment else requested,
+            None if (leaving and not names_a_moment) or thanks_only else requested,
             values,
             tracker.get_slot(ASKED_WITH),
         )

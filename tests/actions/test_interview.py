@@ -873,12 +873,15 @@ async def test_a_first_wish_to_start_over_still_goes_to_its_confirmation(dispatc
     ("text", "intent"),
     [("ok", "affirm"), ("merci beaucoup", "thank"), ("👍", "affirm"), ("😂", "acknowledge")],
 )
-async def test_an_ok_between_two_questions_is_not_a_miss(text, intent, dispatcher, domain):
-    slots = {**ASKED_WHEN_WORST, "requested_slot": "pain_onset", "pain_onset": None}
+@pytest.mark.parametrize("requested", ["pain_onset", "pain_modifiers"])
+async def test_an_ok_between_two_questions_is_not_a_miss(
+    text, intent, requested, dispatcher, domain
+):
+    slots = {**ANSWERED_UP_TO_SEVERITY, "requested_slot": requested, requested: None}
     events = await validate(parse(text, intent), slots, dispatcher, domain)
     assert responses(dispatcher) == []  # no "Sorry, I didn't catch that"
     assert not [e for e in events if e.get("name") == "missed_question"]
-    assert events[-1] == SlotSet("requested_slot", "pain_onset")
+    assert events[-1] == SlotSet("requested_slot", requested)  # nor taken for the answer
 
 
 async def test_an_ok_to_a_safety_screen_still_asks_which_sign(dispatcher, domain):

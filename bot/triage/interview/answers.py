@@ -788,7 +788,14 @@ def _answer_to_requested(
         # "nope, none of those", "rien de tout ça", "geen"; nothing named and a negation: "I'm
         # not afraid of needles", "je ne crois pas", "niet dat ik weet"
         return {"precautions": ["none"]}
-    if requested_slot == "pain_modifiers" and text and not text.startswith("/"):
+    # "ok" or an emoji between two questions answers nothing: the question is asked again.
+    acknowledges = bool(_BARE_OK.match(text)) or not any(char.isalnum() for char in text)
+    if (
+        requested_slot == "pain_modifiers"
+        and text
+        and not text.startswith("/")
+        and not acknowledges
+    ):
         # A question asked alongside ("stairs. is that normal?") is answered, not noted.
         statement = " ".join(s for s in _SENTENCE.findall(text) if not s.strip().endswith("?"))
         if not statement.strip():
