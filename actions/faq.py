@@ -29,7 +29,6 @@ from bot.triage.nlp.message_cues import (
     QUESTION_PART,
     asks_a_question,
     mentions_pain,
-    opens_with_no,
 )
 
 
@@ -173,19 +172,11 @@ def unsure_choices(tracker: Tracker, key: str, topics: list[str]) -> list[dict[s
 def answers_the_interview(tracker: Tracker) -> bool:
     """A message of the interview that the classifier took for a question but that asks nothing:
     "No. No chest pain, I only sweat in the gym." to a safety question, "I'm 52 but it's the same
-    old back" (the selector unsure), "sitting in the cab, after two hours it's murder. 5". Such
-    a message answers the question asked; an answer to another question, or "which of these
-    topics?", would only confuse the patient."""
-    text = latest_text(tracker)
-    if (tracker.active_loop or {}).get("name") != "interview_form" or asks_a_question(text):
-        return False
-    if opens_with_no(text):
-        return True  # "Non. J'ai perdu 3 kilos mais j'ai arrêté le sucre exprès": no bus stop
-    named = load_practical().topics_in(text)
-    if named:
-        return False  # "parking info pls": a practical question without a question mark
-    key = selector_key(tracker)
-    return bool(key and unsure_choices(tracker, key, named))
+    old back", "le soir, jsp 6?" (not a question about opening hours). Such a message answers the
+    question asked; an answer to another question, or "which of these topics?", would only
+    confuse the patient. The form, which runs next, reads it."""
+    in_interview = (tracker.active_loop or {}).get("name") == "interview_form"
+    return in_interview and not asks_a_question(latest_text(tracker))
 
 
 class ActionAnswerFaq(Action):

@@ -149,3 +149,11 @@ async def test_an_unsure_question_about_pain_after_the_interview_still_gets_the_
     tracker = make_tracker(message, {"consent": "given", "interview_offered": True})
     await ActionAnswerFaq().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq_which"]
+
+
+async def test_a_moment_of_the_day_is_no_question_about_opening_hours(dispatcher, domain):
+    slots = {**ANSWERED_UP_TO_SEVERITY, "requested_slot": "time_pattern", "time_pattern": None}
+    message = faq_message("le soir, jsp 6?", "faq/opening_hours", 0.9)
+    events = await answer_then_validate(message, slots, dispatcher, domain)
+    assert responses(dispatcher) == []
+    assert SlotSet("time_pattern", ["night"]) in events

@@ -13,6 +13,7 @@ from bot.triage.nlp.canonical_entities import extract_entities
 from bot.triage.nlp.message_cues import (
     CUES_FILE,
     asks_a_question,
+    asks_for_help_with_pain,
     field_to_correct,
     load_cues,
     says_no_carry_on,
@@ -251,3 +252,20 @@ def test_a_real_wish_to_leave_is_never_taken_for_an_answer(text: str, taken_for:
 def test_no_carry_on_is_a_no_whatever_the_classifier_made_of_continue(text, carries_on):
     # a yes to "start again from the beginning?" would drop every answer
     assert says_no_carry_on(text) is carries_on
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai mal aux deux genoux à force d'être accroupie. Vous traitez ça ?",
+        "mijn heup doet zeer na het wandelen met de hond, is dat iets voor jullie?",
+        "my jaw hurts when I chew, is this something you treat?",
+    ],
+)
+def test_pain_and_do_you_treat_that_asks_for_the_interview(text):
+    assert asks_for_help_with_pain(text, extract_entities(nlp(), text))
+
+
+def test_a_question_about_the_treatment_is_no_plea():
+    text = "my knee hurts, does dry needling hurt?"
+    assert not asks_for_help_with_pain(text, extract_entities(nlp(), text))

@@ -283,7 +283,11 @@ _PLEA = re.compile(
     r"\b((can|could|would|will) (you|u|someone|anyone|you guys|ye) (please )?help|help me|"
     r"kunnen jullie (mij |me )?(daar )?(mee )?helpen|kun(t|de|nen) (ge|u|je|gij) (mij |me )?"
     r"(daar )?(mee )?helpen|help mij|(pouvez|pourriez)[- ]vous m'aider|vous pouvez m'aider|"
-    r"tu peux m'aider|aidez[- ]moi)\b",
+    r"tu peux m'aider|aidez[- ]moi|"
+    # "do you treat that?", "vous traitez ça ?", "is dat iets voor jullie?": the same plea
+    r"(do|can|could) you (guys )?(treat|see|help with) (this|that|it)|is (this|that|it) "
+    r"something you (treat|see|do)|(vous )?traitez[- ]?(vous )?(ça|ca|cela)|c'est (quelque chose|"
+    r"qqch) pour vous|is (dat|da|dit|het) iets voor (jullie|u)|behandelen jullie (dat|da|dit))\b",
     re.I,
 )
 # The questions of a message: each part ending in a question mark.
