@@ -95,7 +95,11 @@ def answer_side_questions(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     text = latest_text(tracker)
     if "?" not in text or text.startswith("/") or latest_intent(tracker) in ANSWERED_ELSEWHERE:
         return
-    questions = [part for part in QUESTION_PART.findall(text) if not _HELP_REQUEST.search(part)]
+    questions = [
+        part
+        for part in QUESTION_PART.findall(text)
+        if not _HELP_REQUEST.search(part) and asks_a_question(part)  # "jsp 6?" is a guess
+    ]
     if not questions:
         return  # "can you help me?" asks for the interview, not for a FAQ answer
     key = selector_key(tracker)

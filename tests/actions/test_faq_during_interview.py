@@ -157,3 +157,23 @@ async def test_a_moment_of_the_day_is_no_question_about_opening_hours(dispatcher
     events = await answer_then_validate(message, slots, dispatcher, domain)
     assert responses(dispatcher) == []
     assert SlotSet("time_pattern", ["night"]) in events
+
+
+async def test_a_guessed_score_gets_no_side_answer_from_the_form(dispatcher, domain):
+    slots = {**ANSWERED_UP_TO_SEVERITY, "requested_slot": "time_pattern", "time_pattern": None}
+    message = faq_message("le soir, jsp 6?", "faq/opening_hours", 0.9)
+    message["intent"] = {"name": "describe_pain", "confidence": 1.0}
+    tracker = make_tracker(message, slots, active_loop="interview_form")
+    events = await ValidateInterviewForm().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == []  # not "I don't have HCMC's opening hours"
+    assert SlotSet("time_pattern", ["night"]) in events
+
+
+async def test_do_you_treat_that_in_a_first_message_gets_no_faq_answer(dispatcher, domain):
+    from actions.consent import ActionIntroduce
+
+    text = "Bonjour, j'ai mal aux deux genoux à force d'être accroupie. Vous traitez ça ?"
+    message = faq_message(text, "faq/after_effects", 0.9)
+    message["intent"] = {"name": "describe_pain", "confidence": 1.0}
+    await ActionIntroduce().run(dispatcher, make_tracker(message), domain)
+    assert "utter_faq/after_effects" not in responses(dispatcher)
