@@ -28,6 +28,7 @@ from bot.triage.nlp.action_words import load_action_words
 from bot.triage.nlp.message_cues import (
     QUESTION_PART,
     asks_a_question,
+    is_a_plea,
     mentions_pain,
 )
 
@@ -98,7 +99,8 @@ def answer_side_questions(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     questions = [
         part
         for part in QUESTION_PART.findall(text)
-        if not _HELP_REQUEST.search(part) and asks_a_question(part)  # "jsp 6?" is a guess
+        # "vous traitez ça ?" asks for the interview; "jsp 6?" is a guess, no question
+        if not _HELP_REQUEST.search(part) and not is_a_plea(part) and asks_a_question(part)
     ]
     if not questions:
         return  # "can you help me?" asks for the interview, not for a FAQ answer
@@ -190,11 +192,11 @@ class ActionAnswerFaq(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if answers_the_interview(tracker):
+            return []  # the interview form, which runs next, reads it as the answer
         key = selector_key(tracker)
         named = load_practical().topics_in(latest_text(tracker))
         choices = unsure_choices(tracker, key, named) if key else []
-        if answers_the_interview(tracker):
-            return []  # the interview form, which runs next, reads it as the answer
         about_pain = talks_about_pain(tracker)
         names_a_place = any(e.get("entity") == "body_region" for e in latest_entities(tracker))
         if choices and not named and names_a_place and interview_offered_next(tracker, about_pain):

@@ -276,6 +276,13 @@ def correct_answers(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
 # A short "ok", "thanks" or emoji between two questions (message_cues.yml maps emoji to these).
 ACKNOWLEDGING_INTENTS = frozenset({"affirm", "acknowledge", "thank"})
 ACKNOWLEDGEMENT_WORDS = 3
+
+
+def only_acknowledges(intent: str | None, text: str) -> bool:
+    """ "ok", "merci beaucoup", "👍" between two questions: no answer to either."""
+    return intent in ACKNOWLEDGING_INTENTS and len(text.split()) <= ACKNOWLEDGEMENT_WORDS
+
+
 # "left", "the left one", "à gauche", "de linker": an answer this short names only the side.
 SIDE_ONLY_WORDS = 3
 # The patterns whose words live in bot/triage/nlp/action_words.yml (section "interview"), by
@@ -690,10 +697,8 @@ class ValidateInterviewForm(FormValidationAction):
             entity_values(tracker, "time_pattern")
         )
         # "merci", "ok" to what makes it worse: a free-text question takes any words, not these.
-        thanks_only = (
-            requested == "pain_modifiers"
-            and intent in ACKNOWLEDGING_INTENTS
-            and len(latest_text(tracker).split()) <= ACKNOWLEDGEMENT_WORDS
+        thanks_only = requested == "pain_modifiers" and only_acknowledges(
+            intent, latest_text(tracker)
         )
         updates = read_answer(
             latest_text(tracker),
@@ -734,10 +739,9 @@ class ValidateInterviewForm(FormValidationAction):
             # "ok", "merci beaucoup", "👍" between two questions: no answer, and no miss either;
             # the question is asked again without "I didn't catch that".
             acknowledged = (
-                intent in ACKNOWLEDGING_INTENTS
-                and not updates
+                not updates
                 and not requested.startswith("screen_")
-                and len(latest_text(tracker).split()) <= ACKNOWLEDGEMENT_WORDS
+                and only_acknowledges(intent, latest_text(tracker))
             )
             if (
                 not answered_partner

@@ -788,13 +788,13 @@ def _answer_to_requested(
         # "nope, none of those", "rien de tout ça", "geen"; nothing named and a negation: "I'm
         # not afraid of needles", "je ne crois pas", "niet dat ik weet"
         return {"precautions": ["none"]}
-    # "ok" or an emoji between two questions answers nothing: the question is asked again.
-    acknowledges = bool(_BARE_OK.match(text)) or not any(char.isalnum() for char in text)
     if (
         requested_slot == "pain_modifiers"
         and text
         and not text.startswith("/")
-        and not acknowledges
+        # "ok" or an emoji between two questions answers nothing: the question is asked again.
+        and not _BARE_OK.match(text)
+        and any(char.isalnum() for char in text)
     ):
         # A question asked alongside ("stairs. is that normal?") is answered, not noted.
         statement = " ".join(s for s in _SENTENCE.findall(text) if not s.strip().endswith("?"))

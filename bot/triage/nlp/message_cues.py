@@ -290,6 +290,13 @@ _PLEA = re.compile(
     r"qqch) pour vous|is (dat|da|dit|het) iets voor (jullie|u)|behandelen jullie (dat|da|dit))\b",
     re.I,
 )
+
+
+def is_a_plea(text: str) -> bool:
+    """ "Can you help?", "vous traitez ça ?", "is dat iets voor jullie?": asks for the interview."""
+    return bool(_PLEA.search(text))
+
+
 # The questions of a message: each part ending in a question mark.
 QUESTION_PART = re.compile(r"[^.!?]*\?")
 
@@ -301,5 +308,5 @@ def asks_for_help_with_pain(text: str, entities: list[dict[str, Any]]) -> bool:
     return (
         bool(questions)
         and mentions_pain(text, entities)
-        and all(_PLEA.search(part) for part in questions)
+        and all(is_a_plea(part) for part in questions)
     )
